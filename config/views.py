@@ -1,0 +1,42 @@
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from config.celery import app as celery_app, ensure_broker_folders
+
+
+def home(request):
+    return render(request, "home.html")
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:
+        return False
+
+
+def _broker_ok() -> bool:
+    try:
+        ensure_broker_folders()
+        with celery_app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+            conn.default_channel  # opens a channel: the broker really answered
+        return True
+    except Exception:
+        return False
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    report = {
+        "database": "ok" if _database_ok() else "failed",
+        "broker": "ok" if _broker_ok() else "failed",
+    }
+    healthy = all(value == "ok" for value in report.values())
+    return JsonResponse(report, status=200 if healthy else 503)
