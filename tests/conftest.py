@@ -1,0 +1,60 @@
+"""Service groups: a test that needs PostgreSQL, Redis or Chromium skips on a laptop without
+them and says why; with REQUIRE_SERVICES=1 (set by .ci/run) the same test fails instead."""
+
+import os
+import shutil
+import socket
+from urllib.parse import urlparse
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+import pytest  # noqa: E402
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+CHROMIUM = "/usr/bin/chromium"
+_skipped_groups: dict[str, str] = {}
+
+
+def _reachable(url: str, default_port: int) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection((parsed.hostname or "127.0.0.1", parsed.port or default_port), 2):
+            return True
+    except OSError:
+        return False
+
+
+def _service_problem(group: str) -> str | None:
+    if group == "postgres":
+        url = os.environ.get("DATABASE_URL", "")
+        if not url.startswith(("postgres://", "postgresql://")):
+            return "DATABASE_URL does not point at PostgreSQL"
+        return None if _reachable(url, 5432) else f"PostgreSQL at {url} does not answer"
+    if group == "redis":
+        url = os.environ.get("CELERY_BROKER_URL", "")
+        if not url.startswith("redis://"):
+            return "CELERY_BROKER_URL does not point at Redis"
+        return None if _reachable(url, 6379) else f"Redis at {url} does not answer"
+    if group == "browser":
+        return None if shutil.which(CHROMIUM) else f"Chromium is not installed at {CHROMIUM}"
+    return None
+
+
+def pytest_runtest_setup(item):
+    for group in ("postgres", "redis", "browser"):
+        if item.get_closest_marker(group) is None:
+            continue
+        problem = _service_problem(group)
+        if problem is None:
+            continue
+        if REQUIRE_SERVICES:
+            pytest.fail(f"{group} is required here (REQUIRE_SERVICES=1): {problem}")
+        _skipped_groups[group] = problem
+        pytest.skip(f"{group}: {problem}")
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _skipped_groups:
+        terminalreporter.section("skipped groups")
+        for group, reason in sorted(_skipped_groups.items()):
+            terminalreporter.write_line(f"{group} tests skipped: {reason}")
