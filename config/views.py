@@ -4,7 +4,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from config.celery import app as celery_app, ensure_broker_folders
+from config.celery import app as celery_app
+from config.celery import ensure_broker_folders
 
 
 def home(request):
@@ -25,7 +26,7 @@ def _broker_ok() -> bool:
         ensure_broker_folders()
         with celery_app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
-            conn.default_channel  # opens a channel: the broker really answered
+            conn.default_channel.close()  # a channel opened: the broker really answered
         return True
     except Exception:
         return False

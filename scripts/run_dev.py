@@ -10,8 +10,17 @@ PYTHON = sys.executable
 COMMANDS = {
     "web": [PYTHON, "manage.py", "runserver", "127.0.0.1:8000"],
     "worker": [
-        PYTHON, "-m", "celery", "-A", "config", "worker", "--beat",
-        "--concurrency", "2", "--loglevel", "INFO",
+        PYTHON,
+        "-m",
+        "celery",
+        "-A",
+        "config",
+        "worker",
+        "--beat",
+        "--concurrency",
+        "2",
+        "--loglevel",
+        "INFO",
     ],
 }
 

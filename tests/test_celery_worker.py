@@ -17,9 +17,25 @@ ROOT = Path(__file__).resolve().parent.parent
 def start_worker(env_overrides: dict) -> subprocess.Popen:
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings.test", **env_overrides)
     return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--beat", "-c", "1",
-         "--loglevel", "WARNING", "-s", env_overrides.get("BEAT_FILE", "/tmp/rs-beat")],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--beat",
+            "-c",
+            "1",
+            "--loglevel",
+            "WARNING",
+            "-s",
+            env_overrides.get("BEAT_FILE", "/tmp/rs-beat"),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
 
 
@@ -60,8 +76,12 @@ def test_a_worker_on_the_embedded_broker_runs_a_task(tmp_path):
     with Connection("filesystem://", transport_options=options) as connection:
         text = run_task_through_worker(
             connection,
-            {"CELERY_BROKER_URL": "", "REDIS_URL": "", "RUNSTRONG_BROKER_DIR": str(broker_dir),
-             "BEAT_FILE": str(tmp_path / "beat")},
+            {
+                "CELERY_BROKER_URL": "",
+                "REDIS_URL": "",
+                "RUNSTRONG_BROKER_DIR": str(broker_dir),
+                "BEAT_FILE": str(tmp_path / "beat"),
+            },
             marker,
         )
     assert text == "ran"

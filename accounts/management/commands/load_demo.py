@@ -8,6 +8,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         users = load_demo_accounts()
-        self.stdout.write(self.style.SUCCESS("Demo logins (password: %s)" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"Demo logins (password: {DEMO_PASSWORD})"))
         for role, user in users.items():
             self.stdout.write(f"  {role:<7} {user.email}")

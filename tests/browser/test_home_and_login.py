@@ -1,0 +1,24 @@
+import pytest
+
+from accounts.demo import DEMO_PASSWORD, DEMO_RUNNER_EMAIL, load_demo_accounts
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_home_page_is_styled_by_the_local_bootstrap_and_the_demo_runner_logs_in(
+    live_server, page, screenshot
+):
+    load_demo_accounts()
+    page.goto(live_server.url + "/")
+    navbar_colour = page.eval_on_selector(".navbar", "el => getComputedStyle(el).backgroundColor")
+    assert navbar_colour == "rgb(13, 110, 253)"  # Bootstrap's primary blue: the CSS loaded
+    assert page.get_by_role("heading", name="Run stronger, get hurt less.").is_visible()
+    screenshot("home")
+
+    page.get_by_role("link", name="Log in").first.click()
+    page.get_by_label("Email").fill(DEMO_RUNNER_EMAIL)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_selector("[data-testid=signed-in-as]")
+    assert "Welcome back" in page.content()
+    screenshot("home-logged-in")
