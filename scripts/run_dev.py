@@ -49,7 +49,8 @@ def raise_keyboard_interrupt(signum, frame):
 
 def main() -> int:
     processes = {name: start(name, argv) for name, argv in COMMANDS.items()}
-    signal.signal(signal.SIGTERM, raise_keyboard_interrupt)
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, raise_keyboard_interrupt)
     print("RunStrong is starting on http://127.0.0.1:8000/ (Ctrl-C stops the site and the worker)")
     try:
         while all(process.poll() is None for process in processes.values()):
