@@ -31,8 +31,10 @@ def start(name: str, argv: list[str]) -> subprocess.Popen:
 
 
 def stop(processes: dict[str, subprocess.Popen]) -> None:
-    for process in processes.values():
-        if process.poll() is None:
+    for name, process in processes.items():
+        if process.poll() is None and name == "worker":
+            process.terminate()  # the worker's main process stops its own pool cleanly
+        elif process.poll() is None:
             os.killpg(process.pid, signal.SIGTERM)
     deadline = time.monotonic() + 15
     for process in processes.values():
