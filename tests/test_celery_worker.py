@@ -10,6 +10,7 @@ import pytest
 from kombu import Connection
 
 from config.celery import app
+from config.settings.base import embedded_broker_options
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,13 +64,7 @@ def run_task_through_worker(connection: Connection, env_overrides: dict, marker:
 @pytest.mark.celery_worker
 def test_a_worker_on_the_embedded_broker_runs_a_task(tmp_path):
     broker_dir = tmp_path / "broker"
-    options = {
-        "data_folder_in": str(broker_dir / "queue"),
-        "data_folder_out": str(broker_dir / "queue"),
-        "control_folder": str(broker_dir / "control"),
-        "processed_folder": str(broker_dir / "processed"),
-        "store_processed": False,
-    }
+    options = embedded_broker_options(broker_dir)
     for folder in ("queue", "control", "processed"):
         (broker_dir / folder).mkdir(parents=True)
     marker = tmp_path / "marker.txt"

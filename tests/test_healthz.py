@@ -3,7 +3,7 @@ from django.urls import reverse
 
 
 @pytest.mark.django_db
-def test_healthz_reports_ok_when_database_and_broker_answer(client, settings, tmp_path):
+def test_healthz_reports_ok_when_database_and_broker_answer(client):
     response = client.get(reverse("healthz"))
     assert response.status_code == 200
     assert response.json() == {"database": "ok", "broker": "ok"}

@@ -1,7 +1,6 @@
 """Settings for the test suite: fast hashing, mail kept in memory."""
 
 from .base import *  # noqa: F403
-from .base import env
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
@@ -12,4 +11,3 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
