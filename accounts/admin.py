@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from accounts.models import User
+from accounts.models import Invitation, RunnerProfile, User
 
 
 @admin.register(User)
@@ -17,3 +17,19 @@ class UserAdmin(BaseUserAdmin):
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+
+
+@admin.register(RunnerProfile)
+class RunnerProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "runner_type", "time_zone", "injured", "onboarded_at"]
+    list_filter = ["runner_type", "injured"]
+    search_fields = ["user__email", "user__display_name"]
+    list_select_related = ["user"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "coach", "status", "created_at", "expires_at"]
+    list_filter = ["status"]
+    search_fields = ["email", "coach__email"]
+    list_select_related = ["coach"]

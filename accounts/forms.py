@@ -1,8 +1,454 @@
+from datetime import timedelta
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Layout
 from django import forms
+from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils import timezone
+
+from accounts.models import (
+    RUNNER_TYPE_HELP,
+    GoalKind,
+    ProcessFocus,
+    RaceDistance,
+    RunnerProfile,
+    RunnerType,
+    User,
+    Weekday,
+    validate_time_zone,
+)
+from accounts.services import CommitmentData
+from exercises.vocabulary import Activity, Equipment, InjuryArea, Place
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+DURATION_HELP = "Hours, minutes and seconds, e.g. 0:55:00."
+
+
+def _without_form_tag() -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    return helper
 
 
 class EmailAuthenticationForm(AuthenticationForm):
     username = forms.EmailField(
         label="Email", widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
     )
+
+
+EMAIL_TAKEN = "An account with this email already exists. Log in instead."
+
+
+class EmailUniqueMixin:
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        others = User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError(EMAIL_TAKEN)
+        return email
+
+
+class SignupForm(EmailUniqueMixin, forms.ModelForm):
+    role = forms.ChoiceField(
+        label="I am signing up as",
+        choices=[("runner", "A runner"), ("coach", "A coach (you can add your own running later)")],
+        widget=forms.RadioSelect,
+        initial="runner",
+    )
+    password1 = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label="Password again",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    class Meta:
+        model = User
+        fields = ["role", "display_name", "email"]
+        labels = {"display_name": "Your name"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["display_name"].required = True
+        self.helper = _without_form_tag()
+
+    def clean_password2(self):
+        first, second = self.cleaned_data.get("password1"), self.cleaned_data.get("password2")
+        if first and second and first != second:
+            raise forms.ValidationError("The two passwords differ. Type the same one twice.")
+        return second
+
+    def _post_clean(self):
+        super()._post_clean()
+        password = self.cleaned_data.get("password2")
+        if password:
+            try:
+                password_validation.validate_password(password, self.instance)
+            except forms.ValidationError as error:
+                self.add_error("password2", error)
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.is_coach = self.cleaned_data["role"] == "coach"
+        user.set_password(self.cleaned_data["password1"])
+        if commit:
+            user.save()
+        return user
+
+
+class AccountForm(EmailUniqueMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name", "email"]
+        labels = {"display_name": "Your name"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["display_name"].required = True
+        self.helper = _without_form_tag()
+
+
+class ProfileForm(forms.ModelForm):
+    runner_type = forms.ChoiceField(
+        label="What kind of runner are you?",
+        choices=[
+            (value, f"{label} — {RUNNER_TYPE_HELP[value]}") for value, label in RunnerType.choices
+        ],
+        widget=forms.RadioSelect,
+    )
+    time_zone = forms.CharField(
+        max_length=64,
+        validators=[validate_time_zone],
+        help_text="Filled in from your browser; a name such as Europe/Paris.",
+    )
+    liked_activities = forms.MultipleChoiceField(
+        label="Cross-training you enjoy",
+        choices=Activity.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    equipment = forms.MultipleChoiceField(
+        label="Equipment you have",
+        choices=Equipment.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    places = forms.MultipleChoiceField(
+        label="Places you can train",
+        choices=Place.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = RunnerProfile
+        fields = [
+            "runner_type",
+            "liked_activities",
+            "equipment",
+            "places",
+            "injured",
+            "injury_area",
+            "injured_since",
+            "time_zone",
+            "distance_unit",
+            "reminders_enabled",
+            "reminder_delay_minutes",
+            "quiet_hours_start",
+            "quiet_hours_end",
+        ]
+        labels = {
+            "injured": "I am injured right now",
+            "injury_area": "Where",
+            "injured_since": "Since",
+            "distance_unit": "Distances in",
+            "reminders_enabled": "Email me a strength routine after each run",
+            "reminder_delay_minutes": "Minutes after the run",
+            "quiet_hours_start": "No emails from",
+            "quiet_hours_end": "until",
+        }
+        widgets = {
+            "distance_unit": forms.RadioSelect,
+            "injured_since": DATE_INPUT,
+            "quiet_hours_start": TIME_INPUT,
+            "quiet_hours_end": TIME_INPUT,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["injury_area"].choices = [("", "—")] + list(InjuryArea.choices)
+        self.fields["reminder_delay_minutes"].widget.attrs.update(min=0, max=60)
+
+    def clean_injured_since(self):
+        since = self.cleaned_data.get("injured_since")
+        if since and since > timezone.localdate():
+            raise forms.ValidationError("The injury cannot start in the future.")
+        return since
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("injured"):
+            if not cleaned.get("injury_area"):
+                self.add_error("injury_area", "Tell us where the injury is.")
+        else:
+            cleaned["injury_area"], cleaned["injured_since"] = "", None
+        start, end = cleaned.get("quiet_hours_start"), cleaned.get("quiet_hours_end")
+        if (start is None) != (end is None):
+            self.add_error("quiet_hours_end", "Give both ends of the quiet hours, or neither.")
+        return cleaned
+
+    def profile_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class WeekForm(forms.Form):
+    """The seven weekdays as table rows: can train, minutes, usual run time; plus the long run."""
+
+    long_run_day = forms.TypedChoiceField(
+        label="Long run day",
+        choices=[("", "No preference")] + list(Weekday.choices),
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for day in Weekday:
+            self.fields[f"available_{day.value}"] = forms.BooleanField(
+                label=f"I can train on {day.label}", required=False
+            )
+            self.fields[f"minutes_{day.value}"] = forms.IntegerField(
+                label=f"Minutes on {day.label}",
+                min_value=0,
+                max_value=300,
+                initial=0,
+                required=False,
+                widget=forms.NumberInput(attrs={"min": 0, "max": 300, "step": 5}),
+                error_messages={
+                    "min_value": "Minutes go from 0 to 300.",
+                    "max_value": "Minutes go from 0 to 300.",
+                },
+            )
+            self.fields[f"time_{day.value}"] = forms.TimeField(
+                label=f"Usual run time on {day.label}", required=False, widget=TIME_INPUT
+            )
+
+    def rows(self):
+        for day in Weekday:
+            yield (
+                day.label,
+                self[f"available_{day.value}"],
+                self[f"minutes_{day.value}"],
+                self[f"time_{day.value}"],
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        available = [day for day in Weekday if cleaned.get(f"available_{day.value}")]
+        if not available:
+            raise forms.ValidationError("Pick at least one day you can train.")
+        for day in available:
+            if (
+                not cleaned.get(f"minutes_{day.value}")
+                and f"minutes_{day.value}" not in self.errors
+            ):
+                self.add_error(
+                    f"minutes_{day.value}", f"How many minutes do you have on {day.label}?"
+                )
+        long_run_day = cleaned.get("long_run_day")
+        if long_run_day is not None and long_run_day not in available:
+            self.add_error("long_run_day", "Pick a long run day you can train on.")
+        return cleaned
+
+    def commitments(self) -> list[CommitmentData]:
+        return [
+            CommitmentData(
+                weekday=day.value,
+                available=self.cleaned_data[f"available_{day.value}"],
+                minutes=self.cleaned_data[f"minutes_{day.value}"] or 0,
+                usual_run_time=self.cleaned_data[f"time_{day.value}"],
+            )
+            for day in Weekday
+        ]
+
+    @staticmethod
+    def initial_for(profile: RunnerProfile | None) -> dict:
+        if profile is None:
+            return {}
+        initial = {"long_run_day": profile.long_run_day}
+        for commitment in profile.commitments.all():
+            day = commitment.weekday
+            initial[f"available_{day}"] = commitment.available
+            initial[f"minutes_{day}"] = commitment.minutes
+            initial[f"time_{day}"] = commitment.usual_run_time
+        return initial
+
+
+class GoalsForm(forms.Form):
+    """A race, a personal best and process habits; each part is optional."""
+
+    race_distance = forms.ChoiceField(
+        label="Race distance",
+        choices=[("", "No race")] + list(RaceDistance.choices),
+        required=False,
+    )
+    race_distance_km = forms.DecimalField(
+        label="Race distance in km (other distance)",
+        min_value=1,
+        max_value=500,
+        decimal_places=3,
+        required=False,
+    )
+    race_date = forms.DateField(label="Race date", widget=DATE_INPUT, required=False)
+    race_target_time = forms.DurationField(
+        label="Target time (optional)", help_text=DURATION_HELP, required=False
+    )
+    pb_distance = forms.ChoiceField(
+        label="Personal best to beat",
+        choices=[("", "None")] + list(RaceDistance.choices),
+        required=False,
+    )
+    pb_distance_km = forms.DecimalField(
+        label="Distance in km (other distance)",
+        min_value=1,
+        max_value=500,
+        decimal_places=3,
+        required=False,
+    )
+    pb_time = forms.DurationField(
+        label="Current best time", help_text=DURATION_HELP, required=False
+    )
+    process_focuses = forms.MultipleChoiceField(
+        label="Habits to work on",
+        choices=ProcessFocus.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _without_form_tag()
+        self.helper.layout = Layout(
+            Div(
+                Div("race_distance", css_class="col-md-3"),
+                Div("race_distance_km", css_class="col-md-3"),
+                Div("race_date", css_class="col-md-3"),
+                Div("race_target_time", css_class="col-md-3"),
+                css_class="row",
+            ),
+            Div(
+                Div("pb_distance", css_class="col-md-4"),
+                Div("pb_distance_km", css_class="col-md-4"),
+                Div("pb_time", css_class="col-md-4"),
+                css_class="row",
+            ),
+            "process_focuses",
+        )
+
+    def clean_race_date(self):
+        race_date = self.cleaned_data.get("race_date")
+        if race_date and race_date < timezone.localdate():
+            raise forms.ValidationError("That date has passed. Pick a race still ahead of you.")
+        return race_date
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("race_distance"):
+            if not cleaned.get("race_date") and "race_date" not in self.errors:
+                self.add_error("race_date", "When is the race?")
+            if cleaned["race_distance"] == RaceDistance.OTHER and not cleaned.get(
+                "race_distance_km"
+            ):
+                self.add_error("race_distance_km", "How long is the race, in km?")
+        elif cleaned.get("race_date") or cleaned.get("race_target_time"):
+            self.add_error("race_distance", "Pick the race distance.")
+        if cleaned.get("pb_distance"):
+            if not cleaned.get("pb_time"):
+                self.add_error("pb_time", "What is your best time over that distance?")
+            if cleaned["pb_distance"] == RaceDistance.OTHER and not cleaned.get("pb_distance_km"):
+                self.add_error("pb_distance_km", "How long is that distance, in km?")
+        for name in ("race_target_time", "pb_time"):
+            duration = cleaned.get(name)
+            if duration is not None and duration <= timedelta(0):
+                self.add_error(name, "A time must be longer than zero.")
+        return cleaned
+
+    def goals(self) -> list[dict]:
+        data, goals = self.cleaned_data, []
+        if data["race_distance"]:
+            goals.append(
+                {
+                    "kind": GoalKind.RACE,
+                    "distance": data["race_distance"],
+                    "distance_km": data["race_distance_km"]
+                    if data["race_distance"] == "other"
+                    else None,
+                    "race_date": data["race_date"],
+                    "target_time": data["race_target_time"],
+                }
+            )
+        if data["pb_distance"]:
+            goals.append(
+                {
+                    "kind": GoalKind.PERSONAL_BEST,
+                    "distance": data["pb_distance"],
+                    "distance_km": data["pb_distance_km"]
+                    if data["pb_distance"] == "other"
+                    else None,
+                    "pb_time": data["pb_time"],
+                }
+            )
+        goals += [
+            {"kind": GoalKind.PROCESS, "process_focus": focus} for focus in data["process_focuses"]
+        ]
+        return goals
+
+    @staticmethod
+    def initial_for(profile: RunnerProfile | None) -> dict:
+        if profile is None:
+            return {}
+        initial: dict = {"process_focuses": []}
+        race = profile.race(timezone.localdate())
+        if race is not None:
+            initial.update(
+                race_distance=race.distance,
+                race_distance_km=race.distance_km,
+                race_date=race.race_date,
+                race_target_time=race.target_time,
+            )
+        for goal in profile.goals.all():
+            if goal.kind == GoalKind.RACE:
+                continue  # only the race still ahead is offered for editing
+            if goal.kind == GoalKind.PERSONAL_BEST:
+                initial.update(
+                    pb_distance=goal.distance, pb_distance_km=goal.distance_km, pb_time=goal.pb_time
+                )
+            else:
+                initial["process_focuses"].append(goal.process_focus)
+        return initial
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label="Runner's email")
+
+    def __init__(self, *args, coach: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.coach = coach
+        self.helper = _without_form_tag()
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if email == self.coach.email.lower():
+            raise forms.ValidationError("That is your own email address.")
+        if self.coach.coachings_given.current().filter(athlete__email__iexact=email).exists():
+            raise forms.ValidationError("This runner is already one of your athletes.")
+        return email

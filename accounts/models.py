@@ -1,6 +1,14 @@
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
+
+from exercises.vocabulary import InjuryArea
 
 
 class UserManager(BaseUserManager):
@@ -55,3 +63,258 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.display_name or self.email.split("@")[0]
+
+
+class CoachingQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(ended_at__isnull=True)
+
+
+class Coaching(models.Model):
+    """A coach–athlete link. An athlete has at most one current coach; ended links are kept."""
+
+    coach = models.ForeignKey(User, on_delete=models.CASCADE, related_name="coachings_given")
+    athlete = models.ForeignKey(User, on_delete=models.CASCADE, related_name="coachings")
+    started_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CoachingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["athlete"],
+                condition=models.Q(ended_at__isnull=True),
+                name="one_current_coach_per_athlete",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.coach} coaches {self.athlete}"
+
+
+def validate_time_zone(value: str) -> None:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ValidationError(f"“{value}” is not a time zone we know, e.g. Europe/London.") from exc
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, "Monday"
+    TUESDAY = 1, "Tuesday"
+    WEDNESDAY = 2, "Wednesday"
+    THURSDAY = 3, "Thursday"
+    FRIDAY = 4, "Friday"
+    SATURDAY = 5, "Saturday"
+    SUNDAY = 6, "Sunday"
+
+
+class RunnerType(models.TextChoices):
+    RECREATIONAL = "recreational", "Recreational"
+    COMPETITIVE = "competitive", "Competitive"
+
+
+RUNNER_TYPE_HELP = {
+    RunnerType.RECREATIONAL: (
+        "You run for health and enjoyment: 3–4 runs and 2–3 other workouts a week."
+    ),
+    RunnerType.COMPETITIVE: (
+        "You train for times and races: 4–6 runs and 1–2 other workouts a week."
+    ),
+}
+
+
+class DistanceUnit(models.TextChoices):
+    KM = "km", "Kilometres"
+    MI = "mi", "Miles"
+
+
+class RunnerProfile(models.Model):
+    """What the planner needs to know about one runner; a coach may keep one too."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="runner_profile")
+    runner_type = models.CharField(
+        max_length=20, choices=RunnerType.choices, default=RunnerType.RECREATIONAL
+    )
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    distance_unit = models.CharField(max_length=2, choices=DistanceUnit.choices, default="km")
+    long_run_day = models.PositiveSmallIntegerField(choices=Weekday.choices, null=True, blank=True)
+    injured = models.BooleanField(default=False)
+    injury_area = models.CharField(max_length=20, choices=InjuryArea.choices, blank=True)
+    injured_since = models.DateField(null=True, blank=True)
+    injury_cleared_on = models.DateField(
+        null=True, blank=True, help_text="When the runner last said an injury had healed."
+    )
+    # Lists of vocabulary values; nobody filters on them, so JSON keeps SQLite and PostgreSQL alike.
+    liked_activities = models.JSONField(default=list, blank=True)
+    equipment = models.JSONField(default=list, blank=True)
+    places = models.JSONField(default=list, blank=True)
+    reminders_enabled = models.BooleanField(default=True)
+    reminder_delay_minutes = models.PositiveSmallIntegerField(
+        default=15, validators=[MaxValueValidator(60)]
+    )
+    quiet_hours_start = models.TimeField(null=True, blank=True)
+    quiet_hours_end = models.TimeField(null=True, blank=True)
+    onboarded_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Runner profile of {self.user}"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    @property
+    def is_onboarded(self) -> bool:
+        return self.onboarded_at is not None
+
+    @property
+    def runner_type_help(self) -> str:
+        return RUNNER_TYPE_HELP[self.runner_type]
+
+    def in_quiet_hours(self, moment: time) -> bool:
+        start, end = self.quiet_hours_start, self.quiet_hours_end
+        if start is None or end is None or start == end:
+            return False
+        if start < end:
+            return start <= moment < end
+        return moment >= start or moment < end  # quiet hours that run past midnight
+
+    def race(self, today: date) -> "Goal | None":
+        """The nearest race still ahead: the one the season is planned around."""
+        races = [g for g in self.goals.all() if g.kind == GoalKind.RACE and g.race_date >= today]
+        return min(races, key=lambda goal: goal.race_date, default=None)
+
+
+class Commitment(models.Model):
+    """One weekday of a runner's week: can they train, for how long, and at what time."""
+
+    profile = models.ForeignKey(RunnerProfile, on_delete=models.CASCADE, related_name="commitments")
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
+    available = models.BooleanField(default=False)
+    minutes = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(300)])
+    usual_run_time = models.TimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["weekday"]
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "weekday"], name="one_commitment_per_day"),
+            models.CheckConstraint(
+                condition=models.Q(minutes__lte=300), name="minutes_at_most_300"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()}: {self.minutes if self.available else 'no'} min"
+
+
+class GoalKind(models.TextChoices):
+    RACE = "race", "Race"
+    PERSONAL_BEST = "personal_best", "Personal best"
+    PROCESS = "process", "Process goal"
+
+
+class RaceDistance(models.TextChoices):
+    FIVE_K = "5k", "5 km"
+    TEN_K = "10k", "10 km"
+    HALF = "half", "Half marathon"
+    MARATHON = "marathon", "Marathon"
+    OTHER = "other", "Other distance"
+
+
+RACE_KM = {
+    "5k": Decimal("5"),
+    "10k": Decimal("10"),
+    "half": Decimal("21.0975"),
+    "marathon": Decimal("42.195"),
+}
+
+
+class ProcessFocus(models.TextChoices):
+    BREATHING = "breathing", "Breathing pattern"
+    NUTRITION = "nutrition", "Nutrition"
+    SLEEP = "sleep", "Sleep"
+    TECHNIQUE = "technique", "Technique"
+
+
+class Goal(models.Model):
+    """A race, a personal best to beat, or a process habit; a runner may have several."""
+
+    profile = models.ForeignKey(RunnerProfile, on_delete=models.CASCADE, related_name="goals")
+    kind = models.CharField(max_length=20, choices=GoalKind.choices)
+    distance = models.CharField(max_length=10, choices=RaceDistance.choices, blank=True)
+    distance_km = models.DecimalField(max_digits=6, decimal_places=3, null=True, blank=True)
+    race_date = models.DateField(null=True, blank=True)
+    target_time = models.DurationField(null=True, blank=True)
+    pb_time = models.DurationField(null=True, blank=True)
+    process_focus = models.CharField(max_length=20, choices=ProcessFocus.choices, blank=True)
+
+    class Meta:
+        ordering = ["kind", "race_date", "id"]
+
+    def __str__(self):
+        if self.kind == GoalKind.PROCESS:
+            return self.get_process_focus_display()
+        return f"{self.get_kind_display()}: {self.distance_label}"
+
+    @property
+    def distance_label(self) -> str:
+        if self.distance == RaceDistance.OTHER and self.distance_km is not None:
+            return f"{self.distance_km.normalize()} km"
+        return self.get_distance_display()
+
+    @property
+    def km(self) -> Decimal | None:
+        return (
+            self.distance_km if self.distance == RaceDistance.OTHER else RACE_KM.get(self.distance)
+        )
+
+    def weeks_to_race(self, today: date) -> int | None:
+        if self.race_date is None:
+            return None
+        return (self.race_date - today).days // 7
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+    REVOKED = "revoked", "Revoked"
+
+
+INVITATION_DAYS = 7
+
+
+def invitation_expiry():
+    return timezone.now() + timedelta(days=INVITATION_DAYS)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=InvitationStatus.PENDING, expires_at__gt=timezone.now())
+
+
+class Invitation(models.Model):
+    """A coach's invitation to the runner with this email, answered through a signed link."""
+
+    coach = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations_sent")
+    email = models.EmailField()
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(default=invitation_expiry)
+    status = models.CharField(
+        max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.PENDING
+    )
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.coach} invites {self.email} ({self.status})"
+
+    def is_expired(self, now: datetime | None = None) -> bool:
+        return (now or timezone.now()) >= self.expires_at

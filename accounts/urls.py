@@ -1,9 +1,64 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, reverse_lazy
+from django.utils.functional import lazy
 
+from accounts import views
 from accounts.forms import EmailAuthenticationForm
 
 app_name = "accounts"
+# Read when the email is rendered, not when the URLs load.
+site_url = lazy(lambda: settings.SITE_URL, str)
+
+password_urls = [
+    path(
+        "password/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="accounts/password_change.html",
+            success_url=reverse_lazy("accounts:password_change_done"),
+        ),
+        name="password_change",
+    ),
+    path(
+        "password/done/",
+        auth_views.PasswordChangeDoneView.as_view(
+            template_name="accounts/password_change_done.html"
+        ),
+        name="password_change_done",
+    ),
+    path(
+        "password-reset/",
+        auth_views.PasswordResetView.as_view(
+            template_name="accounts/password_reset.html",
+            subject_template_name="emails/password_reset/subject.txt",
+            email_template_name="emails/password_reset/body.txt",
+            html_email_template_name="emails/password_reset/body.html",
+            extra_email_context={"site_url": site_url()},
+            success_url=reverse_lazy("accounts:password_reset_done"),
+        ),
+        name="password_reset",
+    ),
+    path(
+        "password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="accounts/password_reset_confirm.html",
+            success_url=reverse_lazy("accounts:password_reset_complete"),
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="accounts/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
+]
 
 urlpatterns = [
     path(
@@ -14,4 +69,20 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("signup/", views.signup, name="signup"),
+    path("onboarding/", views.onboarding, name="onboarding"),
+    path("profile/", views.profile, name="profile"),
+    path("account/", views.account, name="account"),
+    path("coach/", views.my_coach, name="my_coach"),
+    path("athletes/", views.athletes, name="athletes"),
+    path("athletes/<int:athlete_id>/", views.athlete, name="athlete"),
+    path("athletes/<int:athlete_id>/edit/", views.athlete_edit, name="athlete_edit"),
+    path("athletes/<int:athlete_id>/remove/", views.athlete_remove, name="athlete_remove"),
+    path(
+        "invitations/<int:invitation_id>/revoke/",
+        views.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path("invitations/<str:token>/", views.invitation, name="invitation"),
+    *password_urls,
 ]

@@ -60,3 +60,34 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("skipped groups")
         for group, reason in sorted(_skipped_groups.items()):
             terminalreporter.write_line(f"{group} tests skipped: {reason}")
+
+
+# The five standing users every protected page is tested with.
+@pytest.fixture
+def runner(db):
+    from tests.factories import UserFactory
+
+    return UserFactory(display_name="Rita Runner")
+
+
+@pytest.fixture
+def other_runner(db):
+    from tests.factories import UserFactory
+
+    return UserFactory(display_name="Oscar Other")
+
+
+@pytest.fixture
+def coach(runner):
+    from tests.factories import CoachFactory, CoachingFactory
+
+    coach = CoachFactory(display_name="Cora Coach")
+    CoachingFactory(coach=coach, athlete=runner)
+    return coach
+
+
+@pytest.fixture
+def other_coach(db):
+    from tests.factories import CoachFactory
+
+    return CoachFactory(display_name="Otto Coach")

@@ -1,0 +1,194 @@
+"""Writes that touch several models; each runs in one transaction."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import (
+    INVITATION_DAYS,
+    Coaching,
+    Commitment,
+    Goal,
+    Invitation,
+    InvitationStatus,
+    RunnerProfile,
+    User,
+)
+from accounts.signals import profile_changed
+from config import emails
+
+INVITATION_SALT = "accounts.invitation"
+
+
+class InvitationError(Exception):
+    """An invitation that cannot be answered; the message is meant for the runner."""
+
+
+@dataclass(frozen=True)
+class CommitmentData:
+    weekday: int
+    available: bool
+    minutes: int
+    usual_run_time: object = None
+
+
+@transaction.atomic
+def profile_save(
+    *,
+    user: User,
+    profile_fields: dict,
+    commitments: list[CommitmentData],
+    goals: list[dict],
+) -> RunnerProfile:
+    """Create or update the runner profile with its week and goals; the first save onboards."""
+    profile, _ = RunnerProfile.objects.select_for_update().get_or_create(user=user)
+    was_injured = profile.injured
+    for field, value in profile_fields.items():
+        setattr(profile, field, value)
+    if was_injured and not profile.injured:
+        profile.injury_cleared_on = timezone.localdate(timezone.now(), profile.zone)
+    if profile.onboarded_at is None:
+        profile.onboarded_at = timezone.now()
+    profile.full_clean()
+    profile.save()
+    for day in commitments:
+        Commitment.objects.update_or_create(
+            profile=profile,
+            weekday=day.weekday,
+            defaults={
+                "available": day.available,
+                "minutes": day.minutes,
+                "usual_run_time": day.usual_run_time,
+            },
+        )
+    # The form edits the whole set of goals at once, so the stored set is replaced.
+    profile.goals.all().delete()
+    Goal.objects.bulk_create([Goal(profile=profile, **fields) for fields in goals])
+    profile_changed.send(sender=RunnerProfile, profile=profile)
+    return profile
+
+
+def invitation_token(invitation: Invitation) -> str:
+    return signing.dumps(invitation.pk, salt=INVITATION_SALT)
+
+
+def invitation_url(invitation: Invitation) -> str:
+    return reverse("accounts:invitation", args=[invitation_token(invitation)])
+
+
+def invitation_from_token(token: str) -> Invitation:
+    try:
+        pk = signing.loads(token, salt=INVITATION_SALT, max_age=timedelta(days=INVITATION_DAYS))
+    except signing.SignatureExpired as exc:
+        raise InvitationError(
+            "This invitation has expired. Ask your coach to send you a new one."
+        ) from exc
+    except signing.BadSignature as exc:
+        raise InvitationError(
+            "This invitation link is not valid. Check that you copied the whole link."
+        ) from exc
+    invitation = Invitation.objects.select_related("coach").filter(pk=pk).first()
+    if invitation is None:
+        raise InvitationError("This invitation no longer exists.")
+    return invitation
+
+
+def _send_invitation_email(invitation_id: int) -> None:
+    invitation = Invitation.objects.select_related("coach").get(pk=invitation_id)
+    emails.send(
+        "invitation",
+        invitation.email,
+        {
+            "invitation": invitation,
+            "coach": invitation.coach,
+            "path": invitation_url(invitation),
+            "days": INVITATION_DAYS,
+        },
+    )
+
+
+@transaction.atomic
+def invitation_send(*, coach: User, email: str) -> Invitation:
+    """Invite a runner by email; an earlier pending invitation to the same address is replaced."""
+    email = email.strip().lower()
+    Invitation.objects.filter(coach=coach, email=email, status=InvitationStatus.PENDING).update(
+        status=InvitationStatus.REVOKED, responded_at=timezone.now()
+    )
+    now = timezone.now()
+    invitation = Invitation.objects.create(
+        coach=coach, email=email, created_at=now, expires_at=now + timedelta(days=INVITATION_DAYS)
+    )
+    # robust: a mail server that is down must not turn a saved invitation into an error page.
+    transaction.on_commit(lambda: _send_invitation_email(invitation.pk), robust=True)
+    return invitation
+
+
+def invitation_check(*, invitation: Invitation, user: User) -> None:
+    """Raise InvitationError unless this user may still answer the invitation."""
+    if invitation.email.lower() != user.email.lower():
+        raise InvitationError(
+            f"This invitation was sent to another email address. Log in as {invitation.email} "
+            "to answer it."
+        )
+    if invitation.status == InvitationStatus.ACCEPTED:
+        raise InvitationError("You have already accepted this invitation.")
+    if invitation.status == InvitationStatus.DECLINED:
+        raise InvitationError("You have already declined this invitation.")
+    if invitation.status == InvitationStatus.REVOKED:
+        raise InvitationError("Your coach withdrew this invitation.")
+    if invitation.is_expired():
+        raise InvitationError("This invitation has expired. Ask your coach to send you a new one.")
+
+
+def _locked_answerable(invitation: Invitation, user: User) -> Invitation:
+    invitation = (
+        Invitation.objects.select_for_update().select_related("coach").get(pk=invitation.pk)
+    )
+    invitation_check(invitation=invitation, user=user)
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user: User) -> Coaching:
+    invitation = _locked_answerable(invitation, user)
+    if invitation.coach_id == user.pk:
+        raise InvitationError("You cannot coach yourself.")
+    current = Coaching.objects.current().select_for_update().filter(athlete=user).first()
+    if current is not None:
+        raise InvitationError(
+            f"{current.coach} is already your coach. Leave them first, then accept this invitation."
+        )
+    invitation.status = InvitationStatus.ACCEPTED
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["status", "responded_at"])
+    return Coaching.objects.create(coach=invitation.coach, athlete=user)
+
+
+@transaction.atomic
+def invitation_decline(*, invitation: Invitation, user: User) -> Invitation:
+    invitation = _locked_answerable(invitation, user)
+    invitation.status = InvitationStatus.DECLINED
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["status", "responded_at"])
+    return invitation
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation) -> Invitation:
+    Invitation.objects.filter(pk=invitation.pk, status=InvitationStatus.PENDING).update(
+        status=InvitationStatus.REVOKED, responded_at=timezone.now()
+    )
+    invitation.refresh_from_db()
+    return invitation
+
+
+@transaction.atomic
+def coaching_end(*, coaching: Coaching) -> Coaching:
+    """End a coach–athlete link, whichever side ends it; the history is kept."""
+    Coaching.objects.filter(pk=coaching.pk, ended_at__isnull=True).update(ended_at=timezone.now())
+    coaching.refresh_from_db()
+    return coaching

@@ -1,0 +1,6 @@
+"""Signals accounts sends so that other apps can follow a runner without accounts knowing them."""
+
+from django.dispatch import Signal
+
+# Sent inside profile_save's transaction after commitments, goals or injury may have changed.
+profile_changed = Signal()  # kwargs: profile

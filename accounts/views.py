@@ -1,0 +1,231 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from accounts import access, selectors, services
+from accounts.forms import (
+    EMAIL_TAKEN,
+    AccountForm,
+    GoalsForm,
+    InviteForm,
+    ProfileForm,
+    SignupForm,
+    WeekForm,
+)
+from accounts.models import Invitation, RunnerProfile, User
+from accounts.services import InvitationError
+
+
+def _safe_next(request) -> str | None:
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        return target
+    return None
+
+
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("plans:week")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                user = form.save()
+        except IntegrityError:  # the same email signed up a moment ago, after validation
+            form.add_error("email", EMAIL_TAKEN)
+            return render(
+                request, "accounts/signup.html", {"form": form, "next": _safe_next(request)}
+            )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, f"Welcome to RunStrong, {user.get_short_name()}!")
+        if next_url := _safe_next(request):
+            return redirect(next_url)
+        return redirect("accounts:athletes" if user.is_coach else "accounts:onboarding")
+    return render(request, "accounts/signup.html", {"form": form, "next": _safe_next(request)})
+
+
+def _profile_with_related(user: User) -> RunnerProfile | None:
+    return RunnerProfile.objects.prefetch_related("commitments", "goals").filter(user=user).first()
+
+
+def _profile_page(request, *, onboarding: bool, runner: User | None = None):
+    """The runner's own profile form, or (with `runner`) a coach editing an athlete's."""
+    runner = runner or request.user
+    profile = _profile_with_related(runner)
+    data = request.POST if request.method == "POST" else None
+    profile_form = ProfileForm(data, instance=profile or RunnerProfile(user=runner))
+    week_form = WeekForm(data, initial=WeekForm.initial_for(profile))
+    goals_form = GoalsForm(data, initial=GoalsForm.initial_for(profile))
+    forms_valid = data is not None and all(
+        [form.is_valid() for form in (profile_form, week_form, goals_form)]
+    )
+    if forms_valid:
+        services.profile_save(
+            user=runner,
+            profile_fields={
+                **profile_form.profile_fields(),
+                "long_run_day": week_form.cleaned_data["long_run_day"],
+            },
+            commitments=week_form.commitments(),
+            goals=goals_form.goals(),
+        )
+        if onboarding:
+            messages.success(request, "You are all set. Here is your week.")
+            return redirect("plans:week")
+        if runner != request.user:
+            messages.success(
+                request, f"{runner}’s profile is saved; their days ahead are re-planned."
+            )
+            return redirect("accounts:athlete", runner.pk)
+        messages.success(request, "Your profile is saved.")
+        return redirect("accounts:profile")
+    if data is not None:
+        messages.error(request, "Some answers need another look; nothing was saved yet.")
+    return render(
+        request,
+        "accounts/profile_form.html",
+        {
+            "profile_form": profile_form,
+            "week_form": week_form,
+            "goals_form": goals_form,
+            "onboarding": onboarding,
+            "athlete": runner if runner != request.user else None,
+            "coaching": access.current_coaching(request.user),
+        },
+    )
+
+
+@login_required
+def onboarding(request):
+    profile = RunnerProfile.objects.filter(user=request.user).first()
+    if profile and profile.is_onboarded:
+        return redirect("accounts:profile")
+    return _profile_page(request, onboarding=True)
+
+
+@login_required
+def profile(request):
+    if not RunnerProfile.objects.filter(user=request.user, onboarded_at__isnull=False).exists():
+        return redirect("accounts:onboarding")
+    return _profile_page(request, onboarding=False)
+
+
+@login_required
+def account(request):
+    form = AccountForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your account details are saved.")
+        return redirect("accounts:account")
+    return render(request, "accounts/account.html", {"form": form})
+
+
+@login_required
+def athlete_edit(request, athlete_id: int):
+    athlete = access.athlete_for(request.user, athlete_id)
+    if athlete == request.user:
+        return redirect("accounts:profile")
+    if not RunnerProfile.objects.filter(user=athlete, onboarded_at__isnull=False).exists():
+        raise Http404("This athlete has not set up their profile yet.")
+    return _profile_page(request, onboarding=False, runner=athlete)
+
+
+@login_required
+def athlete(request, athlete_id: int):
+    athlete = access.athlete_for(request.user, athlete_id)
+    profile = _profile_with_related(athlete)
+    return render(
+        request,
+        "accounts/athlete.html",
+        {
+            "athlete": athlete,
+            "profile": profile,
+            "race": profile.race(timezone.localdate()) if profile else None,
+            "is_self": athlete == request.user,
+        },
+    )
+
+
+@login_required
+def athletes(request):
+    coach = access.coach_or_404(request.user)
+    form = InviteForm(request.POST or None, coach=coach)
+    if request.method == "POST" and form.is_valid():
+        invitation = services.invitation_send(coach=coach, email=form.cleaned_data["email"])
+        messages.success(request, f"Invitation sent to {invitation.email}.")
+        return redirect("accounts:athletes")
+    return render(
+        request,
+        "accounts/athletes.html",
+        {
+            "rows": selectors.athlete_rows(coach),
+            "invitations": Invitation.objects.pending().filter(coach=coach),
+            "form": form,
+        },
+    )
+
+
+@login_required
+def athlete_remove(request, athlete_id: int):
+    coaching = access.coaching_of_coach(access.coach_or_404(request.user), athlete_id)
+    if request.method == "POST":
+        services.coaching_end(coaching=coaching)
+        messages.success(request, f"{coaching.athlete} is no longer one of your athletes.")
+        return redirect("accounts:athletes")
+    return render(request, "accounts/athlete_remove.html", {"coaching": coaching})
+
+
+@require_POST
+@login_required
+def invitation_revoke(request, invitation_id: int):
+    coach = access.coach_or_404(request.user)
+    invitation = get_object_or_404(Invitation.objects.pending(), pk=invitation_id, coach=coach)
+    services.invitation_revoke(invitation=invitation)
+    messages.success(request, f"The invitation to {invitation.email} is withdrawn.")
+    return redirect("accounts:athletes")
+
+
+def invitation(request, token: str):
+    try:
+        invitation = services.invitation_from_token(token)
+        if not request.user.is_authenticated:
+            return render(request, "accounts/invitation_anonymous.html", {"invitation": invitation})
+        answer = request.POST.get("answer") if request.method == "POST" else None
+        if answer == "accept":
+            services.invitation_accept(invitation=invitation, user=request.user)
+            messages.success(request, f"{invitation.coach} is now your coach.")
+        elif answer == "decline":
+            services.invitation_decline(invitation=invitation, user=request.user)
+            messages.info(request, f"You declined {invitation.coach}'s invitation.")
+        else:
+            services.invitation_check(invitation=invitation, user=request.user)
+            return render(request, "accounts/invitation.html", {"invitation": invitation})
+    except InvitationError as error:
+        return render(request, "accounts/invitation.html", {"error": str(error)}, status=400)
+    return redirect("accounts:my_coach")
+
+
+@login_required
+def my_coach(request):
+    coaching = access.current_coaching(request.user)
+    if request.method == "POST" and coaching is not None:
+        services.coaching_end(coaching=coaching)
+        messages.success(request, f"You left {coaching.coach}. Your plan stays yours.")
+        return redirect("accounts:my_coach")
+    invitations = [
+        (invitation, services.invitation_url(invitation))
+        for invitation in Invitation.objects.pending()
+        .select_related("coach")
+        .filter(email__iexact=request.user.email)
+    ]
+    return render(
+        request,
+        "accounts/my_coach.html",
+        {"coaching": coaching, "invitations": invitations, "leaving": "leave" in request.GET},
+    )

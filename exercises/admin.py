@@ -1,0 +1,61 @@
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+
+from exercises.models import Cue, Exercise, Tag
+from exercises.services import TAG_FIELD_NAMES
+from exercises.vocabulary import Kind
+
+
+class CueFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("text") and not form.cleaned_data.get("DELETE")
+        ]
+        if self.instance.kind == Kind.STRENGTH and not kept:
+            raise ValidationError("A strength move needs at least one form cue.")
+
+
+class CueInline(admin.TabularInline):
+    model = Cue
+    formset = CueFormSet
+    extra = 1
+    ordering = ["position"]
+
+
+@admin.register(Exercise)
+class ExerciseAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "impact", "rep_min", "rep_max", "per_side", "owner"]
+    list_filter = [
+        "kind",
+        "impact",
+        ("owner", admin.EmptyFieldListFilter),
+        "plyometric",
+        "running_sport",
+        "leg_heavy",
+        "muscles",
+        "equipment",
+        "places",
+        "suits",
+        "avoids",
+    ]
+    search_fields = ["name", "slug", "description", "owner__email"]
+    list_select_related = ["owner"]
+    prepopulated_fields = {"slug": ["name"]}
+    raw_id_fields = ["owner", "easier", "harder"]
+    inlines = [CueInline]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in TAG_FIELD_NAMES:
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "facet", "code", "position"]
+    list_filter = ["facet"]
+    search_fields = ["name", "code"]

@@ -1,0 +1,237 @@
+"""JSON endpoints under /api/v1/."""
+
+import json
+
+from django import forms
+from django.http import JsonResponse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from accounts.models import RunnerType
+from exercises.vocabulary import Activity, Equipment, InjuryArea, Place
+from plans.builder import DAY_KEYS, Commitment, RunnerInput, Week, build_week
+from plans.coach_forms import AssignForm
+from plans.coaching import plan_assign, unassignable
+from plans.inputs import library_for
+from plans.models import PlanTemplate
+
+MAX_DAY_MINUTES = 300
+
+
+def _json_login_required(view):
+    """Anonymous callers get a 401 in JSON, not a redirect to an HTML login page."""
+
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return JsonResponse({"errors": {"__all__": ["Log in first."]}}, status=401)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+NOT_JSON = object()
+
+
+def _json_body(request):
+    """The parsed body, or NOT_JSON; an empty body reads as null."""
+    try:
+        return json.loads(request.body or b"null")
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return NOT_JSON
+
+
+class PreviewForm(forms.Form):
+    runner_type = forms.ChoiceField(choices=RunnerType.choices)
+    week_start = forms.DateField(input_formats=["%Y-%m-%d"])
+    long_run_day = forms.ChoiceField(choices=[(key, key) for key in DAY_KEYS])
+    race_date = forms.DateField(input_formats=["%Y-%m-%d"], required=False)
+    injury = forms.ChoiceField(choices=InjuryArea.choices, required=False)
+    likes = forms.MultipleChoiceField(choices=Activity.choices, required=False)
+    equipment = forms.MultipleChoiceField(choices=Equipment.choices, required=False)
+    places = forms.MultipleChoiceField(choices=Place.choices, required=False)
+
+    def clean_week_start(self):
+        week_start = self.cleaned_data["week_start"]
+        if week_start.weekday() != 0:
+            raise forms.ValidationError("The week must start on a Monday.")
+        return week_start
+
+
+def _day_errors(days) -> dict[str, list[str]]:
+    if not isinstance(days, dict):
+        return {"days": ["Give an object with the keys mon … sun."]}
+    errors = {}
+    missing = [key for key in DAY_KEYS if key not in days]
+    unknown = sorted(set(days) - set(DAY_KEYS))
+    if missing or unknown:
+        problems = [f"missing {', '.join(missing)}"] * bool(missing)
+        problems += [f"unknown {', '.join(unknown)}"] * bool(unknown)
+        errors["days"] = [f"Give all seven days mon … sun ({'; '.join(problems)})."]
+    for key in DAY_KEYS:
+        day = days.get(key)
+        if key in days and not _valid_day(day):
+            errors[f"days.{key}"] = [
+                f'Give {{"available": true|false, "minutes": 0–{MAX_DAY_MINUTES}}}.'
+            ]
+    if not errors and not any(days[key]["available"] for key in DAY_KEYS):
+        errors["days"] = ["Make at least one day available for training."]
+    return errors
+
+
+def _valid_day(day) -> bool:
+    return (
+        isinstance(day, dict)
+        and isinstance(day.get("available"), bool)
+        and isinstance(day.get("minutes"), int)
+        and not isinstance(day.get("minutes"), bool)
+        and 0 <= day["minutes"] <= MAX_DAY_MINUTES
+    )
+
+
+def _form_data(body: dict) -> dict:
+    """Form fields take strings and lists; JSON null means "not given"."""
+    return {key: value for key, value in body.items() if value is not None and key != "days"}
+
+
+def parse_preview(body) -> tuple[RunnerInput | None, dict[str, list[str]]]:
+    if not isinstance(body, dict):
+        return None, {"__all__": ["Send a JSON object."]}
+    form = PreviewForm(_form_data(body))
+    errors = {field: list(messages) for field, messages in form.errors.items()}
+    errors.update(_day_errors(body.get("days")))
+    if errors:
+        return None, errors
+    data = form.cleaned_data
+    return RunnerInput(
+        runner_type=data["runner_type"],
+        week_start=data["week_start"],
+        days=tuple(
+            Commitment(
+                available=body["days"][key]["available"], minutes=body["days"][key]["minutes"]
+            )
+            for key in DAY_KEYS
+        ),
+        long_run_day=DAY_KEYS.index(data["long_run_day"]),
+        race_date=data["race_date"],
+        injury=data["injury"] or None,
+        likes=frozenset(data["likes"]),
+        equipment=frozenset(data["equipment"]),
+        places=frozenset(data["places"] or Place.values),
+    ), {}
+
+
+def _session_json(session, plyometric: dict[str, bool]) -> dict:
+    post_run = session.kind == "post_run_strength"
+    return {
+        "kind": "strength" if post_run else session.kind,
+        "purpose": session.purpose,
+        "minutes": session.minutes,
+        "activity": session.activity,
+        "post_run_strength": post_run,
+        "exercises": [
+            {
+                "name": item.name,
+                "sets": item.sets,
+                "reps_min": item.rep_min,
+                "reps_max": item.rep_max,
+                "per_side": item.per_side,
+                "plyometric": plyometric.get(item.slug, False),
+            }
+            for item in session.exercises
+        ],
+    }
+
+
+def week_json(week: Week, plyometric: dict[str, bool]) -> dict:
+    return {
+        "phase": week.phase,
+        "notes": list(week.notes),
+        "days": [
+            {
+                "date": day.date.isoformat(),
+                "sessions": [_session_json(s, plyometric) for s in day.sessions]
+                or [{"kind": "rest", "purpose": None, "minutes": 0, "activity": None,
+                     "post_run_strength": False, "exercises": []}],
+            }
+            for day in week.days
+        ],
+    }  # fmt: skip
+
+
+@require_POST
+@_json_login_required
+def plan_preview(request):
+    body = _json_body(request)
+    if body is NOT_JSON:
+        return JsonResponse({"errors": {"__all__": ["The body is not valid JSON."]}}, status=400)
+    runner, errors = parse_preview(body)
+    if errors:
+        return JsonResponse({"errors": errors}, status=400)
+    library = library_for(request.user)
+    week = build_week(runner, library)
+    return JsonResponse(week_json(week, {entry.slug: entry.plyometric for entry in library}))
+
+
+def _assignment_errors(body) -> dict[str, list[str]]:
+    if not isinstance(body, dict):
+        return {"__all__": ["Send a JSON object."]}
+    errors = {}
+    if not _is_id(body.get("template")):
+        errors["template"] = ["Give the template's id."]
+    athletes = body.get("athletes")
+    if not isinstance(athletes, list) or not athletes or not all(map(_is_id, athletes)):
+        errors["athletes"] = ["Give a list of one or more athlete ids."]
+    if not isinstance(body.get("start"), str):
+        errors["start"] = ["Give the start date as YYYY-MM-DD."]
+    return errors
+
+
+def _is_id(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+@require_POST
+@_json_login_required
+def assignments(request):
+    """Assign a template to some of the coach's athletes, as the bulk form does."""
+    if not request.user.is_coach:
+        return JsonResponse({"errors": {"__all__": ["Only coaches assign plans."]}}, status=403)
+    body = _json_body(request)
+    if body is NOT_JSON:
+        return JsonResponse({"errors": {"__all__": ["The body is not valid JSON."]}}, status=400)
+    errors = _assignment_errors(body)
+    if errors:
+        return JsonResponse({"errors": errors}, status=400)
+    today = timezone.localdate()
+    form = AssignForm(
+        {"athletes": body["athletes"], "start": body["start"]}, coach=request.user, today=today
+    )
+    template = PlanTemplate.objects.filter(pk=body["template"], coach=request.user).first()
+    mine = set(
+        form.fields["athletes"]
+        .queryset.filter(pk__in=body["athletes"])
+        .values_list("pk", flat=True)
+    )
+    if template is None or not set(body["athletes"]) <= mine:
+        return JsonResponse({"errors": {"__all__": ["No such template or athlete."]}}, status=404)
+    problem = unassignable(template)
+    if problem:
+        return JsonResponse({"errors": {"template": [problem]}}, status=400)
+    if not form.is_valid():
+        return JsonResponse({"errors": dict(form.errors.items())}, status=400)
+    created = plan_assign(
+        template=template,
+        athletes=list(form.cleaned_data["athletes"]),
+        start=form.cleaned_data["start"],
+        coach=request.user,
+        today=today,
+    )
+    return JsonResponse(
+        {
+            "assignments": [
+                {"id": a.pk, "athlete": a.athlete_id, "start": a.start, "end": a.end}
+                for a in created
+            ]
+        },
+        status=201,
+    )

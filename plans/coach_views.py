@@ -1,0 +1,363 @@
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from accounts.access import coach_or_404, coaching_of_coach
+from accounts.models import Weekday
+from plans import coaching
+from plans.access import assignment_for, coached_session_for, template_for
+from plans.coach_forms import (
+    EXERCISE_LINES,
+    AssignForm,
+    CoachSessionEditForm,
+    CoachSessionForm,
+    GroupForm,
+    SaveWeeksForm,
+    TemplateForm,
+    TemplateSessionForm,
+    WeekNoteForm,
+)
+from plans.coach_selectors import SORTS, active_assignments, dashboard_rows, templates_of
+from plans.models import AthleteGroup, TemplateExercise
+from plans.services import monday_of
+
+
+def _athlete_week_url(athlete_id: int, day: date) -> str:
+    return reverse("plans:athlete_week_of", args=[athlete_id, monday_of(day)])
+
+
+# Dashboard
+
+
+@login_required
+def dashboard(request):
+    coach = coach_or_404(request.user)
+    today = timezone.localdate()
+    group, sort = request.GET.get("group", ""), request.GET.get("sort", "name")
+    rows, groups = dashboard_rows(coach, today, group=group, sort=sort)
+    return render(
+        request,
+        "plans/coach/dashboard.html",
+        {
+            "rows": rows,
+            "groups": groups,
+            "group": group,
+            "sort": sort if sort in SORTS else "name",
+            "sorts": [("name", "Name"), ("progress", "Done"), ("activity", "Last activity"),
+                      ("race", "Next race")],
+            "today": today,
+            "week_start": monday_of(today),
+            "assignments": active_assignments(coach),
+        },
+    )  # fmt: skip
+
+
+@login_required
+@require_POST
+def athlete_group(request, athlete_id: int):
+    coach = coach_or_404(request.user)
+    link = coaching_of_coach(coach, athlete_id)
+    form = GroupForm(request.POST)
+    if form.is_valid():
+        coaching.athlete_group_set(
+            coach=coach, athlete=link.athlete, name=form.cleaned_data["name"]
+        )
+        messages.success(request, f"Group saved for {link.athlete}.")
+    else:
+        messages.error(request, "A group name is at most 40 characters; nothing was saved.")
+    return redirect("plans:athlete_week", link.athlete.pk)
+
+
+# Templates
+
+
+@login_required
+def template_list(request):
+    coach = coach_or_404(request.user)
+    archived = request.GET.get("archived") == "1"
+    return render(
+        request,
+        "plans/coach/template_list.html",
+        {"templates": templates_of(coach, archived=archived), "archived": archived},
+    )
+
+
+@login_required
+def template_new(request):
+    coach = coach_or_404(request.user)
+    form = TemplateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.coach = coach
+        template = form.save()
+        messages.success(request, "Template created. Now add its sessions.")
+        return redirect("plans:template_detail", template.pk)
+    return render(request, "plans/coach/template_form.html", {"form": form})
+
+
+@login_required
+def template_edit(request, template_id: int):
+    template = template_for(request.user, template_id)
+    form = TemplateForm(request.POST or None, instance=template)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Template saved.")
+        return redirect("plans:template_detail", template.pk)
+    return render(request, "plans/coach/template_form.html", {"form": form, "template": template})
+
+
+def _template_weeks(template) -> list[list[dict]]:
+    """weeks × days, each day with its sessions and their exercises, in two queries."""
+    sessions = template.sessions.select_related("activity").prefetch_related(
+        Prefetch(
+            "exercises",
+            queryset=TemplateExercise.objects.select_related("exercise"),
+            to_attr="exercise_list",
+        )
+    )
+    weeks = [
+        [{"weekday": label, "sessions": []} for _, label in Weekday.choices]
+        for _ in range(template.weeks)
+    ]
+    for session in sessions:
+        weeks[session.week_index][session.weekday]["sessions"].append(session)
+    return weeks
+
+
+@login_required
+def template_detail(request, template_id: int):
+    template = template_for(request.user, template_id)
+    form = TemplateSessionForm(request.POST or None, template=template)
+    if request.method == "POST" and form.is_valid():
+        coaching.template_session_add(template=template, data=form.session_data)
+        messages.success(
+            request, f"Added {form.session_data.title} to week {form.session_data.week_index + 1}."
+        )
+        return redirect("plans:template_detail", template.pk)
+    return render(
+        request,
+        "plans/coach/template_detail.html",
+        {
+            "template": template,
+            "weeks": _template_weeks(template),
+            "form": form,
+            "lines": _exercise_lines(form),
+        },
+    )
+
+
+def _exercise_lines(form) -> list[list]:
+    return [
+        [form[f"{name}_{line}"] for name in ("exercise", "sets", "rep_min", "rep_max")]
+        for line in range(1, EXERCISE_LINES + 1)
+    ]
+
+
+@login_required
+def template_session_edit(request, template_id: int, session_id: int):
+    template = template_for(request.user, template_id)
+    session = get_object_or_404(template.sessions, pk=session_id)
+    form = TemplateSessionForm(
+        request.POST or None, template=template, initial=TemplateSessionForm.initial_for(session)
+    )
+    if request.method == "POST" and form.is_valid():
+        coaching.template_session_update(session=session, data=form.session_data)
+        messages.success(request, f"{form.session_data.title} saved.")
+        return redirect("plans:template_detail", template.pk)
+    return render(
+        request,
+        "plans/coach/template_session_form.html",
+        {"template": template, "session": session, "form": form, "lines": _exercise_lines(form)},
+    )
+
+
+@login_required
+@require_POST
+def template_session_delete(request, template_id: int, session_id: int):
+    template = template_for(request.user, template_id)
+    template.sessions.filter(pk=session_id).delete()
+    messages.success(request, "Session removed from the template.")
+    return redirect("plans:template_detail", template.pk)
+
+
+@login_required
+@require_POST
+def template_duplicate(request, template_id: int):
+    template = template_for(request.user, template_id)
+    copy = coaching.template_duplicate(template=template)
+    messages.success(request, f"Copied as “{copy.name}”.")
+    return redirect("plans:template_detail", copy.pk)
+
+
+@login_required
+@require_POST
+def template_archive(request, template_id: int):
+    template = template_for(request.user, template_id)
+    template.archived = not template.archived
+    template.save(update_fields=["archived", "updated_at"])
+    if template.archived:
+        messages.success(request, f"“{template.name}” archived. Its assignments carry on.")
+    else:
+        messages.success(request, f"“{template.name}” is back among your templates.")
+    return redirect("plans:template_list")
+
+
+@login_required
+def template_assign(request, template_id: int):
+    template = template_for(request.user, template_id)
+    today = timezone.localdate()
+    form = AssignForm(request.POST or None, coach=request.user, today=today)
+    problem = coaching.unassignable(template) if request.method == "POST" else ""
+    if problem:
+        messages.error(request, problem)
+    elif request.method == "POST" and form.is_valid():
+        athletes = list(form.cleaned_data["athletes"])
+        coaching.plan_assign(
+            template=template,
+            athletes=athletes,
+            start=form.cleaned_data["start"],
+            coach=request.user,
+            today=today,
+        )
+        messages.success(
+            request,
+            f"“{template.name}” assigned to {len(athletes)} athlete{'s' * (len(athletes) > 1)} "
+            f"from {form.cleaned_data['start']:%A %-d %B}.",
+        )
+        return redirect("plans:coach_dashboard")
+    return render(request, "plans/coach/template_assign.html", {"template": template, "form": form})
+
+
+@login_required
+@require_POST
+def assignment_end(request, assignment_id: int):
+    assignment = assignment_for(request.user, assignment_id)
+    coaching.assignment_end(assignment=assignment)
+    messages.success(
+        request,
+        f"“{assignment.template.name}” unassigned from {assignment.athlete}: "
+        "the days ahead are planned as before.",
+    )
+    return redirect("plans:coach_dashboard")
+
+
+# The athlete's week, edited by their coach
+
+
+def coach_week_context(coach, athlete, week_start: date) -> dict:
+    """The forms the coach's copy of an athlete's week page shows."""
+    group = AthleteGroup.objects.filter(coach=coach, athlete=athlete).first()
+    return {
+        "group_name": group.name if group else "",
+        "session_form": CoachSessionForm(coach=coach, week_start=week_start),
+        "save_weeks_form": SaveWeeksForm(),
+    }
+
+
+@login_required
+@require_POST
+def week_session_add(request, athlete_id: int, week_start: date):
+    coach = coach_or_404(request.user)
+    athlete = coaching_of_coach(coach, athlete_id).athlete
+    form = CoachSessionForm(request.POST, coach=coach, week_start=monday_of(week_start))
+    if not form.is_valid():
+        problems = "; ".join(f"{', '.join(errors)}" for errors in form.errors.values())
+        messages.error(request, f"The session was not added: {problems}")
+        return redirect(_athlete_week_url(athlete.pk, week_start))
+    data = form.cleaned_data
+    coaching.coach_session_add(
+        runner=athlete,
+        day=data["day"],
+        kind=data["kind"],
+        purpose=data["purpose"],
+        title=data["title"],
+        minutes=data["minutes"],
+        activity_id=data["activity"].pk if data["activity"] else None,
+        coach_note=data["coach_note"],
+    )
+    messages.success(request, f"{data['title']} added for {data['day']:%A}.")
+    return redirect(_athlete_week_url(athlete.pk, data["day"]))
+
+
+@login_required
+def week_session_edit(request, session_id: int):
+    session = coached_session_for(request.user, session_id)
+    initial = {
+        "day": session.date,
+        "title": session.title,
+        "purpose": session.purpose,
+        "minutes": session.minutes,
+        "coach_note": session.coach_note,
+    }
+    form = CoachSessionEditForm(request.POST or None, session=session, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        coaching.coach_session_update(
+            session=session,
+            day=data["day"],
+            title=data["title"],
+            minutes=data["minutes"],
+            purpose=data.get("purpose", ""),
+            coach_note=data["coach_note"],
+        )
+        messages.success(request, f"{session.title} saved.")
+        return redirect(_athlete_week_url(session.runner_id, session.date))
+    return render(request, "plans/coach/session_form.html", {"form": form, "session": session})
+
+
+@login_required
+@require_POST
+def week_session_delete(request, session_id: int):
+    session = coached_session_for(request.user, session_id)
+    if session.status != "planned" or hasattr(session, "run_log"):
+        messages.error(request, "The athlete has already marked or logged this one: it stays.")
+        return redirect(_athlete_week_url(session.runner_id, session.date))
+    coaching.coach_session_delete(session=session)
+    messages.success(request, f"{session.title} removed from {session.date:%A}.")
+    return redirect(_athlete_week_url(session.runner_id, session.date))
+
+
+@login_required
+@require_POST
+def week_note(request, athlete_id: int, week_start: date):
+    coach = coach_or_404(request.user)
+    athlete = coaching_of_coach(coach, athlete_id).athlete
+    form = WeekNoteForm(request.POST)
+    if form.is_valid():
+        note = coaching.week_note_set(
+            runner=athlete,
+            week_start=monday_of(week_start),
+            text=form.cleaned_data["text"],
+            author=coach,
+        )
+        messages.success(request, "Note saved." if note else "Note removed.")
+    else:
+        messages.error(request, "A week note is at most 2000 characters; nothing was saved.")
+    return redirect(_athlete_week_url(athlete.pk, week_start))
+
+
+@login_required
+@require_POST
+def week_save_as_template(request, athlete_id: int, week_start: date):
+    coach = coach_or_404(request.user)
+    link = coaching_of_coach(coach, athlete_id)
+    form = SaveWeeksForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Give the template a name and a length of 1 to 4 weeks.")
+        return redirect(_athlete_week_url(link.athlete.pk, week_start))
+    profile = getattr(link.athlete, "runner_profile", None)
+    template = coaching.template_from_weeks(
+        coach=coach,
+        athlete=link.athlete,
+        first_week=monday_of(week_start),
+        weeks=form.cleaned_data["weeks"],
+        name=form.cleaned_data["name"],
+        runner_type=profile.runner_type if profile else "recreational",
+    )
+    messages.success(request, f"Saved as the template “{template.name}”.")
+    return redirect("plans:template_detail", template.pk)

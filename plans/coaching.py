@@ -1,0 +1,409 @@
+"""What coaches write: templates, assigning them, and changes to an athlete's week.
+
+Each public function is one transaction. Every run session created, moved or changed here is
+announced with `run_changed`, as the plans services do.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.db.models import Max, Prefetch
+from django.utils import timezone
+
+from accounts.models import RunnerProfile, Weekday
+from plans.models import (
+    Assignment,
+    AthleteGroup,
+    PlanTemplate,
+    Session,
+    SessionExercise,
+    SessionKind,
+    Source,
+    Status,
+    TemplateExercise,
+    TemplateSession,
+    WeekNote,
+)
+from plans.services import (
+    announce_if_run,
+    announce_new_runs,
+    monday_of,
+    runner_today,
+    weeks_regenerate,
+)
+
+EXERCISE_FIELDS = ("sets", "rep_min", "rep_max", "per_side", "duration_min", "duration_max")
+SESSION_FIELDS = ("kind", "purpose", "title", "minutes", "activity_id", "post_run")
+
+
+@dataclass(frozen=True)
+class ExerciseLine:
+    exercise_id: int
+    sets: int
+    rep_min: int | None = None
+    rep_max: int | None = None
+    per_side: bool = False
+    duration_min: int | None = None
+    duration_max: int | None = None
+
+
+# Templates
+
+
+@dataclass(frozen=True)
+class TemplateSessionData:
+    """What the coach fills in for one template session."""
+
+    week_index: int
+    weekday: int
+    kind: str
+    title: str
+    minutes: int
+    purpose: str = ""
+    activity_id: int | None = None
+    post_run: bool = False
+    exercises: Sequence[ExerciseLine] = ()
+
+
+def _next_template_position(template: PlanTemplate, week_index: int, weekday: int) -> int:
+    last = template.sessions.filter(week_index=week_index, weekday=weekday).aggregate(
+        Max("position")
+    )["position__max"]
+    return 0 if last is None else last + 1
+
+
+def _save_template_session(session: TemplateSession, data: TemplateSessionData) -> None:
+    """Only what fits the kind is kept: a purpose for a run, an activity for cross-training,
+    exercises for strength."""
+    session.week_index, session.weekday = data.week_index, data.weekday
+    session.kind, session.title, session.minutes = data.kind, data.title, data.minutes
+    session.purpose = data.purpose if data.kind == SessionKind.RUN else ""
+    session.activity_id = data.activity_id if data.kind == SessionKind.CROSS_TRAINING else None
+    session.post_run = data.post_run and data.kind == SessionKind.STRENGTH
+    session.save()
+    session.exercises.all().delete()
+    if data.kind == SessionKind.STRENGTH:
+        TemplateExercise.objects.bulk_create(
+            TemplateExercise(template_session=session, position=position, **vars(line))
+            for position, line in enumerate(data.exercises)
+        )
+    session.template.save(update_fields=["updated_at"])
+
+
+@transaction.atomic
+def template_session_add(*, template: PlanTemplate, data: TemplateSessionData) -> TemplateSession:
+    """Add one session to a template day, after the sessions already on that day."""
+    session = TemplateSession(
+        template=template,
+        position=_next_template_position(template, data.week_index, data.weekday),
+    )
+    _save_template_session(session, data)
+    return session
+
+
+@transaction.atomic
+def template_session_update(*, session: TemplateSession, data: TemplateSessionData) -> None:
+    """Change a template session; moved to another day, it goes after that day's sessions."""
+    if (data.week_index, data.weekday) != (session.week_index, session.weekday):
+        session.position = _next_template_position(session.template, data.week_index, data.weekday)
+    _save_template_session(session, data)
+
+
+@transaction.atomic
+def template_duplicate(*, template: PlanTemplate) -> PlanTemplate:
+    """A copy the coach can change without touching the original, named "… (copy)"."""
+    copy = PlanTemplate.objects.create(
+        coach=template.coach,
+        name=f"{template.name} (copy)"[:120],
+        description=template.description,
+        runner_type=template.runner_type,
+        weeks=template.weeks,
+    )
+    sessions = list(template.sessions.prefetch_related("exercises"))
+    _copy_sessions(copy, sessions, lambda s: (s.week_index, s.weekday))
+    return copy
+
+
+@transaction.atomic
+def template_from_weeks(
+    *, coach, athlete, first_week: date, weeks: int, name: str, runner_type: str
+) -> PlanTemplate:
+    """Save an athlete's weeks (from the Monday `first_week`) as a new template."""
+    template = PlanTemplate.objects.create(
+        coach=coach,
+        name=name,
+        description=f"Saved from {athlete}'s weeks from {first_week:%-d %b %Y}.",
+        runner_type=runner_type,
+        weeks=weeks,
+    )
+    sessions = list(
+        Session.objects.filter(
+            runner=athlete, date__range=(first_week, first_week + timedelta(weeks=weeks, days=-1))
+        ).prefetch_related("exercises")
+    )
+    _copy_sessions(template, sessions, lambda s: divmod((s.date - first_week).days, 7))
+    return template
+
+
+def _copy_sessions(template: PlanTemplate, sessions, place) -> None:
+    rows = []
+    for position, session in enumerate(sessions):
+        week_index, weekday = place(session)
+        rows.append(
+            TemplateSession(
+                template=template,
+                week_index=week_index,
+                weekday=weekday,
+                position=position,
+                **{field: getattr(session, field) for field in SESSION_FIELDS},
+            )
+        )
+    created = TemplateSession.objects.bulk_create(rows)
+    TemplateExercise.objects.bulk_create(
+        TemplateExercise(
+            template_session=new,
+            exercise_id=item.exercise_id,
+            position=item.position,
+            **{field: getattr(item, field) for field in EXERCISE_FIELDS},
+        )
+        for new, old in zip(created, sessions, strict=True)
+        for item in old.exercises.all()
+    )
+
+
+# Assigning
+
+
+@dataclass(frozen=True)
+class Placement:
+    day: date
+    note: str = ""
+    needs_attention: bool = False
+
+
+def place_session(target: date, free_weekdays: set[int], today: date) -> Placement | None:
+    """Where a template session lands: its own day if the athlete trains then, else the nearest
+    free day of the same week that is not past; flagged on its own day if there is none.
+    None when its day is already past."""
+    if target < today:
+        return None
+    monday = monday_of(target)
+    if target.weekday() in free_weekdays:
+        return Placement(target)
+    open_days = [d for d in free_weekdays if monday + timedelta(days=d) >= today]
+    if not open_days:
+        return Placement(
+            target, note="No training day left free in this week.", needs_attention=True
+        )
+    best = min(open_days, key=lambda d: (abs(d - target.weekday()), d))
+    return Placement(
+        monday + timedelta(days=best),
+        note=f"Moved from {Weekday(target.weekday()).label}, not a training day.",
+    )
+
+
+def _free_weekdays(profile: RunnerProfile | None) -> set[int]:
+    """A runner who never said which days they train could train on any of them."""
+    commitments = list(profile.commitments.all()) if profile else []
+    if not commitments:
+        return set(range(7))
+    return {c.weekday for c in commitments if c.available}
+
+
+def _template_sessions(template: PlanTemplate) -> list[TemplateSession]:
+    return list(
+        template.sessions.prefetch_related(
+            Prefetch("exercises", queryset=TemplateExercise.objects.order_by("position"))
+        )
+    )
+
+
+def unassignable(template: PlanTemplate) -> str:
+    """Why this template cannot be assigned, or "" when it can."""
+    if template.archived:
+        return "Bring the template back from the archive before assigning it."
+    if not template.sessions.exists():
+        return "This template has no sessions yet: add some before assigning."
+    return ""
+
+
+@transaction.atomic
+def plan_assign(*, template: PlanTemplate, athletes: list, start: date, coach, today: date):
+    """Place the template on each athlete's calendar from the Monday `start`.
+
+    Their planned generated (or earlier template) sessions on the covered dates go; done,
+    skipped, logged and coach-set sessions stay. Overlapping assignments end. A fixed number
+    of queries for any number of athletes. `today` stands for athletes without a profile.
+    """
+    end = start + timedelta(weeks=template.weeks, days=-1)
+    athlete_ids = [athlete.pk for athlete in athletes]
+    profiles = {
+        profile.user_id: profile
+        for profile in RunnerProfile.objects.filter(user_id__in=athlete_ids).prefetch_related(
+            "commitments"
+        )
+    }
+    # "Past" is each athlete's own date; they share one of two or three across time zones.
+    local_today = {
+        pk: runner_today(profiles[pk]) if pk in profiles else today for pk in athlete_ids
+    }
+    blueprint = _template_sessions(template)
+    now = timezone.now()
+    Assignment.objects.active().filter(
+        athlete_id__in=athlete_ids, start__lte=end, end__gte=start
+    ).update(ended_at=now)
+    for their_today in set(local_today.values()):
+        Session.objects.filter(
+            runner_id__in=[pk for pk, day in local_today.items() if day == their_today],
+            date__range=(max(start, their_today), end),
+            status=Status.PLANNED,
+            source__in=[Source.GENERATED, Source.TEMPLATE],
+            run_log__isnull=True,
+        ).delete()
+    assignments = Assignment.objects.bulk_create(
+        Assignment(template=template, athlete=athlete, coach=coach, start=start, end=end)
+        for athlete in athletes
+    )
+    sessions, exercise_lists = [], []
+    for assignment in assignments:
+        free = _free_weekdays(profiles.get(assignment.athlete_id))
+        for item in blueprint:
+            target = start + timedelta(weeks=item.week_index, days=item.weekday)
+            placement = place_session(target, free, local_today[assignment.athlete_id])
+            if placement is None:
+                continue
+            sessions.append(_session_from(item, assignment, placement))
+            exercise_lists.append(item.exercises.all())
+    created = Session.objects.bulk_create(sessions, batch_size=500)
+    SessionExercise.objects.bulk_create(
+        (
+            SessionExercise(
+                session=session,
+                exercise_id=item.exercise_id,
+                position=item.position,
+                **{field: getattr(item, field) for field in EXERCISE_FIELDS},
+            )
+            for session, items in zip(created, exercise_lists, strict=True)
+            for item in items
+        ),
+        batch_size=500,
+    )
+    announce_new_runs(created)
+    return assignments
+
+
+def _session_from(item: TemplateSession, assignment: Assignment, placement: Placement) -> Session:
+    return Session(
+        runner_id=assignment.athlete_id,
+        date=placement.day,
+        position=10 + item.position,  # after anything the athlete kept on that day
+        source=Source.TEMPLATE,
+        assignment=assignment,
+        placement_note=placement.note,
+        needs_attention=placement.needs_attention,
+        **{field: getattr(item, field) for field in SESSION_FIELDS},
+    )
+
+
+@transaction.atomic
+def assignment_end(*, assignment: Assignment) -> None:
+    """Unassign: the template's sessions still ahead and untouched go, and the coming days are
+    planned again as if it had never been assigned."""
+    assignment.ended_at = timezone.now()
+    assignment.save(update_fields=["ended_at"])
+    profile = RunnerProfile.objects.filter(
+        user_id=assignment.athlete_id, onboarded_at__isnull=False
+    ).first()
+    today = runner_today(profile) if profile else timezone.localdate()
+    assignment.sessions.filter(
+        date__gt=today, status=Status.PLANNED, source=Source.TEMPLATE, run_log__isnull=True
+    ).delete()
+    if profile is not None:
+        weeks_regenerate(runner=assignment.athlete, today=today)
+
+
+# The athlete's week
+
+
+def _next_position(runner, day: date) -> int:
+    last = Session.objects.filter(runner=runner, date=day).aggregate(Max("position"))
+    return 0 if last["position__max"] is None else last["position__max"] + 1
+
+
+@transaction.atomic
+def coach_session_add(
+    *,
+    runner,
+    day: date,
+    kind: str,
+    title: str,
+    minutes: int,
+    purpose: str = "",
+    activity_id: int | None = None,
+    coach_note: str = "",
+) -> Session:
+    """A session the coach sets: generation never replaces it."""
+    session = Session.objects.create(
+        runner=runner,
+        date=day,
+        position=_next_position(runner, day),
+        kind=kind,
+        purpose=purpose if kind == SessionKind.RUN else "",
+        title=title,
+        minutes=minutes,
+        activity_id=activity_id if kind == SessionKind.CROSS_TRAINING else None,
+        source=Source.COACH,
+        coach_note=coach_note,
+    )
+    announce_if_run(session)
+    return session
+
+
+@transaction.atomic
+def coach_session_update(
+    *, session: Session, day: date, title: str, minutes: int, purpose: str, coach_note: str
+) -> Session:
+    """Change, move or annotate a session; from now on it is the coach's."""
+    if day != session.date:
+        session.position = _next_position(session.runner_id, day)
+        session.placement_note = ""
+        session.needs_attention = False
+    session.date = day
+    session.title = title
+    session.minutes = minutes
+    session.purpose = purpose if session.kind == SessionKind.RUN else ""
+    session.coach_note = coach_note
+    session.source = Source.COACH
+    session.save()
+    announce_if_run(session)
+    return session
+
+
+@transaction.atomic
+def coach_session_delete(*, session: Session) -> None:
+    session.delete()
+
+
+@transaction.atomic
+def week_note_set(*, runner, week_start: date, text: str, author) -> WeekNote | None:
+    """Write the week's note; an empty text removes it."""
+    if not text.strip():
+        WeekNote.objects.filter(runner=runner, week_start=week_start).delete()
+        return None
+    note, _ = WeekNote.objects.update_or_create(
+        runner=runner, week_start=week_start, defaults={"text": text.strip(), "author": author}
+    )
+    return note
+
+
+@transaction.atomic
+def athlete_group_set(*, coach, athlete, name: str) -> None:
+    """Put the athlete in one of the coach's groups; an empty name takes them out."""
+    if not name.strip():
+        AthleteGroup.objects.filter(coach=coach, athlete=athlete).delete()
+        return
+    AthleteGroup.objects.update_or_create(
+        coach=coach, athlete=athlete, defaults={"name": name.strip()}
+    )

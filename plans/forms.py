@@ -1,0 +1,73 @@
+import re
+from datetime import timedelta
+from decimal import Decimal
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+
+METRES_PER = {"km": Decimal("1000"), "mi": Decimal("1609.344")}
+DURATION = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})$|^(\d+)$")
+
+
+def parse_duration(text: str) -> timedelta | None:
+    """ "45" (minutes), "45:30" (min:s) or "1:05:30" (h:min:s)."""
+    match = DURATION.match(text.strip())
+    if match is None:
+        return None
+    hours, minutes, seconds, only_minutes = match.groups()
+    if only_minutes is not None:
+        return timedelta(minutes=int(only_minutes))
+    if int(seconds) >= 60 or (hours is not None and int(minutes) >= 60):
+        return None
+    return timedelta(hours=int(hours or 0), minutes=int(minutes), seconds=int(seconds))
+
+
+class RunLogForm(forms.Form):
+    run_date = forms.DateField(
+        label="Date", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    distance = forms.DecimalField(
+        min_value=Decimal("0.1"), max_value=Decimal("300"), decimal_places=2
+    )
+    duration = forms.CharField(
+        help_text="Minutes (45), minutes and seconds (45:30) or hours (1:05:30).",
+        max_length=10,
+    )
+    effort = forms.IntegerField(
+        min_value=1, max_value=10, help_text="1 = very easy, 10 = all-out.", initial=5
+    )
+    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, unit: str, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit, self.today = unit, today
+        self.fields["run_date"].widget.attrs["max"] = today.isoformat()
+        self.fields["distance"].label = f"Distance ({unit})"
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("save", "Save run"))
+
+    def clean_run_date(self):
+        run_date = self.cleaned_data["run_date"]
+        if run_date > self.today:
+            raise forms.ValidationError("You can only log a run you have already done.")
+        if run_date < self.today - timedelta(days=365):
+            raise forms.ValidationError("That is more than a year ago.")
+        return run_date
+
+    def clean_duration(self):
+        duration = parse_duration(self.cleaned_data["duration"])
+        if duration is None:
+            raise forms.ValidationError("Write the time as 45, 45:30 or 1:05:30.")
+        if not timedelta(minutes=1) <= duration <= timedelta(hours=24):
+            raise forms.ValidationError("A run lasts between one minute and 24 hours.")
+        return duration
+
+    @property
+    def distance_m(self) -> int:
+        return int(self.cleaned_data["distance"] * METRES_PER[self.unit])
+
+
+class SessionStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=[("done", "Done"), ("skipped", "Skipped"), ("planned", "")])
+    note = forms.CharField(required=False, max_length=500)

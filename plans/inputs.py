@@ -1,0 +1,66 @@
+"""Snapshots the pure builder takes, made from the database."""
+
+from datetime import date
+
+from exercises.snapshot import ExerciseEntry, library_entries
+from plans.builder import PLACES, Commitment, LibraryEntry, RunnerInput
+
+DEFAULT_SETS = 2
+
+
+def library_entry(entry: ExerciseEntry) -> LibraryEntry:
+    return LibraryEntry(
+        slug=entry.slug,
+        name=entry.name,
+        kind=entry.kind,
+        muscles=entry.muscles,
+        equipment=entry.equipment,
+        places=entry.places,
+        impact=entry.impact,
+        plyometric=entry.plyometric,
+        running_sport=entry.running_sport,
+        suits=entry.suits,
+        avoids=entry.avoids,
+        rep_min=entry.rep_min,
+        rep_max=entry.rep_max,
+        duration_min=entry.duration_min_seconds,
+        duration_max=entry.duration_max_seconds,
+        per_side=entry.per_side,
+        default_sets=entry.default_sets or DEFAULT_SETS,
+        leg_heavy=entry.leg_heavy,
+        family=entry.family,
+    )
+
+
+def library_for(user) -> list[LibraryEntry]:
+    """The builder's candidates: every exercise the user may be given (it orders them)."""
+    return [library_entry(entry) for entry in library_entries(user)]
+
+
+def commitments_by_weekday(profile) -> tuple[Commitment, ...]:
+    """Mon..Sun; a weekday the runner never filled in counts as unavailable."""
+    given = {c.weekday: c for c in profile.commitments.all()}
+    return tuple(
+        Commitment(available=given[day].available, minutes=given[day].minutes)
+        if day in given
+        else Commitment(available=False, minutes=0)
+        for day in range(7)
+    )
+
+
+def runner_input(profile, *, week_start: date, recent_activities: frozenset[str]) -> RunnerInput:
+    """The builder's view of a runner for one week; `profile` comes with commitments and goals."""
+    race = profile.race(week_start)
+    return RunnerInput(
+        runner_type=profile.runner_type,
+        week_start=week_start,
+        days=commitments_by_weekday(profile),
+        long_run_day=6 if profile.long_run_day is None else profile.long_run_day,
+        race_date=race.race_date if race else None,
+        injury=(profile.injury_area or None) if profile.injured else None,
+        injury_cleared_on=None if profile.injured else profile.injury_cleared_on,
+        likes=frozenset(profile.liked_activities),
+        equipment=frozenset(profile.equipment),
+        places=frozenset(profile.places) or frozenset(PLACES),
+        recent_activities=recent_activities,
+    )

@@ -1,0 +1,310 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from accounts.models import RunnerType
+from exercises.models import dose_text
+
+
+class SessionKind(models.TextChoices):
+    RUN = "run", "Run"
+    CROSS_TRAINING = "cross_training", "Cross-training"
+    STRENGTH = "strength", "Strength"
+
+
+class RunPurpose(models.TextChoices):
+    EASY = "easy", "Easy run"
+    LONG = "long", "Long run"
+    SPEED = "speed", "Speed session"
+    HILL = "hill", "Hill session"
+
+
+class Status(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    DONE = "done", "Done"
+    SKIPPED = "skipped", "Skipped"
+
+
+class Source(models.TextChoices):
+    GENERATED = "generated", "Generated"
+    COACH = "coach", "Set by the coach"
+    TEMPLATE = "template", "From a plan template"
+    RUNNER = "runner", "A run the runner added"
+
+
+class Phase(models.TextChoices):
+    OFF_SEASON = "off_season", "Off-season"
+    BASE = "base", "Base"
+    BUILD = "build", "Build"
+    PEAK = "peak", "Peak"
+    TAPER = "taper", "Taper"
+    RACE_WEEK = "race_week", "Race week"
+
+
+class PlanWeek(models.Model):
+    """What the builder said about one runner's week: its phase and its notes."""
+
+    runner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_weeks"
+    )
+    week_start = models.DateField()
+    phase = models.CharField(max_length=20, choices=Phase.choices)
+    notes = models.JSONField(default=list, blank=True)
+    planned_from = models.DateField(help_text="Days before this were never planned.")
+    generated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["week_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["runner", "week_start"], name="one_plan_week_per_runner"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.runner} — week of {self.week_start}"
+
+
+class SessionQuerySet(models.QuerySet):
+    def untouched(self):
+        """Sessions the generator may replace: still planned and never set by a coach."""
+        return self.filter(status=Status.PLANNED, source=Source.GENERATED)
+
+
+class Session(models.Model):
+    """One planned piece of training on one day: a run, cross-training or strength work."""
+
+    runner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sessions"
+    )
+    date = models.DateField()
+    position = models.PositiveSmallIntegerField(default=0)
+    kind = models.CharField(max_length=20, choices=SessionKind.choices)
+    purpose = models.CharField(max_length=10, choices=RunPurpose.choices, blank=True)
+    title = models.CharField(max_length=120)
+    minutes = models.PositiveSmallIntegerField(validators=[MaxValueValidator(300)])
+    activity = models.ForeignKey(
+        "exercises.Exercise", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    post_run = models.BooleanField(default=False, help_text="The strength block after a run.")
+    is_new_activity = models.BooleanField(default=False)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.GENERATED)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
+    status_note = models.CharField(max_length=500, blank=True)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    assignment = models.ForeignKey(
+        "Assignment", on_delete=models.SET_NULL, null=True, blank=True, related_name="sessions"
+    )
+    coach_note = models.CharField(max_length=500, blank=True)
+    placement_note = models.CharField(max_length=200, blank=True)
+    needs_attention = models.BooleanField(
+        default=False, help_text="A template session that found no free day in its week."
+    )
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date", "position"]
+        indexes = [models.Index(fields=["runner", "date"])]
+
+    def __str__(self):
+        return f"{self.date} {self.title}"
+
+    @property
+    def is_run(self) -> bool:
+        return self.kind == SessionKind.RUN
+
+
+class SessionExercise(models.Model):
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="exercises")
+    exercise = models.ForeignKey("exercises.Exercise", on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField(default=0)
+    sets = models.PositiveSmallIntegerField(default=1)
+    rep_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    rep_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    per_side = models.BooleanField(default=False)
+    duration_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    duration_max = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self):
+        return f"{self.exercise} × {self.sets}"
+
+    @property
+    def amount_text(self) -> str:
+        """One set's worth: "10–12 reps", "8 per leg", "30–60 s"."""
+        return dose_text(
+            kind=self.exercise.kind,
+            rep_min=self.rep_min,
+            rep_max=self.rep_max,
+            per_side=self.per_side,
+            duration_min=self.duration_min,
+            duration_max=self.duration_max,
+        )
+
+    @property
+    def dose_text(self) -> str:
+        """ "3 × 10–12 reps", "2 × 8 per leg": the prescription as the week page shows it."""
+        return f"{self.sets} × {self.amount_text}"
+
+
+class RunLog(models.Model):
+    """A run the runner recorded; distance kept in metres whatever unit they typed."""
+
+    runner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="run_logs"
+    )
+    session = models.OneToOneField(
+        Session, on_delete=models.SET_NULL, null=True, blank=True, related_name="run_log"
+    )
+    date = models.DateField()
+    distance_m = models.PositiveIntegerField()
+    duration_seconds = models.PositiveIntegerField()
+    effort = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-date", "-created_at"]
+
+    def __str__(self):
+        return f"{self.runner} ran {self.distance_m} m on {self.date}"
+
+
+class PlanTemplate(models.Model):
+    """A coach's reusable plan of one to twelve weeks."""
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_templates"
+    )
+    name = models.CharField(max_length=120)
+    description = models.TextField(blank=True)
+    runner_type = models.CharField(
+        max_length=20, choices=RunnerType.choices, default=RunnerType.RECREATIONAL
+    )
+    weeks = models.PositiveSmallIntegerField(
+        default=1, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    archived = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["archived", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class TemplateSession(models.Model):
+    template = models.ForeignKey(PlanTemplate, on_delete=models.CASCADE, related_name="sessions")
+    week_index = models.PositiveSmallIntegerField(help_text="0 for the first week.")
+    weekday = models.PositiveSmallIntegerField(help_text="0 for Monday.")
+    position = models.PositiveSmallIntegerField(default=0)
+    kind = models.CharField(max_length=20, choices=SessionKind.choices)
+    purpose = models.CharField(max_length=10, choices=RunPurpose.choices, blank=True)
+    title = models.CharField(max_length=120)
+    minutes = models.PositiveSmallIntegerField(validators=[MaxValueValidator(300)])
+    activity = models.ForeignKey(
+        "exercises.Exercise", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    post_run = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["week_index", "weekday", "position"]
+
+    def __str__(self):
+        return f"week {self.week_index + 1}, day {self.weekday}: {self.title}"
+
+
+class TemplateExercise(models.Model):
+    template_session = models.ForeignKey(
+        TemplateSession, on_delete=models.CASCADE, related_name="exercises"
+    )
+    exercise = models.ForeignKey("exercises.Exercise", on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField(default=0)
+    sets = models.PositiveSmallIntegerField(default=1)
+    rep_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    rep_max = models.PositiveSmallIntegerField(null=True, blank=True)
+    per_side = models.BooleanField(default=False)
+    duration_min = models.PositiveSmallIntegerField(null=True, blank=True)
+    duration_max = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self):
+        return f"{self.exercise} × {self.sets}"
+
+    amount_text = SessionExercise.amount_text
+    dose_text = SessionExercise.dose_text
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(ended_at__isnull=True)
+
+
+class Assignment(models.Model):
+    """A template placed on one athlete's calendar from a Monday; ended when unassigned."""
+
+    template = models.ForeignKey(PlanTemplate, on_delete=models.PROTECT, related_name="assignments")
+    athlete = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_assignments"
+    )
+    coach = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    start = models.DateField(help_text="Always a Monday.")
+    end = models.DateField(help_text="The last day of the template's last week.")
+    created_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start"]
+
+    def __str__(self):
+        return f"{self.template} for {self.athlete} from {self.start}"
+
+
+class WeekNote(models.Model):
+    """The coach's note on one athlete's week, shown on the athlete's week page."""
+
+    runner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="week_notes"
+    )
+    week_start = models.DateField()
+    text = models.TextField(max_length=2000)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["runner", "week_start"], name="one_week_note_per_week")
+        ]
+
+    def __str__(self):
+        return f"Note on {self.runner}'s week of {self.week_start}"
+
+
+class AthleteGroup(models.Model):
+    """The coach's label for an athlete ("Tuesday club", "marathoners"), to sort and filter by."""
+
+    coach = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    athlete = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    name = models.CharField(max_length=40)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["coach", "athlete"], name="one_group_per_athlete")
+        ]
+
+    def __str__(self):
+        return self.name

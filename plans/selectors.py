@@ -1,0 +1,123 @@
+"""Reads behind the week page, with their prefetches, so query counts stay flat."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Prefetch
+
+from exercises.models import Cue
+from plans.models import (
+    PlanWeek,
+    RunLog,
+    Session,
+    SessionExercise,
+    SessionKind,
+    Source,
+    Status,
+    WeekNote,
+)
+
+
+@dataclass
+class DayView:
+    date: date
+    is_today: bool
+    sessions: list[Session] = field(default_factory=list)
+    extra_runs: list[RunLog] = field(default_factory=list)
+    was_planned: bool = True
+
+    @property
+    def is_rest(self) -> bool:
+        return self.was_planned and not self.sessions and not self.extra_runs
+
+
+@dataclass(frozen=True)
+class Tally:
+    planned: int
+    done: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.planned) if self.planned else 0
+
+
+@dataclass
+class WeekView:
+    week_start: date
+    plan: PlanWeek | None
+    days: list[DayView]
+    coach_note: WeekNote | None = None
+
+    @property
+    def sessions(self) -> list[Session]:
+        return [session for day in self.days for session in day.sessions]
+
+    @property
+    def assigned_template(self):
+        """The coach's template this week follows, if any: the builder's notes do not apply."""
+        return next(
+            (s.assignment.template for s in self.sessions if s.source == Source.TEMPLATE), None
+        )
+
+    @property
+    def planned_sessions(self) -> list[Session]:
+        """What the plan asked for; runs the runner added count as done, not as planned."""
+        return [session for session in self.sessions if session.source != Source.RUNNER]
+
+    @property
+    def session_tally(self) -> Tally:
+        done = sum(session.status == Status.DONE for session in self.sessions)
+        return Tally(planned=len(self.planned_sessions), done=done)
+
+    @property
+    def minute_tally(self) -> Tally:
+        planned = sum(session.minutes for session in self.planned_sessions)
+        done = sum(s.minutes for s in self.sessions if s.status == Status.DONE)
+        return Tally(planned=planned, done=done)
+
+    @property
+    def runs_logged(self) -> list[RunLog]:
+        linked = [s.run_log for s in self.sessions if s.kind == SessionKind.RUN and _log(s)]
+        return linked + [log for day in self.days for log in day.extra_runs]
+
+
+def _log(session: Session) -> RunLog | None:
+    try:
+        return session.run_log
+    except RunLog.DoesNotExist:
+        return None
+
+
+def week_sessions(runner, week_start: date):
+    exercises = SessionExercise.objects.select_related("exercise").prefetch_related(
+        Prefetch("exercise__cues", queryset=Cue.objects.order_by("position"), to_attr="cue_list")
+    )
+    return (
+        Session.objects.filter(runner=runner, date__range=(week_start, week_start + timedelta(6)))
+        .select_related("activity", "run_log", "assignment__template")
+        .prefetch_related(Prefetch("exercises", queryset=exercises, to_attr="exercise_list"))
+        .order_by("date", "position")
+    )
+
+
+def week_view(runner, week_start: date, today: date) -> WeekView:
+    """The seven days of one runner's week with everything the page shows, in six queries."""
+    days = [
+        DayView(
+            date=week_start + timedelta(offset), is_today=week_start + timedelta(offset) == today
+        )
+        for offset in range(7)
+    ]
+    by_date = {day.date: day for day in days}
+    for session in week_sessions(runner, week_start):
+        by_date[session.date].sessions.append(session)
+    loose_runs = RunLog.objects.filter(
+        runner=runner, session__isnull=True, date__range=(week_start, week_start + timedelta(6))
+    )
+    for run_log in loose_runs:
+        by_date[run_log.date].extra_runs.append(run_log)
+    plan = PlanWeek.objects.filter(runner=runner, week_start=week_start).first()
+    for day in days:
+        day.was_planned = plan is not None and day.date >= plan.planned_from
+    note = WeekNote.objects.filter(runner=runner, week_start=week_start).first()
+    return WeekView(week_start=week_start, plan=plan, days=days, coach_note=note)

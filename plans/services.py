@@ -1,0 +1,273 @@
+"""Writes across the plans models; each function is one transaction."""
+
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import RunnerProfile
+from exercises.models import Exercise
+from plans import builder
+from plans.inputs import library_for, runner_input
+from plans.models import (
+    Assignment,
+    PlanWeek,
+    RunLog,
+    RunPurpose,
+    Session,
+    SessionExercise,
+    SessionKind,
+    Source,
+    Status,
+)
+from plans.signals import run_changed, runs_created
+
+RECENT_DAYS = 28
+MAX_SESSION_MINUTES = 300
+ONE_WEEK = timedelta(days=7)
+
+
+def announce_new_runs(sessions: list[Session]) -> None:
+    runs = [session for session in sessions if session.is_run]
+    if runs:
+        runs_created.send(sender=Session, sessions=runs)
+
+
+def announce_if_run(session: Session) -> None:
+    if session.is_run:
+        run_changed.send(sender=Session, session=session)
+
+
+@transaction.atomic
+def session_mark(*, session: Session, status: str, note: str = "") -> Session:
+    """Mark a session done, skipped or back to planned (undo), with an optional note."""
+    session.status = status
+    session.status_note = note if status != Status.PLANNED else ""
+    session.status_changed_at = timezone.now() if status != Status.PLANNED else None
+    session.save(update_fields=["status", "status_note", "status_changed_at"])
+    announce_if_run(session)
+    return session
+
+
+@transaction.atomic
+def run_log_create(
+    *,
+    runner,
+    run_date: date,
+    distance_m: int,
+    duration_seconds: int,
+    effort: int,
+    notes: str = "",
+    session: Session | None = None,
+) -> RunLog:
+    """Record a run: it marks that day's planned run (or the one given) done; a run nobody
+    planned becomes a session of its own, so it counts and gets its strength reminder too."""
+    session = (
+        session
+        or _planned_run_on(runner, run_date)
+        or _added_run(runner, run_date, duration_seconds)
+    )
+    run_log = RunLog.objects.create(
+        runner=runner,
+        session=session,
+        date=run_date,
+        distance_m=distance_m,
+        duration_seconds=duration_seconds,
+        effort=effort,
+        notes=notes,
+    )
+    session_mark(session=session, status=Status.DONE)
+    return run_log
+
+
+@transaction.atomic
+def run_log_delete(*, run_log: RunLog) -> None:
+    """Undo a logged run: the log goes and its session is planned again, or goes too when
+    the runner had added it."""
+    session = run_log.session
+    run_log.delete()
+    if session is None:
+        return
+    if session.source == Source.RUNNER:
+        session.delete()
+    else:
+        session_mark(session=session, status=Status.PLANNED)
+
+
+def _added_run(runner, run_date: date, duration_seconds: int) -> Session:
+    last = Session.objects.filter(runner=runner, date=run_date).order_by("-position").first()
+    return Session.objects.create(
+        runner=runner,
+        date=run_date,
+        position=last.position + 1 if last else 0,
+        kind=SessionKind.RUN,
+        purpose=RunPurpose.EASY,
+        title="Extra run",
+        minutes=min(MAX_SESSION_MINUTES, max(1, duration_seconds // 60)),
+        source=Source.RUNNER,
+    )
+
+
+def _planned_run_on(runner, run_date: date) -> Session | None:
+    """The day's run still without a log; one already ticked done gets the log too."""
+    return (
+        Session.objects.filter(
+            runner=runner,
+            date=run_date,
+            kind=SessionKind.RUN,
+            status__in=[Status.PLANNED, Status.DONE],
+            run_log__isnull=True,
+        )
+        .order_by("status", "position")  # "done" sorts before "planned"
+        .first()
+    )
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def runner_today(profile: RunnerProfile) -> date:
+    return timezone.localdate(timezone.now(), profile.zone)
+
+
+def _profile_for_planning(runner) -> RunnerProfile:
+    return RunnerProfile.objects.prefetch_related("commitments", "goals").get(user=runner)
+
+
+def _recent_activities(runner, week_start: date) -> frozenset[str]:
+    """Activities and moves done lately; anything else counts as new and starts small."""
+    done = Session.objects.filter(
+        runner=runner,
+        status=Status.DONE,
+        date__gte=week_start - timedelta(days=RECENT_DAYS),
+        date__lt=week_start,
+    )
+    activities = done.filter(activity__isnull=False).values_list("activity__slug", flat=True)
+    moves = SessionExercise.objects.filter(session__in=done).values_list(
+        "exercise__slug", flat=True
+    )
+    return frozenset(activities) | frozenset(moves)
+
+
+def _days_to_keep(runner, week_start: date, today: date) -> set[date]:
+    """Past days, days the runner or a coach touched, days an assigned template covers, and
+    today once it holds anything."""
+    dates = [week_start + timedelta(days=offset) for offset in range(7)]
+    sessions = Session.objects.filter(runner=runner, date__range=(dates[0], dates[-1]))
+    touched = set(
+        sessions.exclude(status=Status.PLANNED, source=Source.GENERATED).values_list(
+            "date", flat=True
+        )
+    )
+    assigned = Assignment.objects.active().filter(
+        athlete=runner, start__lte=dates[-1], end__gte=dates[0]
+    )
+    covered = {day for day in dates for a in assigned if a.start <= day <= a.end}
+    keep = {day for day in dates if day < today} | touched | covered
+    if sessions.filter(date=today).exists():
+        keep.add(today)
+    return keep
+
+
+def _session_rows(runner, day: builder.Day, activity_ids: dict[str, int]) -> list[Session]:
+    return [
+        Session(
+            runner=runner,
+            date=day.date,
+            position=position,
+            kind=SessionKind.STRENGTH if planned.kind == "post_run_strength" else planned.kind,
+            post_run=planned.kind == "post_run_strength",
+            purpose=planned.purpose or "",
+            title=planned.title,
+            minutes=planned.minutes,
+            activity_id=activity_ids.get(planned.activity) if planned.activity else None,
+            is_new_activity=planned.is_new_activity,
+        )
+        for position, planned in enumerate(day.sessions)
+    ]
+
+
+def _exercise_rows(
+    session: Session, planned: builder.Session, exercise_ids: dict[str, int]
+) -> list[SessionExercise]:
+    return [
+        SessionExercise(
+            session=session,
+            exercise_id=exercise_ids[item.slug],
+            position=position,
+            sets=item.sets,
+            rep_min=item.rep_min,
+            rep_max=item.rep_max,
+            per_side=item.per_side,
+            duration_min=item.duration_min,
+            duration_max=item.duration_max,
+        )
+        for position, item in enumerate(planned.exercises)
+    ]
+
+
+@transaction.atomic
+def week_generate(*, runner, week_start: date, today: date) -> PlanWeek:
+    """(Re)build one week; past, touched and already-started days are left as they are."""
+    profile = _profile_for_planning(runner)
+    plan = builder.build_week(
+        runner_input(
+            profile,
+            week_start=week_start,
+            recent_activities=_recent_activities(runner, week_start),
+        ),
+        library_for(runner),
+    )
+    keep = _days_to_keep(runner, week_start, today)
+    fresh_days = [day for day in plan.days if day.date not in keep]
+    Session.objects.untouched().filter(
+        runner=runner, date__in=[day.date for day in fresh_days]
+    ).delete()
+    ids = dict(Exercise.objects.visible_to(runner).values_list("slug", "pk"))
+    sessions = Session.objects.bulk_create(
+        [row for day in fresh_days for row in _session_rows(runner, day, ids)]
+    )
+    planned = [item for day in fresh_days for item in day.sessions]
+    SessionExercise.objects.bulk_create(
+        [
+            row
+            for session, item in zip(sessions, planned, strict=True)
+            for row in _exercise_rows(session, item, ids)
+        ]
+    )
+    announce_new_runs(sessions)
+    week, _ = PlanWeek.objects.update_or_create(
+        runner=runner,
+        week_start=week_start,
+        defaults={"phase": plan.phase, "notes": list(plan.notes), "generated_at": timezone.now()},
+        create_defaults={
+            "phase": plan.phase,
+            "notes": list(plan.notes),
+            "planned_from": max(week_start, today),
+        },
+    )
+    return week
+
+
+def upcoming_week_starts(today: date) -> list[date]:
+    return [monday_of(today), monday_of(today) + timedelta(days=7)]
+
+
+def weeks_ensure(*, runner, today: date) -> int:
+    """Generate the current and next week if they were never generated; how many were."""
+    existing = set(
+        PlanWeek.objects.filter(
+            runner=runner, week_start__in=upcoming_week_starts(today)
+        ).values_list("week_start", flat=True)
+    )
+    missing = [start for start in upcoming_week_starts(today) if start not in existing]
+    for week_start in missing:
+        week_generate(runner=runner, week_start=week_start, today=today)
+    return len(missing)
+
+
+def weeks_regenerate(*, runner, today: date) -> None:
+    """After a change of commitments, goal or injury: rebuild the untouched days ahead."""
+    for week_start in upcoming_week_starts(today):
+        week_generate(runner=runner, week_start=week_start, today=today)

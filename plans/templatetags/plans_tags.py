@@ -1,0 +1,19 @@
+from django import template
+
+from plans.forms import METRES_PER
+
+register = template.Library()
+
+
+@register.filter
+def distance(metres: int, unit: str) -> str:
+    """8000, "km" → "8.0 km"; the runner sees their own unit."""
+    return f"{metres / float(METRES_PER[unit]):.1f} {unit}"
+
+
+@register.filter
+def clock(seconds: int) -> str:
+    """2730 → "45:30"; 3930 → "1:05:30"."""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"

@@ -1,0 +1,147 @@
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from accounts.access import athlete_for
+from accounts.models import RunnerProfile
+from plans import services
+from plans.access import run_log_for, session_for
+from plans.builder import phase_for
+from plans.coach_views import coach_week_context
+from plans.forms import RunLogForm, SessionStatusForm
+from plans.models import Phase, Status
+from plans.selectors import week_view
+
+STATUS_MESSAGES = {
+    Status.DONE: "Nice work — marked as done.",
+    Status.SKIPPED: "Marked as skipped. Rest counts too.",
+    Status.PLANNED: "Undone: it is back on your plan.",
+}
+
+
+def _onboarded_profile(user) -> RunnerProfile | None:
+    return (
+        RunnerProfile.objects.prefetch_related("goals")
+        .filter(user=user, onboarded_at__isnull=False)
+        .first()
+    )
+
+
+def _week_url(runner_date: date) -> str:
+    return reverse("plans:week_of", args=[services.monday_of(runner_date)])
+
+
+def _render_week(
+    request, *, runner, profile, week_start: date | None, own: bool, coach_edits: bool = False
+):
+    today = services.runner_today(profile)
+    services.weeks_ensure(runner=runner, today=today)
+    week = week_view(runner, services.monday_of(week_start or today), today)
+    race = profile.race(today)
+    race_ahead = profile.race(week.week_start)
+    return render(
+        request,
+        "plans/week.html",
+        {
+            # From the race date as it is now, even if the week was planned before it changed.
+            "phase": Phase(
+                phase_for(week.week_start, race_ahead.race_date if race_ahead else None)
+            ),
+            "runner": runner,
+            "profile": profile,
+            "own": own,
+            "week": week,
+            "today": today,
+            "race": race,
+            "days_to_race": (race.race_date - today).days if race else None,
+            "previous_week": week.week_start - services.ONE_WEEK,
+            "next_week": week.week_start + services.ONE_WEEK,
+            "coach_edits": coach_edits,
+            **(coach_week_context(request.user, runner, week.week_start) if coach_edits else {}),
+        },
+    )
+
+
+@login_required
+def week(request, week_start: date | None = None):
+    profile = _onboarded_profile(request.user)
+    if profile is None:
+        return redirect("plans:coach_dashboard" if request.user.is_coach else "accounts:onboarding")
+    return _render_week(
+        request, runner=request.user, profile=profile, week_start=week_start, own=True
+    )
+
+
+@login_required
+def athlete_week(request, athlete_id: int, week_start: date | None = None):
+    athlete = athlete_for(request.user, athlete_id)
+    profile = _onboarded_profile(athlete)
+    if profile is None:
+        raise Http404("This athlete has not set up their profile yet.")
+    own = athlete.pk == request.user.pk
+    return _render_week(
+        request,
+        runner=athlete,
+        profile=profile,
+        week_start=week_start,
+        own=own,
+        coach_edits=not own,  # athlete_for lets in only the athlete and their current coach
+    )
+
+
+@login_required
+@require_POST
+def session_status(request, session_id: int):
+    session = session_for(request.user, session_id)
+    form = SessionStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "That change was not understood; nothing was saved.")
+        return redirect(_week_url(session.date))
+    if session.is_run and hasattr(session, "run_log") and form.cleaned_data["status"] != "done":
+        messages.error(request, "This run has a log: undo the log to change it.")
+        return redirect(_week_url(session.date))
+    services.session_mark(
+        session=session, status=form.cleaned_data["status"], note=form.cleaned_data["note"]
+    )
+    messages.success(request, STATUS_MESSAGES[form.cleaned_data["status"]])
+    return redirect(_week_url(session.date))
+
+
+@login_required
+def run_log_new(request):
+    profile = _onboarded_profile(request.user)
+    if profile is None:
+        return redirect("accounts:onboarding")
+    today = services.runner_today(profile)
+    form = RunLogForm(
+        request.POST or None,
+        unit=profile.distance_unit,
+        today=today,
+        initial={"run_date": request.GET.get("date") or today},
+    )
+    if request.method == "POST" and form.is_valid():
+        run_log = services.run_log_create(
+            runner=request.user,
+            run_date=form.cleaned_data["run_date"],
+            distance_m=form.distance_m,
+            duration_seconds=int(form.cleaned_data["duration"].total_seconds()),
+            effort=form.cleaned_data["effort"],
+            notes=form.cleaned_data["notes"],
+        )
+        messages.success(request, "Run saved. Your strength routine is on its way.")
+        return redirect(_week_url(run_log.date))
+    return render(request, "plans/run_log_form.html", {"form": form, "profile": profile})
+
+
+@login_required
+@require_POST
+def run_log_delete(request, run_log_id: int):
+    run_log = run_log_for(request.user, run_log_id)
+    services.run_log_delete(run_log=run_log)
+    messages.success(request, "Run removed. The planned run is back on your plan.")
+    return redirect(_week_url(run_log.date))

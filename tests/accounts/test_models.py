@@ -1,0 +1,53 @@
+from datetime import date, time, timedelta
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from accounts.models import Goal, RunnerProfile, validate_time_zone
+from tests.accounts.factories import RaceGoalFactory, RunnerProfileFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_profile_zone_is_the_iana_zone():
+    assert RunnerProfile(time_zone="America/New_York").zone.key == "America/New_York"
+
+
+@pytest.mark.parametrize("name", ["Mars/Base", "", "../etc/passwd", "Europe/"])
+def test_unknown_time_zones_are_refused(name):
+    with pytest.raises(ValidationError, match="not a time zone we know"):
+        validate_time_zone(name)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "moment", "quiet"),
+    [
+        (time(22), time(7), time(23, 30), True),
+        (time(22), time(7), time(6, 59), True),
+        (time(22), time(7), time(7), False),
+        (time(13), time(14), time(13, 30), True),
+        (time(13), time(14), time(12), False),
+        (None, None, time(3), False),
+    ],
+)
+def test_quiet_hours_may_run_past_midnight(start, end, moment, quiet):
+    profile = RunnerProfile(quiet_hours_start=start, quiet_hours_end=end)
+    assert profile.in_quiet_hours(moment) is quiet
+
+
+def test_the_race_is_the_nearest_one_still_ahead():
+    profile = RunnerProfileFactory()
+    today = date(2026, 11, 21)
+    RaceGoalFactory(profile=profile, race_date=today - timedelta(days=1))
+    later = RaceGoalFactory(profile=profile, race_date=today + timedelta(weeks=20))
+    nearest = RaceGoalFactory(profile=profile, race_date=today + timedelta(weeks=6, days=3))
+    assert profile.race(today) == nearest
+    assert nearest.weeks_to_race(today) == 6
+    assert later.weeks_to_race(today) == 20
+
+
+def test_other_distances_carry_their_km():
+    goal = Goal(kind="race", distance="other", distance_km=15)
+    assert goal.km == 15
+    assert Goal(kind="race", distance="marathon").km == Decimal("42.195")

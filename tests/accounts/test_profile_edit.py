@@ -1,0 +1,71 @@
+import pytest
+from django.urls import reverse
+
+from accounts.models import RunnerProfile
+from tests.accounts.factories import RaceGoalFactory, RunnerProfileFactory
+
+URL = reverse("accounts:profile")
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def profile(runner):
+    profile = RunnerProfileFactory(user=runner, runner_type="competitive", time_zone="Asia/Tokyo")
+    RaceGoalFactory(profile=profile, distance="half")
+    return profile
+
+
+def test_anonymous_is_sent_to_log_in(client):
+    assert client.get(URL).url.startswith(reverse("accounts:login"))
+
+
+def test_owner_sees_the_form_prefilled_with_their_answers(client, profile):
+    client.force_login(profile.user)
+    response = client.get(URL)
+    body = response.content.decode()
+    assert response.context["profile_form"].instance == profile
+    assert 'value="Asia/Tokyo"' in body
+    assert response.context["profile_form"]["runner_type"].value() == "competitive"
+    assert response.context["goals_form"].initial["race_distance"] == "half"
+    assert response.context["week_form"].initial["minutes_6"] == 45
+    assert "Cora" not in body  # no coach yet
+
+
+@pytest.mark.parametrize("stranger", ["other_runner", "coach", "other_coach"])
+def test_anyone_else_only_ever_edits_their_own_profile(client, profile, stranger, request):
+    client.force_login(request.getfixturevalue(stranger))
+    response = client.get(URL)
+    assert response.url == reverse("accounts:onboarding")
+    assert "Asia/Tokyo" not in client.get(response.url).content.decode()
+
+
+def test_owner_changes_their_answers(client, profile, profile_post):
+    client.force_login(profile.user)
+    response = client.post(URL, {**profile_post, "runner_type": "competitive"})
+    assert response.url == URL
+    profile.refresh_from_db()
+    assert (profile.runner_type, profile.time_zone) == ("competitive", "Europe/Madrid")
+    assert profile.commitments.filter(available=True).count() == 4
+    assert profile.race(profile.onboarded_at.date()).distance == "10k"
+    assert profile.goals.count() == 2  # the race and the sleep habit replace the half marathon
+
+
+def test_a_bad_edit_changes_nothing(client, profile, profile_post):
+    client.force_login(profile.user)
+    response = client.post(URL, {**profile_post, "minutes_0": "400", "time_zone": "Nowhere/Land"})
+    assert "Minutes go from 0 to 300." in response.content.decode()
+    profile.refresh_from_db()
+    assert profile.time_zone == "Asia/Tokyo"
+    assert profile.commitments.get(weekday=0).minutes == 45
+    assert profile.goals.get().distance == "half"
+
+
+def test_the_runner_sees_their_current_coach_on_the_profile_page(client, profile, coach):
+    client.force_login(profile.user)
+    assert "Cora Coach coaches you." in client.get(URL).content.decode()
+
+
+def test_profile_without_onboarding_goes_to_onboarding(client, runner):
+    RunnerProfile.objects.create(user=runner)
+    client.force_login(runner)
+    assert client.get(URL).url == reverse("accounts:onboarding")

@@ -1,0 +1,52 @@
+import pytest
+from django.urls import reverse
+
+from exercises.models import Exercise, Tag
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _knee_tag_id() -> int:
+    return Tag.objects.get(facet="injury", code="knee").pk
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    return client
+
+
+def test_the_admin_list_filters_by_tag(admin_client):
+    url = reverse("admin:exercises_exercise_changelist")
+    assert ">Lunge<" in admin_client.get(url).content.decode()
+    body = admin_client.get(url, {"suits__id__exact": _knee_tag_id()}).content.decode()
+    assert "Ice skating" in body
+    assert ">Lunge<" not in body  # in the library, but not safe for a knee
+    assert "By safe with these injuries" in body
+
+
+def test_the_admin_list_searches_by_name(admin_client):
+    url = reverse("admin:exercises_exercise_changelist")
+    body = admin_client.get(url, {"q": "skating"}).content.decode()
+    assert "Ice skating" in body
+    assert "Swimming" not in body
+
+
+def test_the_admin_refuses_a_strength_move_without_cues(admin_client):
+    response = admin_client.post(
+        reverse("admin:exercises_exercise_add"),
+        {
+            "name": "Wall sit",
+            "slug": "wall-sit",
+            "kind": "strength",
+            "description": "Sit against a wall.",
+            "impact": "none",
+            "cues-TOTAL_FORMS": "1",
+            "cues-INITIAL_FORMS": "0",
+            "cues-0-position": "",
+            "cues-0-text": "",
+        },
+    )
+    assert "A strength move needs at least one form cue." in response.content.decode()
+    assert not Exercise.objects.filter(slug="wall-sit").exists()

@@ -1,0 +1,143 @@
+import datetime
+
+import pytest
+
+from plans.coaching import assignment_end, place_session, plan_assign
+from plans.models import Assignment, Session, Source
+from plans.services import week_generate, weeks_ensure
+from plans.signals import runs_created
+from tests.accounts.factories import RunnerProfileFactory
+from tests.factories import CoachingFactory
+from tests.plans.coach.conftest import NEXT_MONDAY, TODAY
+from tests.plans.factories import SessionFactory
+
+DAY = datetime.timedelta(days=1)
+
+
+def sessions_of(runner, **filters):
+    return Session.objects.filter(runner=runner, **filters).order_by("date", "position")
+
+
+def assign(template, *athletes, start=NEXT_MONDAY, today=TODAY):
+    return plan_assign(
+        template=template, athletes=list(athletes), start=start, coach=template.coach, today=today
+    )
+
+
+def test_sessions_land_on_their_days_with_exercises_and_rep_ranges(profile, template):
+    assign(template, profile.user)
+    long_run = sessions_of(profile.user, source=Source.TEMPLATE, kind="run").get()
+    assert long_run.date == NEXT_MONDAY + 6 * DAY
+    assert (long_run.purpose, long_run.minutes) == ("long", 90)
+    strength = sessions_of(profile.user, kind="strength", source=Source.TEMPLATE).get()
+    assert [item.dose_text for item in strength.exercises.all()] == [
+        "3 × 10–12 reps",
+        "3 × 6–8 reps",
+    ]
+    swim = sessions_of(profile.user, kind="cross_training", source=Source.TEMPLATE).get()
+    assert swim.date == NEXT_MONDAY + 9 * DAY
+    assert swim.activity.slug == "swimming"
+
+
+def test_a_session_on_a_day_the_athlete_cannot_train_moves_to_the_nearest_free_day(
+    profile, template
+):
+    assign(template, profile.user)  # trains Mon, Wed, Fri, Sun; strength was set for Tuesday
+    strength = sessions_of(profile.user, kind="strength", source=Source.TEMPLATE).get()
+    assert strength.date == NEXT_MONDAY
+    assert strength.placement_note.startswith("Moved from Tuesday")
+    assert not strength.needs_attention
+
+
+def test_a_session_with_no_free_day_in_its_week_is_flagged_not_dropped(template, coach):
+    profile = RunnerProfileFactory(week=(), time_zone="UTC")
+    CoachingFactory(coach=coach, athlete=profile.user)
+    assign(template, profile.user)
+    sessions = sessions_of(profile.user, source=Source.TEMPLATE)
+    assert sessions.count() == 3
+    assert all(session.needs_attention for session in sessions)
+    assert sessions[0].placement_note == "No training day left free in this week."
+
+
+def test_the_nearest_free_day_is_never_in_the_past():
+    monday = datetime.date(2026, 11, 23)
+    wednesday = monday + 2 * DAY
+    placed = place_session(monday + DAY, {0, 4}, today=wednesday)
+    assert placed is None  # Tuesday itself is over
+    placed = place_session(wednesday, {0, 4}, today=wednesday)
+    assert placed.day == monday + 4 * DAY
+
+
+def test_generated_sessions_on_the_dates_go_and_done_ones_stay(profile, template):
+    weeks_ensure(runner=profile.user, today=TODAY)
+    generated_next_week = sessions_of(
+        profile.user, date__gte=NEXT_MONDAY, source=Source.GENERATED, status="planned"
+    )
+    assert generated_next_week.exists()
+    done = SessionFactory(runner=profile.user, date=NEXT_MONDAY + 4 * DAY, status="done")
+    assign(template, profile.user)
+    assert not generated_next_week.exists()
+    assert Session.objects.filter(pk=done.pk).exists()
+
+
+def test_regenerating_a_week_leaves_the_assigned_dates_alone(profile, template):
+    assign(template, profile.user)
+    week_generate(runner=profile.user, week_start=NEXT_MONDAY, today=TODAY)
+    assert not sessions_of(profile.user, date__gte=NEXT_MONDAY, source=Source.GENERATED).exists()
+
+
+def test_assigning_announces_every_run_it_creates_in_one_signal(profile, template):
+    heard = []
+
+    def listen(sessions, **kwargs):
+        heard.append([session.title for session in sessions])
+
+    runs_created.connect(listen)
+    try:
+        assign(template, profile.user)
+    finally:
+        runs_created.disconnect(listen)
+    assert heard == [["Long run"]]
+
+
+def test_a_new_assignment_ends_an_overlapping_one(profile, template):
+    first = assign(template, profile.user)[0]
+    assign(template, profile.user, start=NEXT_MONDAY + 7 * DAY)
+    first.refresh_from_db()
+    assert first.ended_at is not None
+    assert sessions_of(profile.user, source=Source.TEMPLATE, kind="run").count() == 2
+    swims = sessions_of(profile.user, source=Source.TEMPLATE, title="Swim")
+    assert [swim.date for swim in swims] == [NEXT_MONDAY + 16 * DAY]  # the first one's went
+
+
+def test_unassigning_restores_generated_sessions_for_the_days_ahead(profile, template):
+    weeks_ensure(runner=profile.user, today=TODAY)
+    assignment = assign(template, profile.user)[0]
+    assignment_end(assignment=assignment)
+    assert not sessions_of(profile.user, source=Source.TEMPLATE).exists()
+    assert sessions_of(profile.user, date__gte=NEXT_MONDAY, source=Source.GENERATED).exists()
+    assert Assignment.objects.active().count() == 0
+
+
+def test_unassigning_keeps_what_the_athlete_already_did(profile, template):
+    assignment = assign(template, profile.user)[0]
+    long_run = sessions_of(profile.user, kind="run", source=Source.TEMPLATE).get()
+    long_run.status = "done"
+    long_run.save()
+    assignment_end(assignment=assignment)
+    assert Session.objects.filter(pk=long_run.pk).exists()
+
+
+# SQLite inserts at most 999 values at a time: 10 athletes' 30 sessions fit in one batch.
+@pytest.mark.parametrize("athletes", [1, 10])
+def test_bulk_assignment_takes_the_same_number_of_queries_for_any_number_of_athletes(
+    template, coach, athletes, django_assert_num_queries
+):
+    profiles = [RunnerProfileFactory(time_zone="UTC") for _ in range(athletes)]
+    # savepoint, profiles, their commitments, template sessions, their exercises, end
+    # overlapping assignments, sessions to replace (none here), insert assignments, insert
+    # sessions, insert their exercises, the runs' reminders (profiles, commitments, insert),
+    # release savepoint
+    with django_assert_num_queries(14):
+        assign(template, *(profile.user for profile in profiles))
+    assert Session.objects.filter(source=Source.TEMPLATE).count() == 3 * athletes

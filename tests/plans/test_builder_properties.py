@@ -1,0 +1,395 @@
+"""Each coaching rule of the weekly builder as a property over generated runners."""
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from plans.builder import (
+    ACTIVITIES,
+    EQUIPMENT,
+    INJURY_AREAS,
+    MIX,
+    PLACES,
+    RUNNING_MUSCLES,
+    Commitment,
+    RunnerInput,
+    Week,
+    build_week,
+    day_budget,
+)
+from tests.plans.library import BY_SLUG, LIBRARY
+
+FIRST_MONDAY = date(2026, 1, 5)
+EXAMPLES = 250
+rule = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+commitments = st.builds(
+    Commitment,
+    available=st.booleans(),
+    minutes=st.one_of(st.integers(0, 300), st.sampled_from([0, 20, 30, 35, 45, 60, 90, 120])),
+)
+
+
+@st.composite
+def runners(draw: st.DrawFn, **fixed) -> RunnerInput:
+    week_start = FIRST_MONDAY + timedelta(weeks=draw(st.integers(0, 150)))
+    race_in = st.integers(-70, 210).map(lambda d: week_start + timedelta(days=d))
+    cleared = st.integers(-42, 7).map(lambda d: week_start + timedelta(days=d))
+    values = {
+        "runner_type": draw(st.sampled_from(sorted(MIX))),
+        "week_start": week_start,
+        "days": tuple(draw(st.lists(commitments, min_size=7, max_size=7))),
+        "long_run_day": draw(st.integers(0, 6)),
+        "race_date": draw(st.none() | race_in),
+        "injury": draw(st.none() | st.none() | st.sampled_from(INJURY_AREAS)),
+        "injury_cleared_on": draw(st.none() | cleared),
+        "likes": draw(st.frozensets(st.sampled_from(ACTIVITIES), max_size=4)),
+        "equipment": draw(st.frozensets(st.sampled_from(EQUIPMENT))),
+        "places": draw(st.frozensets(st.sampled_from(PLACES))),
+        "allow_plyometrics": draw(st.booleans()),
+        "recent_activities": draw(st.frozensets(st.sampled_from(sorted(BY_SLUG)))),
+    }
+    for name, value in fixed.items():
+        values[name] = draw(value) if isinstance(value, st.SearchStrategy) else value
+    return RunnerInput(**values)
+
+
+def sessions(week: Week, kind: str | None = None):
+    for day in week.days:
+        for session in day.sessions:
+            if kind is None or session.kind == kind:
+                yield day, session
+
+
+def runs_per_day(week: Week) -> list[int]:
+    return [sum(s.kind == "run" for s in day.sessions) for day in week.days]
+
+
+def cross_days(week: Week) -> int:
+    return sum(
+        bool(day.sessions) and all(s.kind != "run" for s in day.sessions) for day in week.days
+    )
+
+
+def injured(runner: RunnerInput) -> bool:
+    cleared = runner.injury_cleared_on
+    return runner.injury is not None and (cleared is None or cleared > runner.week_start)
+
+
+def days_since_cleared(runner: RunnerInput) -> int | None:
+    if injured(runner) or runner.injury_cleared_on is None:
+        return None
+    return (runner.week_start - runner.injury_cleared_on).days
+
+
+def has_kit(runner: RunnerInput, needs: frozenset[str]) -> bool:
+    kit = set(runner.equipment) | {"none"}
+    if "gym" in runner.places:
+        kit |= {"dumbbells", "barbell", "leg_press_machine", "rowing_machine", "bike"}
+        kit |= {"elliptical", "stability_ball", "mat", "resistance_band"}
+    if "pool" in runner.places:
+        kit.add("kickboard")
+    return not needs or bool(needs & kit)
+
+
+def used_entries(week: Week):
+    for _, session in sessions(week):
+        if session.activity:
+            yield BY_SLUG[session.activity]
+        for prescription in session.exercises:
+            yield BY_SLUG[prescription.slug]
+
+
+def total_strength_sets(week: Week) -> int:
+    return sum(p.sets for _, s in sessions(week) for p in s.exercises)
+
+
+@rule
+@given(runners())
+def test_the_week_is_seven_days_of_well_formed_sessions(runner):
+    week = build_week(runner, LIBRARY)
+    assert [day.date for day in week.days] == [
+        runner.week_start + timedelta(days=i) for i in range(7)
+    ]
+    for _, session in sessions(week):
+        assert session.title and session.minutes > 0
+        if session.kind == "cross_training":
+            assert session.activity in ACTIVITIES and session.minutes >= 20
+            assert not session.exercises and session.purpose is None
+        elif session.kind == "run":
+            assert session.activity is None and not session.exercises
+        else:
+            assert session.kind in ("strength", "post_run_strength") and session.exercises
+            assert all(p.sets >= 1 for p in session.exercises)
+
+
+@rule
+@given(runners())
+def test_nothing_lands_on_a_day_the_runner_cannot_train(runner):
+    week = build_week(runner, LIBRARY)
+    for day, commitment in zip(week.days, runner.days, strict=True):
+        if not commitment.available:
+            assert day.is_rest
+
+
+@rule
+@given(runners())
+def test_every_day_fits_its_minutes_and_keeps_a_buffer(runner):
+    week = build_week(runner, LIBRARY)
+    for day, commitment in zip(week.days, runner.days, strict=True):
+        assert day.minutes <= day_budget(commitment.minutes)
+        if day.sessions:
+            assert day.minutes <= commitment.minutes - 5
+            assert day.minutes <= commitment.minutes * 0.9
+
+
+@rule
+@given(runners())
+def test_every_week_has_a_full_rest_day(runner):
+    week = build_week(runner, LIBRARY)
+    assert any(day.is_rest for day in week.days)
+
+
+@rule
+@given(runners())
+def test_runs_and_cross_training_stay_within_the_mix(runner):
+    week = build_week(runner, LIBRARY)
+    (_, most_runs), (_, most_cross) = MIX[runner.runner_type]
+    assert max(runs_per_day(week)) <= 1
+    assert sum(runs_per_day(week)) <= most_runs
+    if not injured(runner):
+        assert cross_days(week) <= most_cross
+
+
+@rule
+@given(runners(injury=None, injury_cleared_on=None))
+def test_a_short_mix_comes_with_a_note(runner):
+    week = build_week(runner, LIBRARY)
+    (fewest_runs, _), (fewest_cross, _) = MIX[runner.runner_type]
+    short = sum(runs_per_day(week)) < fewest_runs or cross_days(week) < fewest_cross
+    if short and week.phase != "race_week":
+        assert any("this week has" in note or "this week is rest" in note for note in week.notes)
+
+
+@rule
+@given(runners(injury=None, injury_cleared_on=None))
+def test_a_runner_with_six_roomy_days_gets_the_full_mix(runner):
+    roomy = tuple(Commitment(True, 90) for _ in range(6)) + (Commitment(False, 0),)
+    week = build_week(replace(runner, days=roomy), LIBRARY)
+    (fewest_runs, most_runs), (fewest_cross, most_cross) = MIX[runner.runner_type]
+    if week.phase != "race_week":
+        assert fewest_runs <= sum(runs_per_day(week)) <= most_runs
+        assert fewest_cross <= cross_days(week) <= most_cross
+
+
+@rule
+@given(runners(injury=None, injury_cleared_on=None))
+def test_runs_come_before_cross_training(runner):
+    week = build_week(runner, LIBRARY)
+    (fewest_runs, _), _ = MIX[runner.runner_type]
+    if sum(runs_per_day(week)) < fewest_runs and week.phase != "race_week":
+        for day, commitment in zip(week.days, runner.days, strict=True):
+            if day.sessions and all(s.kind != "run" for s in day.sessions):
+                assert day_budget(commitment.minutes) < 30
+
+
+@rule
+@given(runners())
+def test_every_run_has_a_purpose_and_a_running_muscle_block_after_it(runner):
+    week = build_week(runner, LIBRARY)
+    for day, run in sessions(week, "run"):
+        assert run.purpose in ("easy", "long", "speed", "hill")
+        assert run.minutes >= 20
+        kinds = [s.kind for s in day.sessions]
+        block = day.sessions[kinds.index("run") + 1]
+        assert block.kind == "post_run_strength"
+        assert 10 <= block.minutes <= 20
+        assert 3 <= len(block.exercises) <= 5
+        for prescription in block.exercises:
+            assert BY_SLUG[prescription.slug].muscles & RUNNING_MUSCLES
+
+
+@rule
+@given(runners())
+def test_the_long_run_is_on_the_preferred_day_when_it_has_room(runner):
+    week = build_week(runner, LIBRARY)
+    longs = [day.date.weekday() for day, run in sessions(week, "run") if run.purpose == "long"]
+    assert len(longs) <= 1
+    preferred = runner.days[runner.long_run_day]
+    if longs and preferred.available and day_budget(preferred.minutes) >= 50:
+        assert longs == [runner.long_run_day]
+    if longs:
+        long_minutes = max(r.minutes for _, r in sessions(week, "run") if r.purpose == "long")
+        assert all(r.minutes <= long_minutes for _, r in sessions(week, "run"))
+
+
+@rule
+@given(runners())
+def test_two_longer_strength_sessions_or_a_note(runner):
+    week = build_week(runner, LIBRARY)
+    strength = [s for _, s in sessions(week, "strength")]
+    assert len(strength) <= 2
+    for session in strength:
+        assert 30 <= session.minutes <= 45
+        assert session.exercises
+    if len(strength) < 2 and week.phase != "race_week":
+        assert any("strength sessions fit" in note for note in week.notes)
+
+
+@rule
+@given(runners())
+def test_no_running_sports_no_unasked_plyometrics_no_missing_kit_or_place(runner):
+    week = build_week(runner, LIBRARY)
+    for entry in used_entries(week):
+        assert not entry.running_sport
+        assert runner.allow_plyometrics or not entry.plyometric
+        assert has_kit(runner, entry.equipment)
+        assert not entry.places or entry.places & (runner.places | {"home"})
+
+
+@rule
+@given(runners())
+def test_no_heavy_leg_strength_the_day_before_a_long_or_speed_run(runner):
+    week = build_week(runner, LIBRARY)
+    for today, tomorrow in zip(week.days, week.days[1:], strict=False):
+        if any(s.kind == "run" and s.purpose in ("long", "speed") for s in tomorrow.sessions):
+            for session in today.sessions:
+                assert not any(BY_SLUG[p.slug].leg_heavy for p in session.exercises)
+
+
+@rule
+@given(runners())
+def test_legs_get_two_days_between_longer_strength_sessions(runner):
+    week = build_week(runner, LIBRARY)
+
+    def heavy_legs(day) -> bool:
+        return any(
+            s.kind == "strength" and any(BY_SLUG[p.slug].leg_heavy for p in s.exercises)
+            for s in day.sessions
+        )
+
+    for today, tomorrow in zip(week.days, week.days[1:], strict=False):
+        assert not (heavy_legs(today) and heavy_legs(tomorrow))
+
+
+@rule
+@given(runners())
+def test_new_activities_start_small(runner):
+    week = build_week(runner, LIBRARY)
+    for _, session in sessions(week, "cross_training"):
+        is_new = session.activity not in runner.recent_activities
+        assert session.is_new_activity == is_new
+        if is_new:
+            assert session.minutes <= 20
+    for _, session in sessions(week):
+        for prescription in session.exercises:
+            entry = BY_SLUG[prescription.slug]
+            if entry.slug not in runner.recent_activities:
+                assert prescription.sets <= max(1, entry.default_sets - 1)
+                assert session.is_new_activity
+
+
+@rule
+@given(runners())
+def test_the_taper_never_adds_strength(runner):
+    build = build_week(replace(runner, race_date=runner.week_start + timedelta(weeks=8)), LIBRARY)
+    taper = build_week(replace(runner, race_date=runner.week_start + timedelta(days=14)), LIBRARY)
+    assert (build.phase, taper.phase) == ("build", "taper")
+    assert total_strength_sets(taper) <= total_strength_sets(build)
+    assert len(list(sessions(taper, "strength"))) <= len(list(sessions(build, "strength")))
+    for _, session in sessions(taper):
+        for prescription in session.exercises:
+            assert prescription.sets <= max(1, BY_SLUG[prescription.slug].default_sets - 1)
+
+
+@rule
+@given(runners())
+def test_the_off_season_holds_more_cross_training(runner):
+    season = build_week(replace(runner, race_date=runner.week_start + timedelta(weeks=8)), LIBRARY)
+    off = build_week(replace(runner, race_date=None), LIBRARY)
+    assert off.phase == "off_season"
+    assert cross_days(off) >= cross_days(season)
+    assert sum(runs_per_day(off)) <= sum(runs_per_day(season))
+
+
+@rule
+@given(runners())
+def test_the_phase_follows_the_race_date_and_is_shown(runner):
+    week = build_week(runner, LIBRARY)
+    if runner.race_date is None or runner.race_date < runner.week_start:
+        expected = "off_season"
+    else:
+        weeks_out = (runner.race_date - runner.week_start).days // 7
+        expected = (
+            [
+                "race_week",
+                "taper",
+                "taper",
+                "peak",
+                "peak",
+                "peak",
+                *["build"] * 6,
+            ][weeks_out]
+            if weeks_out < 12
+            else "base"
+        )
+    assert week.phase == expected
+    label = {"off_season": "ff-season", "race_week": "Race week"}.get(expected, expected)
+    assert label.lower() in week.notes[0].lower()
+
+
+@rule
+@given(runners(injury=st.sampled_from(INJURY_AREAS), injury_cleared_on=None))
+def test_an_injured_runner_does_not_run_and_cross_trains_kindly(runner):
+    week = build_week(runner, LIBRARY)
+    assert not list(sessions(week, "run"))
+    assert not list(sessions(week, "post_run_strength"))
+    for _, session in sessions(week, "cross_training"):
+        entry = BY_SLUG[session.activity]
+        assert runner.injury in entry.suits
+        assert runner.injury not in entry.avoids
+        assert entry.impact in ("none", "low")
+    for entry in used_entries(week):
+        assert runner.injury not in entry.avoids
+
+
+@rule
+@given(runners(injury=None), st.integers(0, 27))
+def test_running_returns_gradually_after_an_injury(runner, days_back):
+    runner = replace(runner, injury_cleared_on=runner.week_start - timedelta(days=days_back))
+    runs = [run for _, run in sessions(build_week(runner, LIBRARY), "run")]
+    assert all(run.purpose not in ("speed", "hill") for run in runs)
+    if days_back < 14:
+        assert len(runs) <= 2
+        assert all(run.purpose == "easy" and run.minutes <= 30 for run in runs)
+
+
+@rule
+@given(runners(injury=None, injury_cleared_on=None))
+def test_liked_activities_come_first_then_gentle_ones(runner):
+    week = build_week(runner, LIBRARY)
+    usable = [
+        entry
+        for entry in LIBRARY
+        if entry.kind == "cross_training"
+        and not entry.running_sport
+        and has_kit(runner, entry.equipment)
+        and entry.places & (runner.places | {"home"})
+    ]
+    liked = {entry.slug for entry in usable if entry.slug in runner.likes}
+    chosen = {session.activity for _, session in sessions(week, "cross_training")}
+    if liked:
+        assert chosen <= liked
+    elif chosen:
+        gentlest = min(("none", "low", "high").index(entry.impact) for entry in usable)
+        assert {("none", "low", "high").index(BY_SLUG[slug].impact) for slug in chosen} == {
+            gentlest
+        }
+
+
+@settings(max_examples=100, deadline=None)
+@given(runners(), st.permutations(LIBRARY))
+def test_the_same_runner_always_gets_the_same_week(runner, shuffled):
+    assert build_week(runner, LIBRARY) == build_week(runner, shuffled)

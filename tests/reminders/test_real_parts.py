@@ -1,0 +1,138 @@
+"""Reminders through the real parts: a Celery worker with beat on Redis, PostgreSQL, and an SMTP
+server on loopback. Each run must get exactly one email, whatever breaks on the way."""
+
+import os
+import time
+
+import pytest
+from django.utils import timezone
+
+from config.celery import app
+from exercises.loader import load_library
+from plans.services import run_log_create
+from reminders.models import Reminder, State
+from tests.accounts.factories import RunnerProfileFactory
+from tests.reminders.conftest import plan_run
+from tests.reminders.real_parts import (
+    SmtpSink,
+    Worker,
+    ensure_redis,
+    redis_options,
+    restart_redis,
+)
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.redis,
+    pytest.mark.celery_worker,
+    pytest.mark.django_db(transaction=True),
+]
+RUNS = 12
+
+
+@pytest.fixture
+def real_parts(tmp_path):
+    """`real_parts(**sink_options)`: an SMTP sink on loopback and a worker, not yet started."""
+    started = []
+
+    def make(**sink_options) -> tuple[SmtpSink, Worker]:
+        sink = SmtpSink(**sink_options)
+        sink.controller.start()
+        worker = Worker(tmp_path, sink.port)
+        started.append((sink, worker))
+        return sink, worker
+
+    load_library()  # an earlier transactional test may have flushed the seeded library
+    app.control.purge()
+    yield make
+    for sink, worker in started:
+        worker.stop()
+        sink.controller.stop()
+
+
+def log_runs(count: int) -> list[Reminder]:
+    """`count` runners log today's run with no delay: each reminder is due at once."""
+    today = timezone.localdate()
+    reminders = []
+    for _ in range(count):
+        profile = RunnerProfileFactory(reminder_delay_minutes=0)
+        run = plan_run(profile.user, day=today)
+        run_log_create(
+            runner=profile.user, run_date=today, distance_m=5000, duration_seconds=1700, effort=5
+        )
+        reminders.append(Reminder.objects.get(session=run))
+    return reminders
+
+
+def assert_one_email_each(sink: SmtpSink, reminders: list[Reminder], worker: Worker) -> None:
+    arrived = sink.wait_for(len(reminders), seconds=25)
+    time.sleep(1.5)  # a sweep or two more: nothing may arrive twice
+    expected = {str(reminder.pk): 1 for reminder in reminders}
+    assert arrived, worker.output()[-3000:]
+    assert dict(sink.reminder_ids) == expected
+    states = set(Reminder.objects.filter(pk__in=[r.pk for r in reminders]).values_list("state"))
+    assert states == {(State.SENT,)}
+
+
+def test_a_logged_run_emails_its_routine_through_the_real_worker_and_smtp(real_parts):
+    sink, worker = real_parts()
+    worker.start()
+    [reminder] = log_runs(1)
+    assert sink.wait_for(1, seconds=20), worker.output()[-3000:]
+    [message] = sink.messages
+    assert message["To"] == reminder.session.runner.email
+    assert "strength routine" in message["Subject"]
+    text, html = (
+        part.get_payload(decode=True).decode()
+        for part in message.walk()
+        if part.get_content_maintype() == "text"
+    )
+    assert "Calf raise" in text and "Calf raise" in html
+    assert "/reminders/unsubscribe/" in message["List-Unsubscribe"]
+
+
+def test_a_worker_killed_while_reminders_are_due_sends_each_once_after_a_restart(real_parts):
+    sink, worker = real_parts(pause=0.3)
+    reminders = log_runs(RUNS)
+    worker.start()
+    assert sink.wait_for(2, seconds=20), worker.output()[-3000:]
+    worker.kill()
+    assert len(sink.messages) < RUNS
+    worker.start()
+    assert_one_email_each(sink, reminders, worker)
+
+
+def test_a_redis_restart_while_reminders_are_queued_loses_none(real_parts):
+    sink, worker = real_parts(pause=0.5)
+    url = os.environ["CELERY_BROKER_URL"]
+    options = redis_options(url)
+    try:
+        worker.start()
+        reminders = log_runs(RUNS)  # each queues an immediate send on Redis
+        restart_redis(url, options)
+        assert len(sink.messages) < RUNS
+        assert_one_email_each(sink, reminders, worker)
+    finally:
+        ensure_redis(url, options)
+
+
+def test_an_smtp_server_refusing_the_first_two_tries_still_gets_one_email_per_run(real_parts):
+    sink, worker = real_parts(refuse_each=2)
+    reminders = log_runs(4)
+    worker.start()
+    assert_one_email_each(sink, reminders, worker)
+    assert all(tries == 3 for tries in sink.tries.values())
+    assert set(Reminder.objects.values_list("attempts", flat=True)) == {3}
+
+
+def test_send_tasks_lost_in_a_redis_restart_before_the_worker_starts_are_swept_up(real_parts):
+    sink, worker = real_parts()
+    url = os.environ["CELERY_BROKER_URL"]
+    options = redis_options(url)
+    reminders = log_runs(3)
+    try:
+        restart_redis(url, options)
+    finally:
+        ensure_redis(url, options)
+    worker.start()
+    assert_one_email_each(sink, reminders, worker)
