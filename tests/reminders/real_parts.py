@@ -1,5 +1,5 @@
 """Real parts for the reminder tests: an SMTP server on loopback, a Celery worker with beat on
-the test database, and a way to restart the machine's Redis the way it was started."""
+the test database, and a Redis server of the test's own that can be restarted."""
 
 import asyncio
 import email
@@ -13,10 +13,11 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlparse
 
 from aiosmtpd.controller import Controller
 from django.db import connection
+
+from config.celery import app
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -128,45 +129,57 @@ class Worker:
         return self.log.read_text(errors="replace") if self.log.exists() else ""
 
 
-def redis_options(url: str) -> dict[str, str]:
-    """The options the Redis behind `url` runs with; these machines start it from the command
-    line, not from a config file, so this is how to start it again the same way."""
-    options = {}
-    for name in ("bind", "port", "dir", "logfile", "pidfile", "save", "appendonly"):
-        output = subprocess.run(
-            [*_cli(url), "config", "get", name], capture_output=True, text=True, check=True
+class PrivateRedis:
+    """A Redis server of the test's own on a free loopback port, to restart at will.
+
+    The fault tests never restart the machine's Redis: a server restarted from a session is
+    that session's process and dies with it, and CI, which runs after the session, would find
+    no Redis at all."""
+
+    def __init__(self, data_dir: Path):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.data_dir = data_dir
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.process = subprocess.Popen(
+            [
+                REDIS_SERVER,
+                *("--bind", "127.0.0.1", "--port", str(self.port)),
+                *("--save", "", "--appendonly", "no", "--dir", str(self.data_dir)),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
-        options[name] = output.stdout.splitlines()[1]
-    return options
+        if not _wait_until(self.answers, 10):
+            raise RuntimeError(f"Redis did not start on port {self.port}")
+
+    def restart(self) -> None:
+        """Kill Redis outright, so every queued message is gone, then start it again."""
+        self.stop()
+        self.start()
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+    def answers(self) -> bool:
+        return _answers("127.0.0.1", self.port)
 
 
-def restart_redis(url: str, options: dict[str, str]) -> None:
-    """Shut Redis down without saving (so every queued message is gone), then start it again."""
-    subprocess.run([*_cli(url), "shutdown", "nosave"], capture_output=True)
-    if not _wait_until(lambda: not redis_answers(url), 10):
-        raise RuntimeError("Redis did not stop")
-    ensure_redis(url, options)
+REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 
 
-def ensure_redis(url: str, options: dict[str, str]) -> None:
-    if redis_answers(url):
-        return
-    argv = [shutil.which("redis-server") or "redis-server", "--daemonize", "yes"]
-    for name, value in options.items():
-        argv += [f"--{name}", value]
-    subprocess.run(argv, check=True, cwd=options["dir"] or "/")
-    if not _wait_until(lambda: redis_answers(url), 10):
-        raise RuntimeError(f"Redis did not come back at {url}")
-
-
-def redis_answers(url: str) -> bool:
-    parsed = urlparse(url)
-    return _answers(parsed.hostname or "127.0.0.1", parsed.port or 6379)
-
-
-def _cli(url: str) -> list[str]:
-    parsed = urlparse(url)
-    return ["redis-cli", "-h", parsed.hostname or "127.0.0.1", "-p", str(parsed.port or 6379)]
+def point_celery_at(broker_url: str) -> None:
+    """Send this process's tasks to `broker_url` from now on. The app caches its broker pools
+    on first use, so it lets go of them, as Celery does itself after a fork (kombu keeps one
+    pool per broker address, open, for whoever asks for that address again)."""
+    app._pool = None
+    app.amqp._producer_pool = None
+    app.conf.broker_url = broker_url
 
 
 def _answers(host: str, port: int) -> bool:

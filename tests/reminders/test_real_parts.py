@@ -12,13 +12,14 @@ from exercises.loader import load_library
 from plans.services import run_log_create
 from reminders.models import Reminder, State
 from tests.accounts.factories import RunnerProfileFactory
+from tests.conftest import REQUIRE_SERVICES
 from tests.reminders.conftest import plan_run
 from tests.reminders.real_parts import (
+    REDIS_SERVER,
+    PrivateRedis,
     SmtpSink,
     Worker,
-    ensure_redis,
-    redis_options,
-    restart_redis,
+    point_celery_at,
 )
 
 pytestmark = [
@@ -48,6 +49,25 @@ def real_parts(tmp_path):
     for sink, worker in started:
         worker.stop()
         sink.controller.stop()
+
+
+@pytest.fixture
+def private_redis(tmp_path, monkeypatch):
+    """A Redis of the test's own for this process and the worker to use, so it can be
+    restarted without touching the machine's."""
+    if not os.path.exists(REDIS_SERVER):
+        message = f"redis-server is not installed at {REDIS_SERVER}"
+        if REQUIRE_SERVICES:
+            pytest.fail(message)
+        pytest.skip(message)
+    server = PrivateRedis(tmp_path / "redis")
+    server.start()
+    original_url = app.conf.broker_url
+    point_celery_at(server.url)
+    monkeypatch.setenv("CELERY_BROKER_URL", server.url)  # read by the worker's settings
+    yield server
+    point_celery_at(original_url)
+    server.stop()
 
 
 def log_runs(count: int) -> list[Reminder]:
@@ -102,18 +122,13 @@ def test_a_worker_killed_while_reminders_are_due_sends_each_once_after_a_restart
     assert_one_email_each(sink, reminders, worker)
 
 
-def test_a_redis_restart_while_reminders_are_queued_loses_none(real_parts):
+def test_a_redis_restart_while_reminders_are_queued_loses_none(private_redis, real_parts):
     sink, worker = real_parts(pause=0.5)
-    url = os.environ["CELERY_BROKER_URL"]
-    options = redis_options(url)
-    try:
-        worker.start()
-        reminders = log_runs(RUNS)  # each queues an immediate send on Redis
-        restart_redis(url, options)
-        assert len(sink.messages) < RUNS
-        assert_one_email_each(sink, reminders, worker)
-    finally:
-        ensure_redis(url, options)
+    worker.start()
+    reminders = log_runs(RUNS)  # each queues an immediate send on Redis
+    private_redis.restart()
+    assert len(sink.messages) < RUNS
+    assert_one_email_each(sink, reminders, worker)
 
 
 def test_an_smtp_server_refusing_the_first_two_tries_still_gets_one_email_per_run(real_parts):
@@ -125,14 +140,11 @@ def test_an_smtp_server_refusing_the_first_two_tries_still_gets_one_email_per_ru
     assert set(Reminder.objects.values_list("attempts", flat=True)) == {3}
 
 
-def test_send_tasks_lost_in_a_redis_restart_before_the_worker_starts_are_swept_up(real_parts):
+def test_send_tasks_lost_in_a_redis_restart_before_the_worker_starts_are_swept_up(
+    private_redis, real_parts
+):
     sink, worker = real_parts()
-    url = os.environ["CELERY_BROKER_URL"]
-    options = redis_options(url)
     reminders = log_runs(3)
-    try:
-        restart_redis(url, options)
-    finally:
-        ensure_redis(url, options)
+    private_redis.restart()
     worker.start()
     assert_one_email_each(sink, reminders, worker)
