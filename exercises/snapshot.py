@@ -52,9 +52,13 @@ def _families(exercises: list[Exercise]) -> dict[int, str]:
     return families
 
 
-def library_entries(user) -> list[ExerciseEntry]:
-    """Every exercise visible to `user`, in six queries whatever the library's size."""
-    exercises = Exercise.objects.visible_to(user).prefetch_related(
+def library_entries(user, *, kind: str | None = None) -> list[ExerciseEntry]:
+    """Every exercise visible to `user` (of one `kind` if given), in six queries whatever the
+    library's size."""
+    exercises = Exercise.objects.visible_to(user)
+    if kind is not None:
+        exercises = exercises.filter(kind=kind)
+    exercises = exercises.prefetch_related(
         *(
             Prefetch(name, queryset=Tag.objects.only("code"), to_attr=f"{name}_list")
             for name in _LISTS

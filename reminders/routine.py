@@ -77,7 +77,7 @@ def _planned_move(row, cues) -> Move:
 
 def _library_moves(runner, profile) -> tuple[Move, ...]:
     usable = sorted(
-        (entry for entry in library_entries(runner) if _suits(entry, profile)),
+        (entry for entry in library_entries(runner, kind=Kind.STRENGTH) if _suits(entry, profile)),
         key=lambda entry: (Equipment.NONE not in entry.equipment, entry.name),
     )
     chosen: list[tuple[ExerciseEntry, int]] = []
