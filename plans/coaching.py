@@ -130,7 +130,8 @@ def template_duplicate(*, template: PlanTemplate) -> PlanTemplate:
 def template_from_weeks(
     *, coach, athlete, first_week: date, weeks: int, name: str, runner_type: str
 ) -> PlanTemplate:
-    """Save an athlete's weeks (from the Monday `first_week`) as a new template."""
+    """Save an athlete's weeks (from the Monday `first_week`) as a new template: what was
+    planned, done or not; runs the athlete added on their own were never part of the plan."""
     template = PlanTemplate.objects.create(
         coach=coach,
         name=name,
@@ -141,7 +142,10 @@ def template_from_weeks(
     sessions = list(
         Session.objects.filter(
             runner=athlete, date__range=(first_week, first_week + timedelta(weeks=weeks, days=-1))
-        ).prefetch_related("exercises")
+        )
+        .exclude(source=Source.RUNNER)
+        .order_by("date", "position")
+        .prefetch_related("exercises")
     )
     _copy_sessions(template, sessions, lambda s: divmod((s.date - first_week).days, 7))
     return template

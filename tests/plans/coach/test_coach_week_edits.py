@@ -128,6 +128,18 @@ def test_the_coach_saves_the_athletes_weeks_as_a_template(client, profile, coach
     assert template.sessions.count() == planned
 
 
+def test_a_run_the_athlete_added_on_their_own_is_not_saved_in_the_template(client, profile, coach):
+    SessionFactory(runner=profile.user, date=WEDNESDAY, title="Planned easy run")
+    SessionFactory(runner=profile.user, date=WEDNESDAY, title="Extra jog", source=Source.RUNNER)
+    client.force_login(coach)
+    client.post(
+        reverse("plans:week_save_as_template", args=[profile.user.pk, NEXT_MONDAY]),
+        {"name": "Planned only", "weeks": 1},
+    )
+    template = PlanTemplate.objects.get(name="Planned only")
+    assert list(template.sessions.values_list("title", "weekday")) == [("Planned easy run", 2)]
+
+
 @pytest.mark.parametrize("stranger", ["other_coach", "other_runner"])
 def test_strangers_get_404_on_every_edit(client, profile, coach, stranger, request):
     session = SessionFactory(runner=profile.user, date=WEDNESDAY)
