@@ -390,6 +390,98 @@ STRENGTH = [
         easier="lunge",
         leg_heavy=True,
     ),
+    # Bare-hands moves for the glutes, inner thighs and core that are kind to tired legs: the
+    # post-run block the day before a long or speed run can use nothing leg-heavy, and a
+    # runner with no kit still needs three moves for it.
+    Entry(
+        slug="glute-bridge",
+        name="Glute bridge",
+        kind=Kind.STRENGTH,
+        description="Lift your hips off the floor with your seat, not your lower back: glutes "
+        "and hamstrings that often switch off in runners get the work.",
+        cues=(
+            "Lie on your back, knees bent, feet flat and hip-width apart, arms by your sides.",
+            "Press your heels into the floor and squeeze your seat to raise your hips.",
+            "Stop when knees, hips and shoulders make one line; hold for two counts.",
+            "Roll back down slowly without letting the hips drop.",
+        ),
+        muscles=(Muscle.GLUTES, Muscle.HAMSTRINGS, Muscle.CORE),
+        equipment=(Equipment.NONE,),
+        places=HOME_OR_GYM,
+        impact=Impact.NONE,
+        suits=(KNEE, ACHILLES, SHIN, ANKLE),
+        rep_min=12,
+        rep_max=15,
+        hold_seconds_min=2,
+        hold_seconds_max=2,
+        default_sets=2,
+    ),
+    Entry(
+        slug="plank",
+        name="Plank",
+        kind=Kind.STRENGTH,
+        description="Hold your body straight as a board on your forearms: a steady core keeps "
+        "your running form together late in a run.",
+        cues=(
+            "Rest on your forearms, elbows under your shoulders.",
+            "Step your feet back so that heels, hips and head line up.",
+            "Draw your belly in and squeeze your seat so the hips neither sag nor pike.",
+            "Breathe steadily; stop the hold as soon as the line breaks.",
+        ),
+        muscles=(Muscle.CORE, Muscle.SHOULDERS, Muscle.BACK),
+        equipment=(Equipment.NONE,),
+        places=HOME_OR_GYM,
+        impact=Impact.NONE,
+        suits=(KNEE, ACHILLES, SHIN, ANKLE, HIP),
+        duration_min_seconds=30,
+        duration_max_seconds=45,
+        default_sets=2,
+    ),
+    Entry(
+        slug="side-plank",
+        name="Side plank",
+        kind=Kind.STRENGTH,
+        description="The plank on one forearm, hips lifted: the side of your core and hips that "
+        "keeps the pelvis level on every stride.",
+        cues=(
+            "Lie on your side, elbow under your shoulder, legs long and stacked.",
+            "Lift your hips until your body is straight from head to heels.",
+            "Keep your top hip pressed forward so you do not roll back.",
+            "Lower gently, then do the other side.",
+        ),
+        muscles=(Muscle.CORE, Muscle.GLUTES),
+        equipment=(Equipment.NONE,),
+        places=HOME_OR_GYM,
+        impact=Impact.NONE,
+        suits=(KNEE, ACHILLES, SHIN, ANKLE),
+        duration_min_seconds=20,
+        duration_max_seconds=30,
+        per_side=True,
+        default_sets=2,
+    ),
+    Entry(
+        slug="side-lying-leg-lift",
+        name="Side-lying leg lift",
+        kind=Kind.STRENGTH,
+        description="Slow leg lifts lying on your side for the outer hip and the inner thigh, "
+        "two muscles running barely trains.",
+        cues=(
+            "Lie on your side, head on your lower arm, legs long and stacked.",
+            "Raise the top leg a hand's height, toes facing forward, and lower it slowly.",
+            "Then cross the top foot in front and lift the lower leg a little off the floor.",
+            "Finish the reps on one side before turning over.",
+        ),
+        muscles=(Muscle.GLUTES, Muscle.INNER_THIGHS),
+        equipment=(Equipment.NONE,),
+        places=HOME_OR_GYM,
+        impact=Impact.NONE,
+        suits=(KNEE, ACHILLES, SHIN, ANKLE, BACK),
+        avoids=(HIP,),
+        rep_min=12,
+        rep_max=15,
+        per_side=True,
+        default_sets=2,
+    ),
 ]
 
 

@@ -9,6 +9,7 @@ from exercises import vocabulary
 from plans import builder
 from plans.builder import DAY_KEYS, Commitment, RunnerInput, Week, build_week
 from tests.plans.library import ACTIVITIES, BY_SLUG, LIBRARY, STRENGTH
+from tests.plans.seeded import SEEDED, SEEDED_BY_SLUG
 
 MONDAY = date(2026, 11, 23)
 
@@ -331,3 +332,16 @@ def test_the_post_run_block_needs_no_gym_machine_even_for_a_gym_member():
         for move in block.exercises:
             needs = BY_SLUG[move.slug].equipment
             assert not needs or "none" in needs, move.slug
+
+
+def test_a_runner_without_kit_gets_a_full_routine_after_the_run_before_the_long_run():
+    # On the seeded library: every squat and lunge is leg-heavy, so Saturday's routine has to
+    # come from bare-hands moves that spare the legs.
+    week = build_week(runner(days=free(sat=35, sun=60), places=frozenset({"outdoors"})), SEEDED)
+
+    assert on(week, "sun", "run")[0].purpose == "long"
+    (block,) = on(week, "sat", "post_run_strength")
+    assert len(block.exercises) >= 3
+    for move in block.exercises:
+        entry = SEEDED_BY_SLUG[move.slug]
+        assert entry.equipment == {"none"} and not entry.leg_heavy, move.slug
