@@ -294,14 +294,16 @@ def test_a_runner_free_every_day_still_rests_the_day_after_the_long_run():
 def test_a_new_strength_move_starts_a_set_lighter_than_a_familiar_one():
     days = free(mon=60, tue=60, wed=60, thu=60, fri=60, sun=90)
     new = build_week(runner(days=days), LIBRARY)
-    familiar = build_week(runner(days=days, recent_activities=frozenset({"calf-raise"})), LIBRARY)
+    familiar = build_week(
+        runner(days=days, recent_activities=frozenset({"single-leg-calf-raise"})), LIBRARY
+    )
 
     def calf_raise_sets(week: Week) -> set[int]:
         return {
             p.sets
             for s in everywhere(week, "strength")
             for p in s.exercises
-            if p.slug == "calf-raise"
+            if p.slug == "single-leg-calf-raise"
         }
 
     assert calf_raise_sets(new) == {2}
