@@ -1,12 +1,15 @@
 """Plain data about the exercises a user may be given, for the pure plan builder."""
 
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.db.models import Prefetch
 
 from exercises.models import Exercise, Tag
 
 _LISTS = ("muscles", "equipment", "places", "suits", "avoids")
+K = TypeVar("K", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -35,21 +38,29 @@ class ExerciseEntry:
     family: str  # the slug of the easiest variation this one grows from
 
 
-def _families(exercises: list[Exercise]) -> dict[int, str]:
-    """Each exercise's family: follow "easier" links (and the reverse of "harder") to the root."""
-    easier_of = {e.pk: e.easier_id for e in exercises if e.easier_id}
-    for e in exercises:
-        if e.harder_id and e.harder_id not in easier_of:
-            easier_of[e.harder_id] = e.pk
-    slugs = {e.pk: e.slug for e in exercises}
-    families = {}
-    for exercise in exercises:
-        root, seen = exercise.pk, {exercise.pk}
-        while easier_of.get(root) in slugs and easier_of[root] not in seen:
+def family_roots(links: Mapping[K, tuple[K | None, K | None]]) -> dict[K, K]:
+    """Each key's family root, given key -> (easier key, harder key): follow "easier" links (and
+    the reverse of "harder") to the easiest variation. Links to keys not in `links` lead nowhere.
+    Pure, so it works on primary keys here and on slugs in the builder's tests."""
+    easier_of = {key: easier for key, (easier, _) in links.items() if easier}
+    for key, (_, harder) in links.items():
+        if harder and harder not in easier_of:
+            easier_of[harder] = key
+    roots = {}
+    for key in links:
+        root, seen = key, {key}
+        while easier_of.get(root) in links and easier_of[root] not in seen:
             root = easier_of[root]
             seen.add(root)
-        families[exercise.pk] = slugs[root]
-    return families
+        roots[key] = root
+    return roots
+
+
+def _families(exercises: list[Exercise]) -> dict[int, str]:
+    """Each exercise's family: the slug of the easiest variation it grows from."""
+    roots = family_roots({e.pk: (e.easier_id, e.harder_id) for e in exercises})
+    slugs = {e.pk: e.slug for e in exercises}
+    return {pk: slugs[root] for pk, root in roots.items()}
 
 
 def library_entries(user, *, kind: str | None = None) -> list[ExerciseEntry]:

@@ -9,6 +9,7 @@ from exercises import vocabulary
 from plans import builder
 from plans.builder import DAY_KEYS, Commitment, RunnerInput, Week, build_week
 from tests.plans.library import ACTIVITIES, BY_SLUG, LIBRARY, STRENGTH
+from tests.plans.seeded import SEEDED, SEEDED_BY_SLUG
 
 MONDAY = date(2026, 11, 23)
 
@@ -293,14 +294,16 @@ def test_a_runner_free_every_day_still_rests_the_day_after_the_long_run():
 def test_a_new_strength_move_starts_a_set_lighter_than_a_familiar_one():
     days = free(mon=60, tue=60, wed=60, thu=60, fri=60, sun=90)
     new = build_week(runner(days=days), LIBRARY)
-    familiar = build_week(runner(days=days, recent_activities=frozenset({"calf-raise"})), LIBRARY)
+    familiar = build_week(
+        runner(days=days, recent_activities=frozenset({"single-leg-calf-raise"})), LIBRARY
+    )
 
     def calf_raise_sets(week: Week) -> set[int]:
         return {
             p.sets
             for s in everywhere(week, "strength")
             for p in s.exercises
-            if p.slug == "calf-raise"
+            if p.slug == "single-leg-calf-raise"
         }
 
     assert calf_raise_sets(new) == {2}
@@ -331,3 +334,16 @@ def test_the_post_run_block_needs_no_gym_machine_even_for_a_gym_member():
         for move in block.exercises:
             needs = BY_SLUG[move.slug].equipment
             assert not needs or "none" in needs, move.slug
+
+
+def test_a_runner_without_kit_gets_a_full_routine_after_the_run_before_the_long_run():
+    # On the seeded library: every squat and lunge is leg-heavy, so Saturday's routine has to
+    # come from bare-hands moves that spare the legs.
+    week = build_week(runner(days=free(sat=35, sun=60), places=frozenset({"outdoors"})), SEEDED)
+
+    assert on(week, "sun", "run")[0].purpose == "long"
+    (block,) = on(week, "sat", "post_run_strength")
+    assert len(block.exercises) >= 3
+    for move in block.exercises:
+        entry = SEEDED_BY_SLUG[move.slug]
+        assert "none" in entry.equipment and not entry.leg_heavy, move.slug

@@ -1,5 +1,6 @@
 """Each coaching rule of the weekly builder as a property over generated runners."""
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -14,16 +15,34 @@ from plans.builder import (
     PLACES,
     RUNNING_MUSCLES,
     Commitment,
+    LibraryEntry,
     RunnerInput,
     Week,
     build_week,
     day_budget,
 )
-from tests.plans.library import BY_SLUG, LIBRARY
+from tests.plans.library import LIBRARY
+from tests.plans.seeded import SEEDED
 
 FIRST_MONDAY = date(2026, 1, 5)
 EXAMPLES = 250
 rule = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+class Library:
+    """A library the builder may be given, named so that a failing example says which."""
+
+    def __init__(self, name: str, entries: Sequence[LibraryEntry]) -> None:
+        self.name = name
+        self.entries = tuple(entries)
+        self.by_slug = {entry.slug: entry for entry in self.entries}
+
+    def __repr__(self) -> str:
+        return f"<{self.name} library>"
+
+
+# The real seeded library as it is, and with the edge cases it lacks (a jump, a band move).
+libraries = st.sampled_from([Library("seeded", SEEDED), Library("seeded + edge cases", LIBRARY)])
 
 commitments = st.builds(
     Commitment,
@@ -33,7 +52,7 @@ commitments = st.builds(
 
 
 @st.composite
-def runners(draw: st.DrawFn, **fixed) -> RunnerInput:
+def runners(draw: st.DrawFn, library: Library, **fixed) -> RunnerInput:
     week_start = FIRST_MONDAY + timedelta(weeks=draw(st.integers(0, 150)))
     race_in = st.integers(-70, 210).map(lambda d: week_start + timedelta(days=d))
     cleared = st.integers(-42, 7).map(lambda d: week_start + timedelta(days=d))
@@ -49,11 +68,18 @@ def runners(draw: st.DrawFn, **fixed) -> RunnerInput:
         "equipment": draw(st.frozensets(st.sampled_from(EQUIPMENT))),
         "places": draw(st.frozensets(st.sampled_from(PLACES))),
         "allow_plyometrics": draw(st.booleans()),
-        "recent_activities": draw(st.frozensets(st.sampled_from(sorted(BY_SLUG)))),
+        "recent_activities": draw(st.frozensets(st.sampled_from(sorted(library.by_slug)))),
     }
     for name, value in fixed.items():
         values[name] = draw(value) if isinstance(value, st.SearchStrategy) else value
     return RunnerInput(**values)
+
+
+@st.composite
+def cases(draw: st.DrawFn, **fixed) -> tuple[Library, RunnerInput]:
+    """A library, and a runner whose recent activities come from it."""
+    library = draw(libraries)
+    return library, draw(runners(library, **fixed))
 
 
 def sessions(week: Week, kind: str | None = None):
@@ -94,12 +120,12 @@ def has_kit(runner: RunnerInput, needs: frozenset[str]) -> bool:
     return not needs or bool(needs & kit)
 
 
-def used_entries(week: Week):
+def used_entries(week: Week, library: Library):
     for _, session in sessions(week):
         if session.activity:
-            yield BY_SLUG[session.activity]
+            yield library.by_slug[session.activity]
         for prescription in session.exercises:
-            yield BY_SLUG[prescription.slug]
+            yield library.by_slug[prescription.slug]
 
 
 def total_strength_sets(week: Week) -> int:
@@ -107,9 +133,10 @@ def total_strength_sets(week: Week) -> int:
 
 
 @rule
-@given(runners())
-def test_the_week_is_seven_days_of_well_formed_sessions(runner):
-    week = build_week(runner, LIBRARY)
+@given(cases())
+def test_the_week_is_seven_days_of_well_formed_sessions(case):
+    library, runner = case
+    week = build_week(runner, library.entries)
     assert [day.date for day in week.days] == [
         runner.week_start + timedelta(days=i) for i in range(7)
     ]
@@ -126,18 +153,20 @@ def test_the_week_is_seven_days_of_well_formed_sessions(runner):
 
 
 @rule
-@given(runners())
-def test_nothing_lands_on_a_day_the_runner_cannot_train(runner):
-    week = build_week(runner, LIBRARY)
+@given(cases())
+def test_nothing_lands_on_a_day_the_runner_cannot_train(case):
+    library, runner = case
+    week = build_week(runner, library.entries)
     for day, commitment in zip(week.days, runner.days, strict=True):
         if not commitment.available:
             assert day.is_rest
 
 
 @rule
-@given(runners())
-def test_every_day_fits_its_minutes_and_keeps_a_buffer(runner):
-    week = build_week(runner, LIBRARY)
+@given(cases())
+def test_every_day_fits_its_minutes_and_keeps_a_buffer(case):
+    library, runner = case
+    week = build_week(runner, library.entries)
     for day, commitment in zip(week.days, runner.days, strict=True):
         assert day.minutes <= day_budget(commitment.minutes)
         if day.sessions:
@@ -146,16 +175,18 @@ def test_every_day_fits_its_minutes_and_keeps_a_buffer(runner):
 
 
 @rule
-@given(runners())
-def test_every_week_has_a_full_rest_day(runner):
-    week = build_week(runner, LIBRARY)
+@given(cases())
+def test_every_week_has_a_full_rest_day(case):
+    library, runner = case
+    week = build_week(runner, library.entries)
     assert any(day.is_rest for day in week.days)
 
 
 @rule
-@given(runners())
-def test_runs_and_cross_training_stay_within_the_mix(runner):
-    week = build_week(runner, LIBRARY)
+@given(cases())
+def test_runs_and_cross_training_stay_within_the_mix(case):
+    library, runner = case
+    week = build_week(runner, library.entries)
     (_, most_runs), (_, most_cross) = MIX[runner.runner_type]
     assert max(runs_per_day(week)) <= 1
     assert sum(runs_per_day(week)) <= most_runs
@@ -164,9 +195,10 @@ def test_runs_and_cross_training_stay_within_the_mix(runner):
 
 
 @rule
-@given(runners(injury=None, injury_cleared_on=None))
-def test_a_short_mix_comes_with_a_note(runner):
-    week = build_week(runner, LIBRARY)
+@given(cases(injury=None, injury_cleared_on=None))
+def test_a_short_mix_comes_with_a_note(case):
+    library, runner = case
+    week = build_week(runner, library.entries)
     (fewest_runs, _), (fewest_cross, _) = MIX[runner.runner_type]
     short = sum(runs_per_day(week)) < fewest_runs or cross_days(week) < fewest_cross
     if short and week.phase != "race_week":
@@ -174,10 +206,11 @@ def test_a_short_mix_comes_with_a_note(runner):
 
 
 @rule
-@given(runners(injury=None, injury_cleared_on=None))
-def test_a_runner_with_six_roomy_days_gets_the_full_mix(runner):
+@given(cases(injury=None, injury_cleared_on=None))
+def test_a_runner_with_six_roomy_days_gets_the_full_mix(case):
+    library, runner = case
     roomy = tuple(Commitment(True, 90) for _ in range(6)) + (Commitment(False, 0),)
-    week = build_week(replace(runner, days=roomy), LIBRARY)
+    week = build_week(replace(runner, days=roomy), library.entries)
     (fewest_runs, most_runs), (fewest_cross, most_cross) = MIX[runner.runner_type]
     if week.phase != "race_week":
         assert fewest_runs <= sum(runs_per_day(week)) <= most_runs
@@ -185,9 +218,10 @@ def test_a_runner_with_six_roomy_days_gets_the_full_mix(runner):
 
 
 @rule
-@given(runners(injury=None, injury_cleared_on=None))
-def test_runs_come_before_cross_training(runner):
-    week = build_week(runner, LIBRARY)
+@given(cases(injury=None, injury_cleared_on=None))
+def test_runs_come_before_cross_training(case):
+    library, runner = case
+    week = build_week(runner, library.entries)
     (fewest_runs, _), _ = MIX[runner.runner_type]
     if sum(runs_per_day(week)) < fewest_runs and week.phase != "race_week":
         for day, commitment in zip(week.days, runner.days, strict=True):
@@ -196,9 +230,10 @@ def test_runs_come_before_cross_training(runner):
 
 
 @rule
-@given(runners())
-def test_every_run_has_a_purpose_and_a_running_muscle_block_after_it(runner):
-    week = build_week(runner, LIBRARY)
+@given(cases())
+def test_every_run_has_a_purpose_and_a_running_muscle_block_after_it(case):
+    library, runner = case
+    week = build_week(runner, library.entries)
     for day, run in sessions(week, "run"):
         assert run.purpose in ("easy", "long", "speed", "hill")
         assert run.minutes >= 20
@@ -208,13 +243,14 @@ def test_every_run_has_a_purpose_and_a_running_muscle_block_after_it(runner):
         assert 10 <= block.minutes <= 20
         assert 3 <= len(block.exercises) <= 5
         for prescription in block.exercises:
-            assert BY_SLUG[prescription.slug].muscles & RUNNING_MUSCLES
+            assert library.by_slug[prescription.slug].muscles & RUNNING_MUSCLES
 
 
 @rule
-@given(runners())
-def test_the_long_run_is_on_the_preferred_day_when_it_has_room(runner):
-    week = build_week(runner, LIBRARY)
+@given(cases())
+def test_the_long_run_is_on_the_preferred_day_when_it_has_room(case):
+    library, runner = case
+    week = build_week(runner, library.entries)
     longs = [day.date.weekday() for day, run in sessions(week, "run") if run.purpose == "long"]
     assert len(longs) <= 1
     preferred = runner.days[runner.long_run_day]
@@ -226,9 +262,10 @@ def test_the_long_run_is_on_the_preferred_day_when_it_has_room(runner):
 
 
 @rule
-@given(runners())
-def test_two_longer_strength_sessions_or_a_note(runner):
-    week = build_week(runner, LIBRARY)
+@given(cases())
+def test_two_longer_strength_sessions_or_a_note(case):
+    library, runner = case
+    week = build_week(runner, library.entries)
     strength = [s for _, s in sessions(week, "strength")]
     assert len(strength) <= 2
     for session in strength:
@@ -239,10 +276,11 @@ def test_two_longer_strength_sessions_or_a_note(runner):
 
 
 @rule
-@given(runners())
-def test_no_running_sports_no_unasked_plyometrics_no_missing_kit_or_place(runner):
-    week = build_week(runner, LIBRARY)
-    for entry in used_entries(week):
+@given(cases())
+def test_no_running_sports_no_unasked_plyometrics_no_missing_kit_or_place(case):
+    library, runner = case
+    week = build_week(runner, library.entries)
+    for entry in used_entries(week, library):
         assert not entry.running_sport
         assert runner.allow_plyometrics or not entry.plyometric
         assert has_kit(runner, entry.equipment)
@@ -250,23 +288,25 @@ def test_no_running_sports_no_unasked_plyometrics_no_missing_kit_or_place(runner
 
 
 @rule
-@given(runners())
-def test_no_heavy_leg_strength_the_day_before_a_long_or_speed_run(runner):
-    week = build_week(runner, LIBRARY)
+@given(cases())
+def test_no_heavy_leg_strength_the_day_before_a_long_or_speed_run(case):
+    library, runner = case
+    week = build_week(runner, library.entries)
     for today, tomorrow in zip(week.days, week.days[1:], strict=False):
         if any(s.kind == "run" and s.purpose in ("long", "speed") for s in tomorrow.sessions):
             for session in today.sessions:
-                assert not any(BY_SLUG[p.slug].leg_heavy for p in session.exercises)
+                assert not any(library.by_slug[p.slug].leg_heavy for p in session.exercises)
 
 
 @rule
-@given(runners())
-def test_legs_get_two_days_between_longer_strength_sessions(runner):
-    week = build_week(runner, LIBRARY)
+@given(cases())
+def test_legs_get_two_days_between_longer_strength_sessions(case):
+    library, runner = case
+    week = build_week(runner, library.entries)
 
     def heavy_legs(day) -> bool:
         return any(
-            s.kind == "strength" and any(BY_SLUG[p.slug].leg_heavy for p in s.exercises)
+            s.kind == "strength" and any(library.by_slug[p.slug].leg_heavy for p in s.exercises)
             for s in day.sessions
         )
 
@@ -275,9 +315,10 @@ def test_legs_get_two_days_between_longer_strength_sessions(runner):
 
 
 @rule
-@given(runners())
-def test_new_activities_start_small(runner):
-    week = build_week(runner, LIBRARY)
+@given(cases())
+def test_new_activities_start_small(case):
+    library, runner = case
+    week = build_week(runner, library.entries)
     for _, session in sessions(week, "cross_training"):
         is_new = session.activity not in runner.recent_activities
         assert session.is_new_activity == is_new
@@ -285,39 +326,48 @@ def test_new_activities_start_small(runner):
             assert session.minutes <= 20
     for _, session in sessions(week):
         for prescription in session.exercises:
-            entry = BY_SLUG[prescription.slug]
+            entry = library.by_slug[prescription.slug]
             if entry.slug not in runner.recent_activities:
                 assert prescription.sets <= max(1, entry.default_sets - 1)
                 assert session.is_new_activity
 
 
 @rule
-@given(runners())
-def test_the_taper_never_adds_strength(runner):
-    build = build_week(replace(runner, race_date=runner.week_start + timedelta(weeks=8)), LIBRARY)
-    taper = build_week(replace(runner, race_date=runner.week_start + timedelta(days=14)), LIBRARY)
+@given(cases())
+def test_the_taper_never_adds_strength(case):
+    library, runner = case
+    build = build_week(
+        replace(runner, race_date=runner.week_start + timedelta(weeks=8)), library.entries
+    )
+    taper = build_week(
+        replace(runner, race_date=runner.week_start + timedelta(days=14)), library.entries
+    )
     assert (build.phase, taper.phase) == ("build", "taper")
     assert total_strength_sets(taper) <= total_strength_sets(build)
     assert len(list(sessions(taper, "strength"))) <= len(list(sessions(build, "strength")))
     for _, session in sessions(taper):
         for prescription in session.exercises:
-            assert prescription.sets <= max(1, BY_SLUG[prescription.slug].default_sets - 1)
+            assert prescription.sets <= max(1, library.by_slug[prescription.slug].default_sets - 1)
 
 
 @rule
-@given(runners())
-def test_the_off_season_holds_more_cross_training(runner):
-    season = build_week(replace(runner, race_date=runner.week_start + timedelta(weeks=8)), LIBRARY)
-    off = build_week(replace(runner, race_date=None), LIBRARY)
+@given(cases())
+def test_the_off_season_holds_more_cross_training(case):
+    library, runner = case
+    season = build_week(
+        replace(runner, race_date=runner.week_start + timedelta(weeks=8)), library.entries
+    )
+    off = build_week(replace(runner, race_date=None), library.entries)
     assert off.phase == "off_season"
     assert cross_days(off) >= cross_days(season)
     assert sum(runs_per_day(off)) <= sum(runs_per_day(season))
 
 
 @rule
-@given(runners())
-def test_the_phase_follows_the_race_date_and_is_shown(runner):
-    week = build_week(runner, LIBRARY)
+@given(cases())
+def test_the_phase_follows_the_race_date_and_is_shown(case):
+    library, runner = case
+    week = build_week(runner, library.entries)
     if runner.race_date is None or runner.race_date < runner.week_start:
         expected = "off_season"
     else:
@@ -341,25 +391,27 @@ def test_the_phase_follows_the_race_date_and_is_shown(runner):
 
 
 @rule
-@given(runners(injury=st.sampled_from(INJURY_AREAS), injury_cleared_on=None))
-def test_an_injured_runner_does_not_run_and_cross_trains_kindly(runner):
-    week = build_week(runner, LIBRARY)
+@given(cases(injury=st.sampled_from(INJURY_AREAS), injury_cleared_on=None))
+def test_an_injured_runner_does_not_run_and_cross_trains_kindly(case):
+    library, runner = case
+    week = build_week(runner, library.entries)
     assert not list(sessions(week, "run"))
     assert not list(sessions(week, "post_run_strength"))
     for _, session in sessions(week, "cross_training"):
-        entry = BY_SLUG[session.activity]
+        entry = library.by_slug[session.activity]
         assert runner.injury in entry.suits
         assert runner.injury not in entry.avoids
         assert entry.impact in ("none", "low")
-    for entry in used_entries(week):
+    for entry in used_entries(week, library):
         assert runner.injury not in entry.avoids
 
 
 @rule
-@given(runners(injury=None), st.integers(0, 27))
-def test_running_returns_gradually_after_an_injury(runner, days_back):
+@given(cases(injury=None), st.integers(0, 27))
+def test_running_returns_gradually_after_an_injury(case, days_back):
+    library, runner = case
     runner = replace(runner, injury_cleared_on=runner.week_start - timedelta(days=days_back))
-    runs = [run for _, run in sessions(build_week(runner, LIBRARY), "run")]
+    runs = [run for _, run in sessions(build_week(runner, library.entries), "run")]
     assert all(run.purpose not in ("speed", "hill") for run in runs)
     if days_back < 14:
         assert len(runs) <= 2
@@ -367,12 +419,13 @@ def test_running_returns_gradually_after_an_injury(runner, days_back):
 
 
 @rule
-@given(runners(injury=None, injury_cleared_on=None))
-def test_liked_activities_come_first_then_gentle_ones(runner):
-    week = build_week(runner, LIBRARY)
+@given(cases(injury=None, injury_cleared_on=None))
+def test_liked_activities_come_first_then_gentle_ones(case):
+    library, runner = case
+    week = build_week(runner, library.entries)
     usable = [
         entry
-        for entry in LIBRARY
+        for entry in library.entries
         if entry.kind == "cross_training"
         and not entry.running_sport
         and has_kit(runner, entry.equipment)
@@ -384,12 +437,14 @@ def test_liked_activities_come_first_then_gentle_ones(runner):
         assert chosen <= liked
     elif chosen:
         gentlest = min(("none", "low", "high").index(entry.impact) for entry in usable)
-        assert {("none", "low", "high").index(BY_SLUG[slug].impact) for slug in chosen} == {
+        assert {("none", "low", "high").index(library.by_slug[slug].impact) for slug in chosen} == {
             gentlest
         }
 
 
 @settings(max_examples=100, deadline=None)
-@given(runners(), st.permutations(LIBRARY))
-def test_the_same_runner_always_gets_the_same_week(runner, shuffled):
-    assert build_week(runner, LIBRARY) == build_week(runner, shuffled)
+@given(st.data())
+def test_the_same_runner_always_gets_the_same_week(data):
+    library, runner = data.draw(cases())
+    shuffled = data.draw(st.permutations(library.entries))
+    assert build_week(runner, library.entries) == build_week(runner, shuffled)
