@@ -26,12 +26,16 @@ Rules this module decides:
 - Two longer strength sessions (none in race week), mixing runner-specific moves with general
   ones (back, core, shoulders); they take the first and third cross-training days (an activity
   takes the second), then, outside the taper, any day with 30 spare minutes after its other
-  sessions (an easy or hill run may be shortened, never below 20 minutes, to make room).
+  sessions (an easy or hill run may be shortened, never below 20 minutes, to make room). A
+  session holds up to 8 moves and is timed as a 5-minute warm-up, then its sets with 60 s of
+  rest each (30-45 minutes).
 - Leg-heavy moves never sit on the day before a long or speed run (within the week), nor in a
   longer strength session the day after or before another one that has them.
 - New activities (not in recent_activities) start small: a new cross-training activity lasts at
-  most 20 minutes, a new strength move gets one set fewer. The taper and race week take one set
-  off every move and hold fewer moves (3 per block, 4 per session): strength only goes down.
+  most 20 minutes, a new strength move gets one set fewer. A harder variation (any move of a
+  family but its easiest) waits until the runner has done a move of that family lately. The
+  taper and race week take one set off every move and hold fewer moves (3 per block, 4 per
+  session): strength only goes down.
 - Injury mode (an injury not yet cleared by week_start): no runs; each run becomes low- or
   no-impact cross-training that suits the injured area and does not strain it (so does every
   other cross-training session); strength skips moves that strain it.
@@ -143,11 +147,13 @@ RUN_DAY_MIN = MIN_RUN + BLOCK_MIN
 LONG_DAY_MIN = MIN_LONG_RUN + BLOCK_MIN
 STRENGTH_SESSIONS = 2
 SECONDS_PER_REP = 3
-REST_SECONDS = 30
+REST_SECONDS = 30  # between sets of the quick circuit after a run
+SESSION_REST_SECONDS = 60  # the longer sessions work harder and rest longer
+WARM_UP_MINUTES = 5
 BLOCK_SETS = 2
 BLOCK_MOVES = (3, 5)
 TAPER_BLOCK_MOVES = 3
-SESSION_MOVES = 6
+SESSION_MOVES = 8
 TAPER_SESSION_MOVES = 4
 UNTIMED_WORK_SECONDS = 40
 RETURN_EASY_DAYS = 14
@@ -204,6 +210,11 @@ class LibraryEntry:
     @property
     def family_key(self) -> str:
         return self.family or self.slug
+
+    @property
+    def is_progression(self) -> bool:
+        """A harder variation: a move of a family other than its easiest one."""
+        return self.family_key != self.slug
 
 
 @dataclass(frozen=True)
@@ -327,7 +338,7 @@ def strength_sets(entry: LibraryEntry, *, is_new: bool, tapering: bool, block: b
     return max(1, sets - int(is_new) - int(tapering))
 
 
-def estimated_seconds(entry: LibraryEntry, sets: int) -> int:
+def estimated_seconds(entry: LibraryEntry, sets: int, *, block: bool) -> int:
     if entry.rep_max:
         work = entry.rep_max * SECONDS_PER_REP
     elif entry.duration_max:
@@ -336,7 +347,16 @@ def estimated_seconds(entry: LibraryEntry, sets: int) -> int:
         work = UNTIMED_WORK_SECONDS
     if entry.per_side:
         work *= 2
-    return sets * (work + REST_SECONDS)
+    return sets * (work + (REST_SECONDS if block else SESSION_REST_SECONDS))
+
+
+def _block_minutes(seconds: int) -> int:
+    return max(BLOCK_MIN, math.ceil(seconds / 60))
+
+
+def _session_minutes(seconds: int) -> int:
+    """What a longer session takes, warm-up included; never under the half hour it was given."""
+    return max(SESSION_MIN, WARM_UP_MINUTES + math.ceil(seconds / 60))
 
 
 def build_week(runner: RunnerInput, library: Sequence[LibraryEntry]) -> Week:
@@ -403,6 +423,9 @@ class _Planner:
         self._keep_race_eve_free()
         self.purposes: dict[int, str] = {}
         self.lead_notes = 0
+        self.practised_families = {
+            entry.family_key for entry in self.library if entry.slug in runner.recent_activities
+        }
 
     def _return_stage(self) -> int:
         cleared = self.runner.injury_cleared_on
@@ -608,6 +631,7 @@ class _Planner:
             and can_use(entry, self.runner)
             and (self.runner.injury is None or self.runner.injury not in entry.avoids)
             and not (avoid_legs and entry.leg_heavy)
+            and (not entry.is_progression or entry.family_key in self.practised_families)
         ]
 
     def _post_run_block(self, index: int, max_minutes: int) -> Session:
@@ -651,7 +675,9 @@ class _Planner:
         if moves and not lead:
             shift = (offset * 2) % len(moves)
             moves = moves[shift:] + moves[:shift]
-        costs = {e.slug: estimated_seconds(e, self._sets(e, block=block)) for e in moves}
+        costs = {
+            e.slug: estimated_seconds(e, self._sets(e, block=block), block=block) for e in moves
+        }
         picked: list[LibraryEntry] = []
         covered: set[str] = set()
         seconds = 0
@@ -691,7 +717,7 @@ class _Planner:
         self, kind: str, title: str, moves: list[LibraryEntry], *, block: bool
     ) -> Session:
         sets = {e.slug: self._sets(e, block=block) for e in moves}
-        seconds = sum(estimated_seconds(e, sets[e.slug]) for e in moves)
+        seconds = sum(estimated_seconds(e, sets[e.slug], block=block) for e in moves)
         prescriptions = tuple(
             Prescription(
                 slug=e.slug,
@@ -707,7 +733,7 @@ class _Planner:
         )
         return Session(
             kind=kind,
-            minutes=max(BLOCK_MIN if block else SESSION_MIN, math.ceil(seconds / 60)),
+            minutes=_block_minutes(seconds) if block else _session_minutes(seconds),
             title=title,
             exercises=prescriptions,
             is_new_activity=any(e.slug not in self.runner.recent_activities for e in moves),
@@ -791,7 +817,7 @@ class _Planner:
             block=False,
             fewest=1,
             most=TAPER_SESSION_MOVES if self.tapering else SESSION_MOVES,
-            max_seconds=min(SESSION_MAX, draft.spare) * 60,
+            max_seconds=(min(SESSION_MAX, draft.spare) - WARM_UP_MINUTES) * 60,
             wanted=(RUNNING_MUSCLES - GENERAL_MUSCLES, GENERAL_MUSCLES),
             offset=index,
         )

@@ -294,20 +294,33 @@ def test_a_runner_free_every_day_still_rests_the_day_after_the_long_run():
 def test_a_new_strength_move_starts_a_set_lighter_than_a_familiar_one():
     days = free(mon=60, tue=60, wed=60, thu=60, fri=60, sun=90)
     new = build_week(runner(days=days), LIBRARY)
-    familiar = build_week(
-        runner(days=days, recent_activities=frozenset({"single-leg-calf-raise"})), LIBRARY
-    )
+    familiar = build_week(runner(days=days, recent_activities=frozenset({"plank"})), LIBRARY)
 
-    def calf_raise_sets(week: Week) -> set[int]:
+    def plank_sets(week: Week) -> set[int]:
         return {
-            p.sets
-            for s in everywhere(week, "strength")
-            for p in s.exercises
-            if p.slug == "single-leg-calf-raise"
+            p.sets for s in everywhere(week, "strength") for p in s.exercises if p.slug == "plank"
         }
 
-    assert calf_raise_sets(new) == {2}
-    assert calf_raise_sets(familiar) == {3}
+    assert plank_sets(new) == {2}
+    assert plank_sets(familiar) == {3}
+
+
+def test_a_harder_variation_comes_once_the_easier_move_was_done_lately():
+    days = free(mon=60, tue=60, wed=60, thu=60, fri=60, sun=90)
+    equipment = frozenset({"stability_ball", "dumbbells"})
+    new = build_week(runner(days=days, equipment=equipment), LIBRARY)
+    practised = build_week(
+        runner(
+            days=days,
+            equipment=equipment,
+            recent_activities=frozenset({"calf-raise", "stability-ball-leg-curl", "squat"}),
+        ),
+        LIBRARY,
+    )
+
+    harder = {"single-leg-calf-raise", "single-leg-stability-ball-leg-curl", "goblet-squat"}
+    assert not exercises_in(new) & harder
+    assert exercises_in(practised) & harder
 
 
 def test_a_move_and_its_own_variation_never_share_a_session():

@@ -334,6 +334,19 @@ def test_new_activities_start_small(case):
 
 @rule
 @given(cases())
+def test_a_harder_variation_waits_until_its_family_was_done_lately(case):
+    library, runner = case
+    week = build_week(runner, library.entries)
+    practised = {library.by_slug[slug].family_key for slug in runner.recent_activities}
+    for _, session in sessions(week):
+        for prescription in session.exercises:
+            entry = library.by_slug[prescription.slug]
+            if entry.is_progression:
+                assert entry.family_key in practised, entry.slug
+
+
+@rule
+@given(cases())
 def test_the_taper_never_adds_strength(case):
     library, runner = case
     build = build_week(
