@@ -77,7 +77,11 @@ def _planned_move(row, cues) -> Move:
 
 def _library_moves(runner, profile) -> tuple[Move, ...]:
     usable = sorted(
-        (entry for entry in library_entries(runner, kind=Kind.STRENGTH) if _suits(entry, profile)),
+        (
+            entry
+            for entry in library_entries(runner, kind=Kind.STRENGTH)
+            if suits_runner(entry, profile)
+        ),
         key=lambda entry: (Equipment.NONE not in entry.equipment, entry.name),
     )
     chosen: list[tuple[ExerciseEntry, int]] = []
@@ -105,13 +109,16 @@ def _library_moves(runner, profile) -> tuple[Move, ...]:
     )
 
 
-def _suits(entry: ExerciseEntry, profile) -> bool:
-    if entry.kind != Kind.STRENGTH or entry.plyometric:
+def suits_runner(entry: ExerciseEntry, profile) -> bool:
+    """Like the planner: no jumps, nothing the injury must avoid, the easiest variation of each
+    move (this routine knows nothing of the runner's history), and any one of the entry's
+    equipment alternatives will do."""
+    if entry.kind != Kind.STRENGTH or entry.plyometric or entry.family != entry.slug:
         return False
     if profile.injured and profile.injury_area in entry.avoids:
         return False
     owned = {Equipment.NONE, *profile.equipment}
-    return Equipment.NONE in entry.equipment or entry.equipment <= owned
+    return not entry.equipment or bool(entry.equipment & owned)
 
 
 def _library_sets(entry: ExerciseEntry) -> int:

@@ -4,6 +4,8 @@ import pytest
 from django.core import mail
 
 from exercises.models import Exercise
+from exercises.snapshot import library_entries
+from reminders import routine
 from reminders.routine import Move, Routine
 from reminders.services import reminders_send_due
 from tests.plans.factories import SessionExerciseFactory, StrengthSessionFactory
@@ -78,6 +80,16 @@ def test_the_library_routine_leaves_out_equipment_the_runner_does_not_have(clock
     message, _ = send_for(profile, clock)
     for needs_kit in ("Goblet squat", "Leg press", "Barbell back squat", "Stability ball leg curl"):
         assert needs_kit not in message.body
+
+
+def test_the_library_routine_starts_each_move_at_its_easiest_variation(profile):
+    profile.equipment = ["none", "dumbbells", "stability_ball", "mat"]
+    strength = library_entries(profile.user, kind="strength")
+    offered = {entry.slug for entry in strength if routine.suits_runner(entry, profile)}
+    harder = {entry.slug for entry in strength if entry.family != entry.slug}
+    assert {"single-leg-calf-raise", "goblet-squat", "weighted-back-extension"} <= harder
+    assert not offered & harder
+    assert {"calf-raise", "squat", "back-extension"} <= offered
 
 
 def test_the_library_routine_avoids_moves_bad_for_the_runners_injury(clock, profile):
