@@ -29,8 +29,9 @@ Rules this module decides:
   sessions (an easy or hill run may be shortened, never below 20 minutes, to make room). A
   session holds up to 8 moves and is timed as a 5-minute warm-up, then its sets with 60 s of
   rest each (30-45 minutes).
-- Leg-heavy moves never sit on the day before a long or speed run (within the week), nor in a
-  longer strength session the day after or before another one that has them.
+- Leg-heavy moves and activities (downhill skiing) never sit on the day before a long or speed
+  run (within the week), nor leg-heavy moves in a longer strength session the day after or
+  before another one that has them.
 - New activities (not in recent_activities) start small: a new cross-training activity lasts at
   most 20 minutes, a new strength move gets one set fewer. A harder variation (any move of a
   family but its easiest) waits until the runner has done a move of that family lately. The
@@ -409,6 +410,7 @@ class _Planner:
     def __init__(self, runner: RunnerInput, library: Sequence[LibraryEntry]) -> None:
         self.runner = runner
         self.library = sorted(library, key=lambda entry: entry.slug)
+        self.by_slug = {entry.slug: entry for entry in self.library}
         self.phase = phase_for(runner.week_start, runner.race_date)
         self.tapering = self.phase in ("taper", "race_week")
         self.injured = runner.injury is not None and (
@@ -751,8 +753,8 @@ class _Planner:
             if strength_left and position % 2 == 0 and self._add_strength(index):
                 strength_left -= 1
                 continue
-            if activities:
-                slug = activities[activity_turn % len(activities)]
+            slug = self._activity_in_turn(activities, activity_turn, index)
+            if slug is not None:
                 activity_turn += 1
                 self._add_activity(index, slug, self._activity_target())
             elif strength_left and self._add_strength(index):
@@ -847,6 +849,15 @@ class _Planner:
         ranked = [e for e in pool if liked or IMPACT_RANK.get(e.impact, 2) == gentlest]
         ranked.sort(key=lambda e: (IMPACT_RANK.get(e.impact, 2), e.slug))
         return [e.slug for e in ranked]
+
+    def _activity_in_turn(self, activities: list[str], turn: int, index: int) -> str | None:
+        """The next activity in the rotation, passing over leg-heavy ones (downhill skiing) the
+        day before a long or speed run."""
+        for offset in range(len(activities)):
+            slug = activities[(turn + offset) % len(activities)]
+            if not (self._hard_tomorrow(index) and self.by_slug[slug].leg_heavy):
+                return slug
+        return None
 
     def _activity_target(self) -> int:
         if self.phase == "race_week":

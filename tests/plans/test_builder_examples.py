@@ -360,3 +360,18 @@ def test_a_runner_without_kit_gets_a_full_routine_after_the_run_before_the_long_
     for move in block.exercises:
         entry = SEEDED_BY_SLUG[move.slug]
         assert "none" in entry.equipment and not entry.leg_heavy, move.slug
+
+
+def test_no_downhill_skiing_the_day_before_the_long_run():
+    skier = runner(
+        days=free(wed=60, thu=60, fri=60, sat=60, sun=120),
+        likes=frozenset({"downhill-skiing"}),
+        equipment=frozenset({"skis"}),
+        places=frozenset({"outdoors"}),
+        race_date=None,
+    )
+    week = build_week(skier, SEEDED)
+
+    assert on(week, "sun", "run")[0].purpose == "long"
+    assert not on(week, "sat", "cross_training")
+    assert on(week, "sat", "strength")  # the day goes to the strength session instead

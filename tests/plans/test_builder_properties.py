@@ -289,13 +289,14 @@ def test_no_running_sports_no_unasked_plyometrics_no_missing_kit_or_place(case):
 
 @rule
 @given(cases())
-def test_no_heavy_leg_strength_the_day_before_a_long_or_speed_run(case):
+def test_no_heavy_legs_the_day_before_a_long_or_speed_run(case):
     library, runner = case
     week = build_week(runner, library.entries)
     for today, tomorrow in zip(week.days, week.days[1:], strict=False):
         if any(s.kind == "run" and s.purpose in ("long", "speed") for s in tomorrow.sessions):
             for session in today.sessions:
                 assert not any(library.by_slug[p.slug].leg_heavy for p in session.exercises)
+                assert not (session.activity and library.by_slug[session.activity].leg_heavy)
 
 
 @rule
