@@ -2,8 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
-from exercises.models import Cue, Exercise, Tag
-from exercises.services import TAG_FIELD_NAMES
+from exercises.models import TAG_FIELDS, Cue, Exercise, Tag
 from exercises.vocabulary import Kind
 
 
@@ -36,11 +35,7 @@ class ExerciseAdmin(admin.ModelAdmin):
         "plyometric",
         "running_sport",
         "leg_heavy",
-        "muscles",
-        "equipment",
-        "places",
-        "suits",
-        "avoids",
+        *TAG_FIELDS,
     ]
     search_fields = ["name", "slug", "description", "owner__email"]
     list_select_related = ["owner"]
@@ -49,7 +44,7 @@ class ExerciseAdmin(admin.ModelAdmin):
     inlines = [CueInline]
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name in TAG_FIELD_NAMES:
+        if db_field.name in TAG_FIELDS:
             kwargs["widget"] = forms.CheckboxSelectMultiple
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 

@@ -3,8 +3,7 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
 from django import forms
 from django.db.models import Q
 
-from exercises.models import Exercise
-from exercises.services import TAG_FIELD_NAMES
+from exercises.models import TAG_FIELDS, Exercise
 from exercises.vocabulary import Equipment, Impact, InjuryArea, Kind, Muscle, Place
 
 LOW_OR_NO_IMPACT = "low"
@@ -106,19 +105,15 @@ class ExerciseForm(forms.ModelForm):
             "default_sets",
             "easier",
             "harder",
-            "muscles",
-            "equipment",
-            "places",
+            *TAG_FIELDS,
             "impact",
             "plyometric",
             "running_sport",
             "leg_heavy",
-            "suits",
-            "avoids",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
-            **{name: forms.CheckboxSelectMultiple for name in TAG_FIELD_NAMES},
+            **{name: forms.CheckboxSelectMultiple for name in TAG_FIELDS},
         }
 
     def __init__(self, *args, owner, **kwargs):
@@ -181,4 +176,4 @@ class ExerciseForm(forms.ModelForm):
         return data
 
     def tag_sets(self) -> dict:
-        return {name: self.cleaned_data[name] for name in TAG_FIELD_NAMES}
+        return {name: self.cleaned_data[name] for name in TAG_FIELDS}

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from exercises.library import LIBRARY, Entry
-from exercises.models import FACET_VOCABULARY, Cue, Exercise, Facet, Tag
+from exercises.models import FACET_VOCABULARY, TAG_FIELDS, Cue, Exercise, Tag
 from exercises.vocabulary import Kind
 
 SCALAR_FIELDS = (
@@ -26,13 +26,6 @@ SCALAR_FIELDS = (
     "running_sport",
     "leg_heavy",
 )
-TAG_FIELDS = {
-    "muscles": Facet.MUSCLE,
-    "equipment": Facet.EQUIPMENT,
-    "places": Facet.PLACE,
-    "suits": Facet.INJURY,
-    "avoids": Facet.INJURY,
-}
 
 
 @dataclass

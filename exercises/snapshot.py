@@ -4,11 +4,8 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from django.db.models import Prefetch
+from exercises.models import TAG_FIELDS, Exercise, Tag, tag_lists
 
-from exercises.models import Exercise, Tag
-
-_LISTS = ("muscles", "equipment", "places", "suits", "avoids")
 K = TypeVar("K", bound=Hashable)
 
 
@@ -69,12 +66,7 @@ def library_entries(user, *, kind: str | None = None) -> list[ExerciseEntry]:
     exercises = Exercise.objects.visible_to(user)
     if kind is not None:
         exercises = exercises.filter(kind=kind)
-    exercises = exercises.prefetch_related(
-        *(
-            Prefetch(name, queryset=Tag.objects.only("code"), to_attr=f"{name}_list")
-            for name in _LISTS
-        )
-    )
+    exercises = exercises.prefetch_related(*tag_lists(tags=Tag.objects.only("code")))
     exercises = list(exercises)
     families = _families(exercises)
     return [_entry(exercise, families[exercise.pk]) for exercise in exercises]
@@ -82,7 +74,8 @@ def library_entries(user, *, kind: str | None = None) -> list[ExerciseEntry]:
 
 def _entry(exercise: Exercise, family: str) -> ExerciseEntry:
     codes = {
-        name: frozenset(tag.code for tag in getattr(exercise, f"{name}_list")) for name in _LISTS
+        name: frozenset(tag.code for tag in getattr(exercise, f"{name}_list"))
+        for name in TAG_FIELDS
     }
     return ExerciseEntry(
         slug=exercise.slug,
