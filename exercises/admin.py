@@ -2,20 +2,31 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
+from exercises.forms import add_problems
 from exercises.models import TAG_FIELDS, Cue, Exercise, Tag
-from exercises.vocabulary import Kind
+from exercises.validation import cue_problems, range_problems
+
+
+class ExerciseAdminForm(forms.ModelForm):
+    """The exercise's own fields; its cues are checked by `CueFormSet`."""
+
+    def clean(self):
+        data = super().clean()
+        add_problems(self, range_problems(data))
+        return data
 
 
 class CueFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
         kept = [
-            form
+            form.cleaned_data["text"]
             for form in self.forms
             if form.cleaned_data.get("text") and not form.cleaned_data.get("DELETE")
         ]
-        if self.instance.kind == Kind.STRENGTH and not kept:
-            raise ValidationError("A strength move needs at least one form cue.")
+        problems = cue_problems(kind=self.instance.kind, cues=kept)
+        if problems:
+            raise ValidationError([problem.message for problem in problems])
 
 
 class CueInline(admin.TabularInline):
@@ -27,6 +38,7 @@ class CueInline(admin.TabularInline):
 
 @admin.register(Exercise)
 class ExerciseAdmin(admin.ModelAdmin):
+    form = ExerciseAdminForm
     list_display = ["name", "kind", "impact", "rep_min", "rep_max", "per_side", "owner"]
     list_filter = [
         "kind",
