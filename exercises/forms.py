@@ -172,5 +172,11 @@ class ExerciseForm(forms.ModelForm):
         add_problems(self, exercise_problems(data))
         return data
 
-    def tag_sets(self) -> dict:
-        return {name: self.cleaned_data[name] for name in TAG_FIELDS}
+    def exercise_parts(self) -> dict:
+        """The unsaved exercise, its cues and its tags, as `exercise_create` and
+        `exercise_update` take them; call after `is_valid()`."""
+        return {
+            "exercise": self.save(commit=False),
+            "cues": self.cleaned_data["cues"],
+            "tags": {name: self.cleaned_data[name] for name in TAG_FIELDS},
+        }

@@ -43,12 +43,7 @@ def exercise_new(request):
         raise PermissionDenied("Only coaches can add exercises.")
     form = ExerciseForm(request.POST or None, owner=request.user)
     if request.method == "POST" and form.is_valid():
-        exercise = exercise_create(
-            owner=request.user,
-            exercise=form.save(commit=False),
-            cues=form.cleaned_data["cues"],
-            tags=form.tag_sets(),
-        )
+        exercise = exercise_create(owner=request.user, **form.exercise_parts())
         messages.success(request, f"“{exercise.name}” is saved; your athletes can see it too.")
         return redirect(exercise)
     return render(request, "exercises/form.html", {"form": form, "exercise": None})
@@ -59,11 +54,7 @@ def exercise_edit(request, slug):
     exercise = get_exercise_for_user(request.user, slug, to_edit=True)
     form = ExerciseForm(request.POST or None, instance=exercise, owner=request.user)
     if request.method == "POST" and form.is_valid():
-        exercise_update(
-            exercise=form.save(commit=False),
-            cues=form.cleaned_data["cues"],
-            tags=form.tag_sets(),
-        )
+        exercise_update(**form.exercise_parts())
         messages.success(request, f"“{exercise.name}” is saved.")
         return redirect(exercise)
     return render(request, "exercises/form.html", {"form": form, "exercise": exercise})
