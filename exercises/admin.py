@@ -2,21 +2,31 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
-from exercises.models import Cue, Exercise, Tag
-from exercises.services import TAG_FIELD_NAMES
-from exercises.vocabulary import Kind
+from exercises.forms import add_problems
+from exercises.models import TAG_FIELDS, Cue, Exercise, Tag
+from exercises.validation import cue_problems, range_problems
+
+
+class ExerciseAdminForm(forms.ModelForm):
+    """The exercise's own fields; its cues are checked by `CueFormSet`."""
+
+    def clean(self):
+        data = super().clean()
+        add_problems(self, range_problems(data))
+        return data
 
 
 class CueFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
         kept = [
-            form
+            form.cleaned_data["text"]
             for form in self.forms
             if form.cleaned_data.get("text") and not form.cleaned_data.get("DELETE")
         ]
-        if self.instance.kind == Kind.STRENGTH and not kept:
-            raise ValidationError("A strength move needs at least one form cue.")
+        problems = cue_problems(kind=self.instance.kind, cues=kept)
+        if problems:
+            raise ValidationError([problem.message for problem in problems])
 
 
 class CueInline(admin.TabularInline):
@@ -28,6 +38,7 @@ class CueInline(admin.TabularInline):
 
 @admin.register(Exercise)
 class ExerciseAdmin(admin.ModelAdmin):
+    form = ExerciseAdminForm
     list_display = ["name", "kind", "impact", "rep_min", "rep_max", "per_side", "owner"]
     list_filter = [
         "kind",
@@ -36,11 +47,7 @@ class ExerciseAdmin(admin.ModelAdmin):
         "plyometric",
         "running_sport",
         "leg_heavy",
-        "muscles",
-        "equipment",
-        "places",
-        "suits",
-        "avoids",
+        *TAG_FIELDS,
     ]
     search_fields = ["name", "slug", "description", "owner__email"]
     list_select_related = ["owner"]
@@ -49,7 +56,7 @@ class ExerciseAdmin(admin.ModelAdmin):
     inlines = [CueInline]
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name in TAG_FIELD_NAMES:
+        if db_field.name in TAG_FIELDS:
             kwargs["widget"] = forms.CheckboxSelectMultiple
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 

@@ -1,10 +1,12 @@
+from collections.abc import Iterable
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
 from django import forms
 from django.db.models import Q
 
-from exercises.models import Exercise
-from exercises.services import TAG_FIELD_NAMES
+from exercises.models import TAG_FIELDS, Exercise
+from exercises.validation import Problem, exercise_problems
 from exercises.vocabulary import Equipment, Impact, InjuryArea, Kind, Muscle, Place
 
 LOW_OR_NO_IMPACT = "low"
@@ -13,6 +15,12 @@ SAFE_FOR_CHOICES = [(code, f"{label} injury") for code, label in InjuryArea.choi
 
 def _any(label: str, choices) -> list[tuple[str, str]]:
     return [("", label), *choices]
+
+
+def add_problems(form: forms.BaseForm, problems: Iterable[Problem]) -> None:
+    """Show each problem next to its field."""
+    for problem in problems:
+        form.add_error(problem.field, problem.message)
 
 
 class ExerciseFilterForm(forms.Form):
@@ -106,19 +114,15 @@ class ExerciseForm(forms.ModelForm):
             "default_sets",
             "easier",
             "harder",
-            "muscles",
-            "equipment",
-            "places",
+            *TAG_FIELDS,
             "impact",
             "plyometric",
             "running_sport",
             "leg_heavy",
-            "suits",
-            "avoids",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
-            **{name: forms.CheckboxSelectMultiple for name in TAG_FIELD_NAMES},
+            **{name: forms.CheckboxSelectMultiple for name in TAG_FIELDS},
         }
 
     def __init__(self, *args, owner, **kwargs):
@@ -165,20 +169,14 @@ class ExerciseForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        for low, high, what in [
-            ("rep_min", "rep_max", "fewest reps"),
-            ("hold_seconds_min", "hold_seconds_max", "shortest hold"),
-            ("duration_min_seconds", "duration_max_seconds", "shortest time"),
-        ]:
-            if data.get(low) is not None and data.get(high) is not None and data[low] > data[high]:
-                self.add_error(
-                    high,
-                    f"The {what} ({data[low]}) is more than this ({data[high]}): "
-                    "a range must go from low to high.",
-                )
-        if data.get("kind") == Kind.STRENGTH and not data.get("cues"):
-            self.add_error("cues", "A strength move needs at least one form cue.")
+        add_problems(self, exercise_problems(data))
         return data
 
-    def tag_sets(self) -> dict:
-        return {name: self.cleaned_data[name] for name in TAG_FIELD_NAMES}
+    def exercise_parts(self) -> dict:
+        """The unsaved exercise, its cues and its tags, as `exercise_create` and
+        `exercise_update` take them; call after `is_valid()`."""
+        return {
+            "exercise": self.save(commit=False),
+            "cues": self.cleaned_data["cues"],
+            "tags": {name: self.cleaned_data[name] for name in TAG_FIELDS},
+        }

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from exercises.library import LIBRARY, Entry
-from exercises.models import FACET_VOCABULARY, Cue, Exercise, Facet, Tag
-from exercises.vocabulary import Kind
+from exercises.models import FACET_VOCABULARY, TAG_FIELDS, Cue, Exercise, Tag
+from exercises.validation import exercise_problems
 
 SCALAR_FIELDS = (
     "name",
@@ -26,13 +26,6 @@ SCALAR_FIELDS = (
     "running_sport",
     "leg_heavy",
 )
-TAG_FIELDS = {
-    "muscles": Facet.MUSCLE,
-    "equipment": Facet.EQUIPMENT,
-    "places": Facet.PLACE,
-    "suits": Facet.INJURY,
-    "avoids": Facet.INJURY,
-}
 
 
 @dataclass
@@ -43,15 +36,9 @@ class LoadReport:
 
 def check_entry(entry: Entry) -> None:
     """The same rules a coach's form enforces, so a bad edit to the library fails loudly."""
-    if entry.kind == Kind.STRENGTH and not entry.cues:
-        raise ValueError(f"{entry.slug}: a strength move needs at least one cue.")
-    for low, high in [
-        (entry.rep_min, entry.rep_max),
-        (entry.duration_min_seconds, entry.duration_max_seconds),
-        (entry.hold_seconds_min, entry.hold_seconds_max),
-    ]:
-        if low is not None and high is not None and low > high:
-            raise ValueError(f"{entry.slug}: a range starts above its end ({low} > {high}).")
+    problems = exercise_problems(vars(entry))
+    if problems:
+        raise ValueError(f"{entry.slug}: {'; '.join(problem.rule for problem in problems)}.")
 
 
 def tags_ensure() -> dict[tuple[str, str], Tag]:

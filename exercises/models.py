@@ -1,7 +1,9 @@
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 from django.urls import reverse
 
@@ -197,6 +199,24 @@ class Exercise(models.Model):
         if not (self.hold_seconds_min or self.hold_seconds_max):
             return ""
         return f"hold {_range(self.hold_seconds_min, self.hold_seconds_max)} s at the top"
+
+
+# Each tag field of an Exercise and the facet its tags come from, in the order pages list them.
+TAG_FIELDS = {
+    "muscles": Facet.MUSCLE,
+    "equipment": Facet.EQUIPMENT,
+    "places": Facet.PLACE,
+    "suits": Facet.INJURY,
+    "avoids": Facet.INJURY,
+}
+
+
+def tag_lists(
+    fields: Iterable[str] = TAG_FIELDS, *, tags: QuerySet | None = None
+) -> list[Prefetch]:
+    """Prefetch each tag field into `<field>_list`: one query per field, whatever the rows."""
+    tags = Tag.objects.all() if tags is None else tags
+    return [Prefetch(field, queryset=tags, to_attr=f"{field}_list") for field in fields]
 
 
 def dose_text(

@@ -5,9 +5,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils.text import slugify
 
-from exercises.models import Cue, Exercise, Tag
-
-TAG_FIELD_NAMES = ("muscles", "equipment", "places", "suits", "avoids")
+from exercises.models import TAG_FIELDS, Cue, Exercise, Tag
 
 
 def exercise_slug(*, name: str, owner_id: int) -> str:
@@ -40,7 +38,7 @@ def exercise_update(
 
 
 def _replace_tags_and_cues(exercise: Exercise, *, cues: list[str], tags: dict) -> None:
-    for field in TAG_FIELD_NAMES:
+    for field in TAG_FIELDS:
         getattr(exercise, field).set(tags.get(field, ()))
     exercise.cues.all().delete()
     Cue.objects.bulk_create(

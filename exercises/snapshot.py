@@ -1,14 +1,11 @@
 """Plain data about the exercises a user may be given, for the pure plan builder."""
 
 from collections.abc import Hashable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import TypeVar
 
-from django.db.models import Prefetch
+from exercises.models import TAG_FIELDS, Exercise, Tag, tag_lists
 
-from exercises.models import Exercise, Tag
-
-_LISTS = ("muscles", "equipment", "places", "suits", "avoids")
 K = TypeVar("K", bound=Hashable)
 
 
@@ -36,6 +33,12 @@ class ExerciseEntry:
     duration_max_seconds: int | None
     dose_text: str
     family: str  # the slug of the easiest variation this one grows from
+
+
+# The entry's fields an Exercise has under the same name (`dose_text` is a property there).
+_COPIED_FIELDS = tuple(
+    field.name for field in fields(ExerciseEntry) if field.name not in {*TAG_FIELDS, "family"}
+)
 
 
 def family_roots(links: Mapping[K, tuple[K | None, K | None]]) -> dict[K, K]:
@@ -69,38 +72,16 @@ def library_entries(user, *, kind: str | None = None) -> list[ExerciseEntry]:
     exercises = Exercise.objects.visible_to(user)
     if kind is not None:
         exercises = exercises.filter(kind=kind)
-    exercises = exercises.prefetch_related(
-        *(
-            Prefetch(name, queryset=Tag.objects.only("code"), to_attr=f"{name}_list")
-            for name in _LISTS
-        )
-    )
+    exercises = exercises.prefetch_related(*tag_lists(tags=Tag.objects.only("code")))
     exercises = list(exercises)
     families = _families(exercises)
     return [_entry(exercise, families[exercise.pk]) for exercise in exercises]
 
 
 def _entry(exercise: Exercise, family: str) -> ExerciseEntry:
+    copied = {name: getattr(exercise, name) for name in _COPIED_FIELDS}
     codes = {
-        name: frozenset(tag.code for tag in getattr(exercise, f"{name}_list")) for name in _LISTS
+        name: frozenset(tag.code for tag in getattr(exercise, f"{name}_list"))
+        for name in TAG_FIELDS
     }
-    return ExerciseEntry(
-        slug=exercise.slug,
-        name=exercise.name,
-        kind=exercise.kind,
-        impact=exercise.impact,
-        plyometric=exercise.plyometric,
-        running_sport=exercise.running_sport,
-        leg_heavy=exercise.leg_heavy,
-        rep_min=exercise.rep_min,
-        rep_max=exercise.rep_max,
-        per_side=exercise.per_side,
-        hold_seconds_min=exercise.hold_seconds_min,
-        hold_seconds_max=exercise.hold_seconds_max,
-        default_sets=exercise.default_sets,
-        duration_min_seconds=exercise.duration_min_seconds,
-        duration_max_seconds=exercise.duration_max_seconds,
-        dose_text=exercise.dose_text,
-        family=family,
-        **codes,
-    )
+    return ExerciseEntry(**copied, **codes, family=family)

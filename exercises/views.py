@@ -2,22 +2,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect, render
 
 from exercises.access import get_exercise_for_user
 from exercises.forms import ExerciseFilterForm, ExerciseForm
-from exercises.models import Exercise, Tag
+from exercises.models import Exercise, tag_lists
 from exercises.services import exercise_create, exercise_update
 
 PAGE_SIZE = 50
-
-
-def _tag_lists(*fields: str) -> list[Prefetch]:
-    """Tags into `<field>_list`, so a page of any size costs one query per list."""
-    return [
-        Prefetch(field, queryset=Tag.objects.all(), to_attr=f"{field}_list") for field in fields
-    ]
+# The list page shows only these of an exercise's tags.
+LIST_PAGE_TAG_FIELDS = ("muscles", "equipment")
 
 
 @login_required
@@ -26,7 +21,7 @@ def exercise_list(request):
     exercises = Exercise.objects.visible_to(request.user)
     if form.is_valid():
         exercises = form.filter(exercises)
-    exercises = exercises.prefetch_related(*_tag_lists("muscles", "equipment"))
+    exercises = exercises.prefetch_related(*tag_lists(LIST_PAGE_TAG_FIELDS))
     page = Paginator(exercises, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "exercises/list.html", {"form": form, "page": page})
 
@@ -34,9 +29,7 @@ def exercise_list(request):
 @login_required
 def exercise_detail(request, slug):
     exercise = get_exercise_for_user(request.user, slug)
-    prefetch_related_objects(
-        [exercise], "cues", *_tag_lists("muscles", "equipment", "places", "suits", "avoids")
-    )
+    prefetch_related_objects([exercise], "cues", *tag_lists())
     return render(
         request,
         "exercises/detail.html",
@@ -50,12 +43,7 @@ def exercise_new(request):
         raise PermissionDenied("Only coaches can add exercises.")
     form = ExerciseForm(request.POST or None, owner=request.user)
     if request.method == "POST" and form.is_valid():
-        exercise = exercise_create(
-            owner=request.user,
-            exercise=form.save(commit=False),
-            cues=form.cleaned_data["cues"],
-            tags=form.tag_sets(),
-        )
+        exercise = exercise_create(owner=request.user, **form.exercise_parts())
         messages.success(request, f"“{exercise.name}” is saved; your athletes can see it too.")
         return redirect(exercise)
     return render(request, "exercises/form.html", {"form": form, "exercise": None})
@@ -66,11 +54,7 @@ def exercise_edit(request, slug):
     exercise = get_exercise_for_user(request.user, slug, to_edit=True)
     form = ExerciseForm(request.POST or None, instance=exercise, owner=request.user)
     if request.method == "POST" and form.is_valid():
-        exercise_update(
-            exercise=form.save(commit=False),
-            cues=form.cleaned_data["cues"],
-            tags=form.tag_sets(),
-        )
+        exercise_update(**form.exercise_parts())
         messages.success(request, f"“{exercise.name}” is saved.")
         return redirect(exercise)
     return render(request, "exercises/form.html", {"form": form, "exercise": exercise})

@@ -50,3 +50,24 @@ def test_the_admin_refuses_a_strength_move_without_cues(admin_client):
     )
     assert "A strength move needs at least one form cue." in response.content.decode()
     assert not Exercise.objects.filter(slug="wall-sit").exists()
+
+
+def test_the_admin_refuses_a_hold_that_starts_above_its_end(admin_client):
+    response = admin_client.post(
+        reverse("admin:exercises_exercise_add"),
+        {
+            "name": "Wall sit",
+            "slug": "wall-sit",
+            "kind": "strength",
+            "description": "Sit against a wall.",
+            "impact": "none",
+            "hold_seconds_min": "30",
+            "hold_seconds_max": "10",
+            "cues-TOTAL_FORMS": "1",
+            "cues-INITIAL_FORMS": "0",
+            "cues-0-position": "1",
+            "cues-0-text": "Slide down the wall.",
+        },
+    )
+    assert "The shortest hold (30) is more than this (10)" in response.content.decode()
+    assert not Exercise.objects.filter(slug="wall-sit").exists()

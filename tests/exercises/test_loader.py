@@ -113,3 +113,15 @@ def test_no_leg_heavy_strength_move_is_offered_to_a_knee_injury():
     assert heavy.exists()
     for exercise in heavy:
         assert exercise.avoids.filter(code="knee").exists(), exercise.slug
+
+
+def test_a_library_entry_that_breaks_two_rules_names_both():
+    broken = dataclasses.replace(
+        library.STRENGTH[0], cues=(), hold_seconds_min=5, hold_seconds_max=2
+    )
+    with pytest.raises(ValueError) as refused:
+        load_library([broken])
+    assert str(refused.value) == (
+        f"{broken.slug}: a strength move needs at least one cue; "
+        "a range starts above its end (5 > 2)."
+    )

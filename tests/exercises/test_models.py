@@ -3,7 +3,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import Coaching
-from exercises.models import Exercise
+from exercises.models import TAG_FIELDS, Exercise, Tag
 from exercises.vocabulary import Kind
 from tests.exercises.factories import ExerciseFactory
 
@@ -71,3 +71,12 @@ def test_two_coaches_may_each_have_an_exercise_of_the_same_name(coach, other_coa
     ExerciseFactory(owner=other_coach, name="Hip hike")
     with pytest.raises(IntegrityError), transaction.atomic():
         ExerciseFactory(owner=coach, name="hip hike")
+
+
+def test_tag_fields_name_every_tag_field_of_an_exercise_with_its_facet():
+    tag_fields = {
+        field.name: field.remote_field.limit_choices_to["facet"]
+        for field in Exercise._meta.many_to_many
+        if field.related_model is Tag
+    }
+    assert tag_fields == TAG_FIELDS
