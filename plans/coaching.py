@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from accounts.models import RunnerProfile, Weekday
@@ -30,6 +30,7 @@ from plans.services import (
     announce_if_run,
     announce_new_runs,
     monday_of,
+    next_position,
     runner_today,
     weeks_regenerate,
 )
@@ -67,11 +68,8 @@ class TemplateSessionData:
     exercises: Sequence[ExerciseLine] = ()
 
 
-def _next_template_position(template: PlanTemplate, week_index: int, weekday: int) -> int:
-    last = template.sessions.filter(week_index=week_index, weekday=weekday).aggregate(
-        Max("position")
-    )["position__max"]
-    return 0 if last is None else last + 1
+def _template_day(template: PlanTemplate, data: TemplateSessionData):
+    return template.sessions.filter(week_index=data.week_index, weekday=data.weekday)
 
 
 def _save_template_session(session: TemplateSession, data: TemplateSessionData) -> None:
@@ -97,7 +95,7 @@ def template_session_add(*, template: PlanTemplate, data: TemplateSessionData) -
     """Add one session to a template day, after the sessions already on that day."""
     session = TemplateSession(
         template=template,
-        position=_next_template_position(template, data.week_index, data.weekday),
+        position=next_position(_template_day(template, data)),
     )
     _save_template_session(session, data)
     return session
@@ -107,7 +105,7 @@ def template_session_add(*, template: PlanTemplate, data: TemplateSessionData) -
 def template_session_update(*, session: TemplateSession, data: TemplateSessionData) -> None:
     """Change a template session; moved to another day, it goes after that day's sessions."""
     if (data.week_index, data.weekday) != (session.week_index, session.weekday):
-        session.position = _next_template_position(session.template, data.week_index, data.weekday)
+        session.position = next_position(_template_day(session.template, data))
     _save_template_session(session, data)
 
 
@@ -331,11 +329,6 @@ def assignment_end(*, assignment: Assignment) -> None:
 # The athlete's week
 
 
-def _next_position(runner, day: date) -> int:
-    last = Session.objects.filter(runner=runner, date=day).aggregate(Max("position"))
-    return 0 if last["position__max"] is None else last["position__max"] + 1
-
-
 @transaction.atomic
 def coach_session_add(
     *,
@@ -352,7 +345,7 @@ def coach_session_add(
     session = Session.objects.create(
         runner=runner,
         date=day,
-        position=_next_position(runner, day),
+        position=next_position(Session.objects.filter(runner=runner, date=day)),
         kind=kind,
         purpose=purpose if kind == SessionKind.RUN else "",
         title=title,
@@ -371,7 +364,9 @@ def coach_session_update(
 ) -> Session:
     """Change, move or annotate a session; from now on it is the coach's."""
     if day != session.date:
-        session.position = _next_position(session.runner_id, day)
+        session.position = next_position(
+            Session.objects.filter(runner_id=session.runner_id, date=day)
+        )
         session.placement_note = ""
         session.needs_attention = False
     session.date = day
