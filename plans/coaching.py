@@ -35,8 +35,13 @@ from plans.services import (
     weeks_regenerate,
 )
 
-EXERCISE_FIELDS = ("sets", "rep_min", "rep_max", "per_side", "duration_min", "duration_max")
-SESSION_FIELDS = ("kind", "purpose", "title", "minutes", "activity_id", "post_run")
+DOSE_FIELDS = ("sets", "rep_min", "rep_max", "per_side", "duration_min", "duration_max")
+COPIED_EXERCISE_FIELDS = ("exercise_id", "position", *DOSE_FIELDS)
+COPIED_SESSION_FIELDS = ("kind", "purpose", "title", "minutes", "activity_id", "post_run")
+
+
+def _copied(source, fields: Sequence[str]) -> dict:
+    return {field: getattr(source, field) for field in fields}
 
 
 @dataclass(frozen=True)
@@ -159,17 +164,12 @@ def _copy_sessions(template: PlanTemplate, sessions, place) -> None:
                 week_index=week_index,
                 weekday=weekday,
                 position=position,
-                **{field: getattr(session, field) for field in SESSION_FIELDS},
+                **_copied(session, COPIED_SESSION_FIELDS),
             )
         )
     created = TemplateSession.objects.bulk_create(rows)
     TemplateExercise.objects.bulk_create(
-        TemplateExercise(
-            template_session=new,
-            exercise_id=item.exercise_id,
-            position=item.position,
-            **{field: getattr(item, field) for field in EXERCISE_FIELDS},
-        )
+        TemplateExercise(template_session=new, **_copied(item, COPIED_EXERCISE_FIELDS))
         for new, old in zip(created, sessions, strict=True)
         for item in old.exercises.all()
     )
@@ -281,12 +281,7 @@ def plan_assign(*, template: PlanTemplate, athletes: list, start: date, coach, t
     created = Session.objects.bulk_create(sessions, batch_size=500)
     SessionExercise.objects.bulk_create(
         (
-            SessionExercise(
-                session=session,
-                exercise_id=item.exercise_id,
-                position=item.position,
-                **{field: getattr(item, field) for field in EXERCISE_FIELDS},
-            )
+            SessionExercise(session=session, **_copied(item, COPIED_EXERCISE_FIELDS))
             for session, items in zip(created, exercise_lists, strict=True)
             for item in items
         ),
@@ -305,7 +300,7 @@ def _session_from(item: TemplateSession, assignment: Assignment, placement: Plac
         assignment=assignment,
         placement_note=placement.note,
         needs_attention=placement.needs_attention,
-        **{field: getattr(item, field) for field in SESSION_FIELDS},
+        **_copied(item, COPIED_SESSION_FIELDS),
     )
 
 
