@@ -18,7 +18,7 @@ from accounts.forms import (
     SignupForm,
     WeekForm,
 )
-from accounts.models import Invitation, RunnerProfile, User
+from accounts.models import INVITATION_DAYS, Invitation, RunnerProfile, User
 from accounts.services import InvitationError
 
 
@@ -167,6 +167,7 @@ def athletes(request):
             "rows": selectors.athlete_rows(coach),
             "invitations": Invitation.objects.pending().filter(coach=coach),
             "form": form,
+            "invitation_days": INVITATION_DAYS,
         },
     )
 

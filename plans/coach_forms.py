@@ -12,6 +12,7 @@ from plans.models import PlanTemplate, RunPurpose, SessionKind
 from plans.services import monday_of
 
 EXERCISE_LINES = 4
+EXERCISE_LINE_FIELDS = ("exercise", "sets", "rep_min", "rep_max")
 DEFAULT_TITLES = {SessionKind.STRENGTH: "Strength session"}
 
 
@@ -93,15 +94,40 @@ class SessionFields(forms.Form):
             data["title"] = _default_title(kind, data.get("purpose", ""), data.get("activity"))
         return data
 
+    @property
+    def session_values(self) -> dict:
+        """The cleaned session as the coaching services take it."""
+        data = self.cleaned_data
+        return {
+            "kind": data["kind"],
+            "purpose": data["purpose"],
+            "activity_id": data["activity"].pk if data["activity"] else None,
+            "title": data["title"],
+            "minutes": data["minutes"],
+        }
+
 
 class TemplateSessionForm(SessionFields):
     week = forms.TypedChoiceField(coerce=int)
     weekday = forms.TypedChoiceField(choices=Weekday.choices, coerce=int, label="Day")
     post_run = forms.BooleanField(required=False, label="Right after a run")
 
-    field_order = ["week", "weekday", "kind", "purpose", "activity", "title", "minutes"]
+    SESSION_DETAILS = (
+        "week",
+        "weekday",
+        "kind",
+        "purpose",
+        "activity",
+        "title",
+        "minutes",
+        "post_run",
+    )
+    field_order = SESSION_DETAILS
 
-    def __init__(self, *args, template: PlanTemplate, **kwargs):
+    def __init__(self, *args, template: PlanTemplate, session=None, **kwargs):
+        """With a stored `session`, the form starts filled in with it, for editing it."""
+        if session is not None:
+            kwargs["initial"] = self.initial_for(session)
         super().__init__(*args, coach=template.coach, **kwargs)
         self.fields["week"].choices = [(i, f"Week {i + 1}") for i in range(template.weeks)]
         moves = Exercise.objects.choosable_by(template.coach).filter(kind=Kind.STRENGTH)
@@ -142,18 +168,25 @@ class TemplateSessionForm(SessionFields):
         return data
 
     @property
+    def session_details(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.SESSION_DETAILS]
+
+    @property
+    def exercise_lines(self) -> list[list[forms.BoundField]]:
+        return [
+            [self[f"{name}_{line}"] for name in EXERCISE_LINE_FIELDS]
+            for line in range(1, EXERCISE_LINES + 1)
+        ]
+
+    @property
     def session_data(self) -> TemplateSessionData:
         data = self.cleaned_data
         return TemplateSessionData(
             week_index=data["week"],
             weekday=data["weekday"],
-            kind=data["kind"],
-            title=data["title"],
-            minutes=data["minutes"],
-            purpose=data["purpose"],
-            activity_id=data["activity"].pk if data["activity"] else None,
             post_run=data["post_run"],
             exercises=self.lines,
+            **self.session_values,
         )
 
     @staticmethod
@@ -235,11 +268,34 @@ class CoachSessionEditForm(forms.Form):
     )
 
     def __init__(self, *args, session, **kwargs):
-        super().__init__(*args, **kwargs)
+        """Starts filled in with the `session` it edits."""
+        super().__init__(*args, initial=self.initial_for(session), **kwargs)
         self.session = session
         if not session.is_run:
             del self.fields["purpose"]
         self.helper = _helper("Save changes")
+
+    @staticmethod
+    def initial_for(session) -> dict:
+        return {
+            "day": session.date,
+            "title": session.title,
+            "purpose": session.purpose,
+            "minutes": session.minutes,
+            "coach_note": session.coach_note,
+        }
+
+    @property
+    def changes(self) -> dict:
+        """The cleaned form as coach_session_update takes it; only a run has a purpose."""
+        data = self.cleaned_data
+        return {
+            "day": data["day"],
+            "title": data["title"],
+            "minutes": data["minutes"],
+            "purpose": data.get("purpose", ""),
+            "coach_note": data["coach_note"],
+        }
 
     def clean_purpose(self):
         if not self.cleaned_data["purpose"]:

@@ -13,7 +13,6 @@ from accounts.models import Weekday
 from plans import coaching
 from plans.access import assignment_for, coached_session_for, template_for
 from plans.coach_forms import (
-    EXERCISE_LINES,
     AssignForm,
     CoachSessionEditForm,
     CoachSessionForm,
@@ -146,25 +145,15 @@ def template_detail(request, template_id: int):
             "template": template,
             "weeks": _template_weeks(template),
             "form": form,
-            "lines": _exercise_lines(form),
         },
     )
-
-
-def _exercise_lines(form) -> list[list]:
-    return [
-        [form[f"{name}_{line}"] for name in ("exercise", "sets", "rep_min", "rep_max")]
-        for line in range(1, EXERCISE_LINES + 1)
-    ]
 
 
 @login_required
 def template_session_edit(request, template_id: int, session_id: int):
     template = template_for(request.user, template_id)
     session = get_object_or_404(template.sessions, pk=session_id)
-    form = TemplateSessionForm(
-        request.POST or None, template=template, initial=TemplateSessionForm.initial_for(session)
-    )
+    form = TemplateSessionForm(request.POST or None, template=template, session=session)
     if request.method == "POST" and form.is_valid():
         coaching.template_session_update(session=session, data=form.session_data)
         messages.success(request, f"{form.session_data.title} saved.")
@@ -172,7 +161,7 @@ def template_session_edit(request, template_id: int, session_id: int):
     return render(
         request,
         "plans/coach/template_session_form.html",
-        {"template": template, "session": session, "form": form, "lines": _exercise_lines(form)},
+        {"template": template, "session": session, "form": form},
     )
 
 
@@ -271,14 +260,7 @@ def week_session_add(request, athlete_id: int, week_start: date):
         return redirect(_athlete_week_url(athlete.pk, week_start))
     data = form.cleaned_data
     coaching.coach_session_add(
-        runner=athlete,
-        day=data["day"],
-        kind=data["kind"],
-        purpose=data["purpose"],
-        title=data["title"],
-        minutes=data["minutes"],
-        activity_id=data["activity"].pk if data["activity"] else None,
-        coach_note=data["coach_note"],
+        runner=athlete, day=data["day"], coach_note=data["coach_note"], **form.session_values
     )
     messages.success(request, f"{data['title']} added for {data['day']:%A}.")
     return redirect(_athlete_week_url(athlete.pk, data["day"]))
@@ -287,24 +269,9 @@ def week_session_add(request, athlete_id: int, week_start: date):
 @login_required
 def week_session_edit(request, session_id: int):
     session = coached_session_for(request.user, session_id)
-    initial = {
-        "day": session.date,
-        "title": session.title,
-        "purpose": session.purpose,
-        "minutes": session.minutes,
-        "coach_note": session.coach_note,
-    }
-    form = CoachSessionEditForm(request.POST or None, session=session, initial=initial)
+    form = CoachSessionEditForm(request.POST or None, session=session)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        coaching.coach_session_update(
-            session=session,
-            day=data["day"],
-            title=data["title"],
-            minutes=data["minutes"],
-            purpose=data.get("purpose", ""),
-            coach_note=data["coach_note"],
-        )
+        coaching.coach_session_update(session=session, **form.changes)
         messages.success(request, f"{session.title} saved.")
         return redirect(_athlete_week_url(session.runner_id, session.date))
     return render(request, "plans/coach/session_form.html", {"form": form, "session": session})

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from accounts.models import RunnerProfile, Weekday
@@ -30,12 +30,18 @@ from plans.services import (
     announce_if_run,
     announce_new_runs,
     monday_of,
+    next_position,
     runner_today,
     weeks_regenerate,
 )
 
-EXERCISE_FIELDS = ("sets", "rep_min", "rep_max", "per_side", "duration_min", "duration_max")
-SESSION_FIELDS = ("kind", "purpose", "title", "minutes", "activity_id", "post_run")
+DOSE_FIELDS = ("sets", "rep_min", "rep_max", "per_side", "duration_min", "duration_max")
+COPIED_EXERCISE_FIELDS = ("exercise_id", "position", *DOSE_FIELDS)
+COPIED_SESSION_FIELDS = ("kind", "purpose", "title", "minutes", "activity_id", "post_run")
+
+
+def _copied(source, fields: Sequence[str]) -> dict:
+    return {field: getattr(source, field) for field in fields}
 
 
 @dataclass(frozen=True)
@@ -67,11 +73,8 @@ class TemplateSessionData:
     exercises: Sequence[ExerciseLine] = ()
 
 
-def _next_template_position(template: PlanTemplate, week_index: int, weekday: int) -> int:
-    last = template.sessions.filter(week_index=week_index, weekday=weekday).aggregate(
-        Max("position")
-    )["position__max"]
-    return 0 if last is None else last + 1
+def _template_day(template: PlanTemplate, data: TemplateSessionData):
+    return template.sessions.filter(week_index=data.week_index, weekday=data.weekday)
 
 
 def _save_template_session(session: TemplateSession, data: TemplateSessionData) -> None:
@@ -97,7 +100,7 @@ def template_session_add(*, template: PlanTemplate, data: TemplateSessionData) -
     """Add one session to a template day, after the sessions already on that day."""
     session = TemplateSession(
         template=template,
-        position=_next_template_position(template, data.week_index, data.weekday),
+        position=next_position(_template_day(template, data)),
     )
     _save_template_session(session, data)
     return session
@@ -107,7 +110,7 @@ def template_session_add(*, template: PlanTemplate, data: TemplateSessionData) -
 def template_session_update(*, session: TemplateSession, data: TemplateSessionData) -> None:
     """Change a template session; moved to another day, it goes after that day's sessions."""
     if (data.week_index, data.weekday) != (session.week_index, session.weekday):
-        session.position = _next_template_position(session.template, data.week_index, data.weekday)
+        session.position = next_position(_template_day(session.template, data))
     _save_template_session(session, data)
 
 
@@ -161,17 +164,12 @@ def _copy_sessions(template: PlanTemplate, sessions, place) -> None:
                 week_index=week_index,
                 weekday=weekday,
                 position=position,
-                **{field: getattr(session, field) for field in SESSION_FIELDS},
+                **_copied(session, COPIED_SESSION_FIELDS),
             )
         )
     created = TemplateSession.objects.bulk_create(rows)
     TemplateExercise.objects.bulk_create(
-        TemplateExercise(
-            template_session=new,
-            exercise_id=item.exercise_id,
-            position=item.position,
-            **{field: getattr(item, field) for field in EXERCISE_FIELDS},
-        )
+        TemplateExercise(template_session=new, **_copied(item, COPIED_EXERCISE_FIELDS))
         for new, old in zip(created, sessions, strict=True)
         for item in old.exercises.all()
     )
@@ -283,12 +281,7 @@ def plan_assign(*, template: PlanTemplate, athletes: list, start: date, coach, t
     created = Session.objects.bulk_create(sessions, batch_size=500)
     SessionExercise.objects.bulk_create(
         (
-            SessionExercise(
-                session=session,
-                exercise_id=item.exercise_id,
-                position=item.position,
-                **{field: getattr(item, field) for field in EXERCISE_FIELDS},
-            )
+            SessionExercise(session=session, **_copied(item, COPIED_EXERCISE_FIELDS))
             for session, items in zip(created, exercise_lists, strict=True)
             for item in items
         ),
@@ -307,7 +300,7 @@ def _session_from(item: TemplateSession, assignment: Assignment, placement: Plac
         assignment=assignment,
         placement_note=placement.note,
         needs_attention=placement.needs_attention,
-        **{field: getattr(item, field) for field in SESSION_FIELDS},
+        **_copied(item, COPIED_SESSION_FIELDS),
     )
 
 
@@ -331,11 +324,6 @@ def assignment_end(*, assignment: Assignment) -> None:
 # The athlete's week
 
 
-def _next_position(runner, day: date) -> int:
-    last = Session.objects.filter(runner=runner, date=day).aggregate(Max("position"))
-    return 0 if last["position__max"] is None else last["position__max"] + 1
-
-
 @transaction.atomic
 def coach_session_add(
     *,
@@ -352,7 +340,7 @@ def coach_session_add(
     session = Session.objects.create(
         runner=runner,
         date=day,
-        position=_next_position(runner, day),
+        position=next_position(Session.objects.filter(runner=runner, date=day)),
         kind=kind,
         purpose=purpose if kind == SessionKind.RUN else "",
         title=title,
@@ -371,7 +359,9 @@ def coach_session_update(
 ) -> Session:
     """Change, move or annotate a session; from now on it is the coach's."""
     if day != session.date:
-        session.position = _next_position(session.runner_id, day)
+        session.position = next_position(
+            Session.objects.filter(runner_id=session.runner_id, date=day)
+        )
         session.placement_note = ""
         session.needs_attention = False
     session.date = day

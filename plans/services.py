@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from accounts.models import RunnerProfile
@@ -25,6 +26,12 @@ from plans.signals import run_changed, runs_created
 RECENT_DAYS = 28
 MAX_SESSION_MINUTES = 300
 ONE_WEEK = timedelta(days=7)
+
+
+def next_position(day_sessions: QuerySet) -> int:
+    """The position of a session added to a day (or a template day): after those on it."""
+    last = day_sessions.aggregate(last=Max("position"))["last"]
+    return 0 if last is None else last + 1
 
 
 def announce_new_runs(sessions: list[Session]) -> None:
@@ -95,11 +102,10 @@ def run_log_delete(*, run_log: RunLog) -> None:
 
 
 def _added_run(runner, run_date: date, duration_seconds: int) -> Session:
-    last = Session.objects.filter(runner=runner, date=run_date).order_by("-position").first()
     return Session.objects.create(
         runner=runner,
         date=run_date,
-        position=last.position + 1 if last else 0,
+        position=next_position(Session.objects.filter(runner=runner, date=run_date)),
         kind=SessionKind.RUN,
         purpose=RunPurpose.EASY,
         title="Extra run",

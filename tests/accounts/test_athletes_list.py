@@ -3,7 +3,7 @@ from smtplib import SMTPException
 import pytest
 from django.urls import reverse
 
-from accounts.models import Invitation, InvitationStatus
+from accounts.models import INVITATION_DAYS, Invitation, InvitationStatus
 from config import emails
 from tests.accounts.factories import InvitationFactory, RaceGoalFactory, RunnerProfileFactory
 from tests.factories import CoachingFactory
@@ -130,3 +130,10 @@ def test_the_list_costs_the_same_queries_for_1_or_30_athletes(
     with django_assert_num_queries(5):
         response = client.get(URL)
     assert len(response.context["rows"]) == athletes
+
+
+def test_the_page_gives_the_invitation_lifetime_the_links_really_have(client, coach, monkeypatch):
+    client.force_login(coach)
+    assert f"a link that works for {INVITATION_DAYS} days." in client.get(URL).content.decode()
+    monkeypatch.setattr("accounts.views.INVITATION_DAYS", 3)
+    assert "a link that works for 3 days." in client.get(URL).content.decode()
