@@ -22,7 +22,13 @@ from plans.coach_forms import (
     TemplateSessionForm,
     WeekNoteForm,
 )
-from plans.coach_selectors import SORTS, active_assignments, dashboard_rows, templates_of
+from plans.coach_selectors import (
+    SILENT_DAYS,
+    SORTS,
+    active_assignments,
+    dashboard_rows,
+    templates_of,
+)
 from plans.models import AthleteGroup, TemplateExercise
 from plans.services import monday_of
 
@@ -53,6 +59,7 @@ def dashboard(request):
             "today": today,
             "week_start": monday_of(today),
             "assignments": active_assignments(coach),
+            "silent_days": SILENT_DAYS,
         },
     )  # fmt: skip
 

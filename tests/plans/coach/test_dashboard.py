@@ -100,6 +100,13 @@ def test_athletes_silent_for_seven_days_come_first(client, coach):
     assert "Aaron Busy" in second and 'data-testid="silent"' not in second
 
 
+def test_the_silence_the_page_speaks_of_is_the_one_it_sorts_by(client, coach, monkeypatch):
+    athlete(coach, "Zoe Quiet")
+    monkeypatch.setattr("plans.coach_views.SILENT_DAYS", 3)
+    client.force_login(coach)
+    assert "nothing logged for 3 days come first" in client.get(URL).content.decode()
+
+
 def test_the_coach_groups_athletes_and_filters_by_group(client, coach):
     ann = athlete(coach, "Ann")
     athlete(coach, "Bob")
