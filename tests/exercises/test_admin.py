@@ -33,8 +33,9 @@ def test_the_admin_list_searches_by_name(admin_client):
     assert "Swimming" not in body
 
 
-def test_the_admin_refuses_a_strength_move_without_cues(admin_client):
-    response = admin_client.post(
+def _add_wall_sit(admin_client, cue: str = "Slide down the wall.", **fields):
+    """POST the admin's add form for a strength move with one cue (or an empty one)."""
+    return admin_client.post(
         reverse("admin:exercises_exercise_add"),
         {
             "name": "Wall sit",
@@ -44,30 +45,26 @@ def test_the_admin_refuses_a_strength_move_without_cues(admin_client):
             "impact": "none",
             "cues-TOTAL_FORMS": "1",
             "cues-INITIAL_FORMS": "0",
-            "cues-0-position": "",
-            "cues-0-text": "",
+            "cues-0-position": "1" if cue else "",
+            "cues-0-text": cue,
+            **fields,
         },
     )
+
+
+def test_the_admin_refuses_a_strength_move_without_cues(admin_client):
+    response = _add_wall_sit(admin_client, cue="")
     assert "A strength move needs at least one form cue." in response.content.decode()
     assert not Exercise.objects.filter(slug="wall-sit").exists()
 
 
 def test_the_admin_refuses_a_hold_that_starts_above_its_end(admin_client):
-    response = admin_client.post(
-        reverse("admin:exercises_exercise_add"),
-        {
-            "name": "Wall sit",
-            "slug": "wall-sit",
-            "kind": "strength",
-            "description": "Sit against a wall.",
-            "impact": "none",
-            "hold_seconds_min": "30",
-            "hold_seconds_max": "10",
-            "cues-TOTAL_FORMS": "1",
-            "cues-INITIAL_FORMS": "0",
-            "cues-0-position": "1",
-            "cues-0-text": "Slide down the wall.",
-        },
-    )
+    response = _add_wall_sit(admin_client, hold_seconds_min="30", hold_seconds_max="10")
     assert "The shortest hold (30) is more than this (10)" in response.content.decode()
     assert not Exercise.objects.filter(slug="wall-sit").exists()
+
+
+def test_the_admin_saves_a_wall_sit_that_keeps_the_rules(admin_client):
+    response = _add_wall_sit(admin_client, hold_seconds_min="10", hold_seconds_max="30")
+    assert response.status_code == 302
+    assert Exercise.objects.get(slug="wall-sit").cues.count() == 1
