@@ -29,3 +29,16 @@ def test_the_invitation_email_has_subject_text_and_html_with_a_working_link(
     client.force_login(other_runner)
     client.post(link.group(1), {"answer": "accept"})
     assert Coaching.objects.current().get(athlete=other_runner).coach == coach
+
+
+def test_names_read_plainly_in_the_text_parts_and_stay_escaped_in_html(
+    coach, other_runner, mailoutbox, django_capture_on_commit_callbacks
+):
+    coach.display_name = "Cora O'Neil & Co"
+    coach.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation_send(coach=coach, email=other_runner.email)
+    (message,) = mailoutbox
+    assert message.subject.startswith("Cora O'Neil & Co invites you")
+    assert "Cora O'Neil & Co would like to be your coach" in message.body
+    assert "O&#x27;Neil &amp; Co" in message.alternatives[0][0]

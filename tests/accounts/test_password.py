@@ -61,9 +61,12 @@ def test_the_reset_page_says_the_same_whether_or_not_the_email_exists(client, ru
 def test_the_reset_email_has_text_and_html_and_its_link_sets_a_new_password(
     client, runner, mailoutbox
 ):
+    runner.display_name = "Dara D'Arcy"
+    runner.save()
     client.post(RESET, {"email": runner.email.upper()})
     (message,) = mailoutbox
     assert message.subject == "Choose a new RunStrong password"
+    assert "Hello Dara D'Arcy," in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
     path = re.search(r"https://runstrong\.example(/accounts/password-reset/\S+/)", message.body)[1]
