@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import coach_or_404, coaching_of_coach
 from accounts.models import Weekday
-from plans import coaching
+from plans import coach_selectors, coaching
 from plans.access import assignment_for, coached_session_for, template_for
 from plans.coach_forms import (
     AssignForm,
@@ -23,7 +23,6 @@ from plans.coach_forms import (
     WeekNoteForm,
 )
 from plans.coach_selectors import (
-    SILENT_DAYS,
     SORTS,
     active_assignments,
     dashboard_rows,
@@ -59,7 +58,7 @@ def dashboard(request):
             "today": today,
             "week_start": monday_of(today),
             "assignments": active_assignments(coach),
-            "silent_days": SILENT_DAYS,
+            "silent_days": coach_selectors.SILENT_DAYS,
         },
     )  # fmt: skip
 

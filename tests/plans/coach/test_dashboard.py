@@ -101,10 +101,15 @@ def test_athletes_silent_for_seven_days_come_first(client, coach):
 
 
 def test_the_silence_the_page_speaks_of_is_the_one_it_sorts_by(client, coach, monkeypatch):
-    athlete(coach, "Zoe Quiet")
-    monkeypatch.setattr("plans.coach_views.SILENT_DAYS", 3)
+    monkeypatch.setattr("plans.coach_selectors.SILENT_DAYS", 3)
+    RunLogFactory(runner=athlete(coach, "Aaron Away"), date=TODAY - datetime.timedelta(days=4))
+    RunLogFactory(runner=athlete(coach, "Bea Busy"), date=TODAY - datetime.timedelta(days=2))
     client.force_login(coach)
-    assert "nothing logged for 3 days come first" in client.get(URL).content.decode()
+    body = client.get(URL).content.decode()
+    first, second = rows(client)
+    assert "nothing logged for 3 days come first" in body
+    assert "Aaron Away" in first and "Nothing logged for 3+ days" in first
+    assert "Bea Busy" in second and 'data-testid="silent"' not in second
 
 
 def test_the_coach_groups_athletes_and_filters_by_group(client, coach):
