@@ -6,7 +6,12 @@ from django.urls import reverse
 from plans.models import Session
 from plans.services import monday_of
 from tests.accounts.factories import RaceGoalFactory
-from tests.plans.factories import SessionExerciseFactory, StrengthSessionFactory
+from tests.plans.factories import (
+    RunLogFactory,
+    SessionExerciseFactory,
+    SessionFactory,
+    StrengthSessionFactory,
+)
 
 TODAY = datetime.date.today()
 
@@ -48,9 +53,21 @@ def test_strangers_get_404_on_a_runners_week(client, profile, stranger, request)
 
 
 def test_another_runner_only_ever_sees_their_own_week(client, profile, other_profile):
+    SessionFactory(runner=profile.user, date=TODAY, title="Rita's secret hill reps")
     client.force_login(other_profile.user)
-    client.get(reverse("plans:week"))
-    assert not Session.objects.filter(runner=profile.user).exists()
+    body = client.get(reverse("plans:week")).content.decode()
+    assert "My week" in body
+    assert "secret hill reps" not in body
+
+
+def test_a_logged_run_whose_session_was_deleted_still_shows(client, profile):
+    session = SessionFactory(runner=profile.user, date=TODAY)
+    RunLogFactory(runner=profile.user, session=session, date=TODAY, distance_m=7300)
+    session.delete()  # an admin's doing: the log stays, with no session
+    client.force_login(profile.user)
+    body = client.get(reverse("plans:week")).content.decode()
+    assert 'data-testid="extra-run"' in body
+    assert "7.3 km" in body
 
 
 def test_a_runner_who_has_not_onboarded_is_sent_to_onboarding(client, runner):
