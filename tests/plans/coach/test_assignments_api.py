@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from plans.models import Assignment, PlanTemplate, Session, Source
+from tests.factories import CoachingFactory
 from tests.plans.coach.conftest import NEXT_MONDAY
 
 URL = "/api/v1/assignments/"
@@ -63,9 +64,12 @@ def test_one_athlete_who_is_not_the_coachs_makes_it_a_404_for_all(
     assert not Session.objects.filter(source=Source.TEMPLATE).exists()
 
 
-def test_another_coach_gets_404_for_this_coachs_template(client, template, other_coach, profile):
+def test_another_coach_gets_404_for_this_coachs_template_even_for_their_own_athlete(
+    client, template, other_coach, other_profile
+):
+    CoachingFactory(coach=other_coach, athlete=other_profile.user)
     client.force_login(other_coach)
-    assert post(client, body(template, profile.user)).status_code == 404
+    assert post(client, body(template, other_profile.user)).status_code == 404
     assert not Assignment.objects.exists()
 
 

@@ -23,11 +23,11 @@ def test_a_template_session_form_for_a_session_starts_filled_in_with_it(template
 
 
 def test_the_session_edit_form_starts_filled_in_with_its_session(runner):
-    session = SessionFactory(runner=runner, date=NEXT_MONDAY, purpose="tempo", coach_note="Go")
+    session = SessionFactory(runner=runner, date=NEXT_MONDAY, purpose="speed", coach_note="Go")
     form = CoachSessionEditForm(session=session)
     assert [form[name].value() for name in ("day", "purpose", "minutes", "coach_note")] == [
         NEXT_MONDAY,
-        "tempo",
+        "speed",
         30,
         "Go",
     ]
