@@ -8,6 +8,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 
 from accounts.models import (
+    MAX_DAY_MINUTES,
     RUNNER_TYPE_HELP,
     GoalKind,
     ProcessFocus,
@@ -229,13 +230,13 @@ class WeekForm(forms.Form):
             self.fields[f"minutes_{day.value}"] = forms.IntegerField(
                 label=f"Minutes on {day.label}",
                 min_value=0,
-                max_value=300,
+                max_value=MAX_DAY_MINUTES,
                 initial=0,
                 required=False,
-                widget=forms.NumberInput(attrs={"min": 0, "max": 300, "step": 5}),
+                widget=forms.NumberInput(attrs={"min": 0, "max": MAX_DAY_MINUTES, "step": 5}),
                 error_messages={
-                    "min_value": "Minutes go from 0 to 300.",
-                    "max_value": "Minutes go from 0 to 300.",
+                    "min_value": f"Minutes go from 0 to {MAX_DAY_MINUTES}.",
+                    "max_value": f"Minutes go from 0 to {MAX_DAY_MINUTES}.",
                 },
             )
             self.fields[f"time_{day.value}"] = forms.TimeField(

@@ -188,13 +188,18 @@ class RunnerProfile(models.Model):
         return min(races, key=lambda goal: goal.race_date, default=None)
 
 
+MAX_DAY_MINUTES = 300  # what a runner can offer one day
+
+
 class Commitment(models.Model):
     """One weekday of a runner's week: can they train, for how long, and at what time."""
 
     profile = models.ForeignKey(RunnerProfile, on_delete=models.CASCADE, related_name="commitments")
     weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
     available = models.BooleanField(default=False)
-    minutes = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(300)])
+    minutes = models.PositiveSmallIntegerField(
+        default=0, validators=[MaxValueValidator(MAX_DAY_MINUTES)]
+    )
     usual_run_time = models.TimeField(null=True, blank=True)
 
     class Meta:
@@ -202,7 +207,7 @@ class Commitment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["profile", "weekday"], name="one_commitment_per_day"),
             models.CheckConstraint(
-                condition=models.Q(minutes__lte=300), name="minutes_at_most_300"
+                condition=models.Q(minutes__lte=MAX_DAY_MINUTES), name="minutes_at_most_300"
             ),
         ]
 

@@ -8,7 +8,7 @@ from accounts.models import Coaching, User, Weekday
 from exercises.models import Exercise
 from exercises.vocabulary import Kind
 from plans.coaching import ExerciseLine, TemplateSessionData
-from plans.models import PlanTemplate, RunPurpose, SessionKind
+from plans.models import MAX_SESSION_MINUTES, PlanTemplate, RunPurpose, SessionKind
 from plans.services import monday_of
 
 EXERCISE_LINES = 4
@@ -75,7 +75,7 @@ class SessionFields(forms.Form):
     title = forms.CharField(
         max_length=120, required=False, help_text="Left empty, the kind of session names it."
     )
-    minutes = forms.IntegerField(min_value=5, max_value=300)
+    minutes = forms.IntegerField(min_value=5, max_value=MAX_SESSION_MINUTES)
 
     def __init__(self, *args, coach: User, **kwargs):
         super().__init__(*args, **kwargs)
@@ -259,7 +259,7 @@ class CoachSessionEditForm(forms.Form):
     day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     title = forms.CharField(max_length=120)
     purpose = forms.ChoiceField(choices=[("", "—")] + RunPurpose.choices, required=False)
-    minutes = forms.IntegerField(min_value=5, max_value=300)
+    minutes = forms.IntegerField(min_value=5, max_value=MAX_SESSION_MINUTES)
     coach_note = forms.CharField(
         max_length=500,
         required=False,

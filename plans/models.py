@@ -6,6 +6,8 @@ from django.utils import timezone
 from accounts.models import RunnerType
 from exercises.models import dose_text
 
+MAX_SESSION_MINUTES = 300
+
 
 class SessionKind(models.TextChoices):
     RUN = "run", "Run"
@@ -83,7 +85,7 @@ class Session(models.Model):
     kind = models.CharField(max_length=20, choices=SessionKind.choices)
     purpose = models.CharField(max_length=10, choices=RunPurpose.choices, blank=True)
     title = models.CharField(max_length=120)
-    minutes = models.PositiveSmallIntegerField(validators=[MaxValueValidator(300)])
+    minutes = models.PositiveSmallIntegerField(validators=[MaxValueValidator(MAX_SESSION_MINUTES)])
     activity = models.ForeignKey(
         "exercises.Exercise", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -209,7 +211,7 @@ class TemplateSession(models.Model):
     kind = models.CharField(max_length=20, choices=SessionKind.choices)
     purpose = models.CharField(max_length=10, choices=RunPurpose.choices, blank=True)
     title = models.CharField(max_length=120)
-    minutes = models.PositiveSmallIntegerField(validators=[MaxValueValidator(300)])
+    minutes = models.PositiveSmallIntegerField(validators=[MaxValueValidator(MAX_SESSION_MINUTES)])
     activity = models.ForeignKey(
         "exercises.Exercise", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

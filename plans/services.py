@@ -11,6 +11,7 @@ from exercises.models import Exercise
 from plans import builder
 from plans.inputs import library_for, runner_input
 from plans.models import (
+    MAX_SESSION_MINUTES,
     Assignment,
     PlanWeek,
     RunLog,
@@ -24,7 +25,6 @@ from plans.models import (
 from plans.signals import run_changed, runs_created
 
 RECENT_DAYS = 28
-MAX_SESSION_MINUTES = 300
 ONE_WEEK = timedelta(days=7)
 
 
