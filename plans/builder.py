@@ -616,9 +616,9 @@ class _Planner:
     def _heavy_legs_next_door(self, index: int) -> bool:
         """A longer strength session with leg-heavy moves the day before or after: the legs
         get 48 hours, so this day's session works the back, core and shoulders instead."""
-        heavy = {e.slug for e in self.library if e.leg_heavy}
         return any(
-            session.kind == "strength" and any(p.slug in heavy for p in session.exercises)
+            session.kind == "strength"
+            and any(self.by_slug[p.slug].leg_heavy for p in session.exercises)
             for neighbour in (index - 1, index + 1)
             if 0 <= neighbour < len(self.drafts)
             for session in self.drafts[neighbour].sessions
@@ -872,7 +872,7 @@ class _Planner:
         minutes = min(target, draft.spare) // 5 * 5
         if minutes < MIN_ACTIVITY:
             return
-        entry = next(e for e in self.library if e.slug == slug)
+        entry = self.by_slug[slug]
         draft.sessions.append(
             Session(
                 kind="cross_training",

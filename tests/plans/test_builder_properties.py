@@ -244,6 +244,7 @@ def test_every_run_has_a_purpose_and_a_running_muscle_block_after_it(case):
         assert 3 <= len(block.exercises) <= 5
         for prescription in block.exercises:
             assert library.by_slug[prescription.slug].muscles & RUNNING_MUSCLES
+            assert prescription.sets <= 2  # a quick circuit while the legs are warm
 
 
 @rule
