@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from exercises.models import Cue
 from exercises.snapshot import ExerciseEntry, library_entries
 from exercises.vocabulary import Equipment, Kind, Muscle
+from plans.builder import BLOCK_SETS
 from plans.models import Session, SessionKind
 
 MIN_MINUTES, MAX_MINUTES = 10, 20
@@ -33,11 +34,12 @@ class Move:
 @dataclass(frozen=True)
 class Routine:
     moves: tuple[Move, ...]
+    planned_minutes: int | None = None  # the plan's own figure, as the week page shows it
 
     @property
     def minutes(self) -> int:
-        """The estimate, kept within the 10–20 minutes a post-run block is meant to take."""
-        estimate = round(sum(move.seconds for move in self.moves) / 60)
+        """Kept within the 10–20 minutes a post-run block is meant to take."""
+        estimate = self.planned_minutes or round(sum(move.seconds for move in self.moves) / 60)
         return min(max(estimate, MIN_MINUTES), MAX_MINUTES)
 
 
@@ -57,7 +59,8 @@ def routine_for(run: Session, profile) -> Routine:
         rows = list(strength.exercises.select_related("exercise"))
         if rows:
             cues = _cues_by_slug([row.exercise.slug for row in rows])
-            return Routine(tuple(_planned_move(row, cues) for row in rows))
+            moves = tuple(_planned_move(row, cues) for row in rows)
+            return Routine(moves, planned_minutes=strength.minutes)
     return Routine(_library_moves(run.runner, profile))
 
 
@@ -122,7 +125,8 @@ def suits_runner(entry: ExerciseEntry, profile) -> bool:
 
 
 def _library_sets(entry: ExerciseEntry) -> int:
-    return entry.default_sets or 2
+    """As the planner does after a run: a quick circuit of at most two sets."""
+    return min(BLOCK_SETS, entry.default_sets or BLOCK_SETS)
 
 
 def _library_seconds(entry: ExerciseEntry) -> int:
