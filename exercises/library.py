@@ -178,8 +178,8 @@ STRENGTH = [
         slug="lunge",
         name="Lunge",
         kind=Kind.STRENGTH,
-        description="The forward lunge: a step into two right angles. Get the form right "
-        "before you add weight: the front knee takes the load.",
+        description="The forward lunge: a step into two right angles. Own the movement with "
+        "your body weight first; dumbbells can wait, since the front knee carries every rep.",
         cues=(
             "Stand tall, feet under your hips, gaze level.",
             "Take a long stride and let your back knee drop towards the floor.",
@@ -282,7 +282,7 @@ STRENGTH = [
             "Hold a light dumbbell in each hand, close to your shoulders.",
             "Lie face down over the ball, feet wide and toes dug into the floor.",
             "Tighten your seat and raise the weights with your chest until you are level.",
-            "Hold for two seconds and lower with control.",
+            "Pause at the top for a count of two, then curl down slowly.",
         ),
         muscles=(Muscle.BACK, Muscle.GLUTES, Muscle.CORE),
         equipment=(Equipment.STABILITY_BALL, Equipment.DUMBBELLS),
@@ -847,7 +847,7 @@ YOGA_POSES = [
         "Big toe pose",
         "A standing forward fold holding your big toes: a long stretch down the back of the legs.",
         (
-            "Stand with your feet hip-width apart.",
+            "Stand tall with your feet under your hips.",
             "Fold forward from the hips, knees soft.",
             "Hook your first two fingers around your big toes.",
             "Lengthen your spine as you breathe in, fold deeper as you breathe out.",

@@ -180,10 +180,6 @@ class Exercise(models.Model):
         return reverse("exercises:detail", args=[self.slug])
 
     @property
-    def is_library(self) -> bool:
-        return self.owner_id is None
-
-    @property
     def dose_text(self) -> str:
         return dose_text(
             kind=self.kind,
