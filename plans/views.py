@@ -19,7 +19,7 @@ from plans.selectors import week_view
 
 STATUS_MESSAGES = {
     Status.DONE: "Nice work — marked as done.",
-    Status.SKIPPED: "Marked as skipped. Rest counts too.",
+    Status.SKIPPED: "Marked as skipped. The rest of your week stays as planned.",
     Status.PLANNED: "Undone: it is back on your plan.",
 }
 
