@@ -1,4 +1,5 @@
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 
 from tests.accounts.factories import RunnerProfileFactory
@@ -40,7 +41,7 @@ def test_repeated_bad_passwords_lock_the_account_with_a_clear_message(client, ru
     assert statuses == [200, 200, 200, 200, 429, 429]  # the fifth failure reaches the limit
     response = log_in(client, runner.email, "wrong")
     assert LOCKED in response.content.decode()
-    assert "reset your password" in response.content.decode()
+    assert "Try again in 15 minutes or reset your password" in response.content.decode()
 
     response = log_in(client, runner.email, TEST_PASSWORD)
     assert response.status_code == 429
@@ -57,3 +58,10 @@ def test_a_lock_on_one_account_does_not_lock_another_from_elsewhere(client, runn
         REMOTE_ADDR="10.0.0.9",
     )
     assert response.status_code == 302
+
+
+@override_settings(AXES_COOLOFF_TIME=0.5)
+def test_the_lock_message_gives_the_wait_that_is_configured(client, runner):
+    for _ in range(5):
+        log_in(client, runner.email, "wrong")
+    assert "Try again in 30 minutes" in log_in(client, runner.email, "wrong").content.decode()
