@@ -1,5 +1,4 @@
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -229,14 +228,6 @@ class RaceDistance(models.TextChoices):
     OTHER = "other", "Other distance"
 
 
-RACE_KM = {
-    "5k": Decimal("5"),
-    "10k": Decimal("10"),
-    "half": Decimal("21.0975"),
-    "marathon": Decimal("42.195"),
-}
-
-
 class ProcessFocus(models.TextChoices):
     BREATHING = "breathing", "Breathing pattern"
     NUTRITION = "nutrition", "Nutrition"
@@ -269,12 +260,6 @@ class Goal(models.Model):
         if self.distance == RaceDistance.OTHER and self.distance_km is not None:
             return f"{self.distance_km.normalize()} km"
         return self.get_distance_display()
-
-    @property
-    def km(self) -> Decimal | None:
-        return (
-            self.distance_km if self.distance == RaceDistance.OTHER else RACE_KM.get(self.distance)
-        )
 
     def weeks_to_race(self, today: date) -> int | None:
         if self.race_date is None:

@@ -1,10 +1,9 @@
 from datetime import date, time, timedelta
-from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 
-from accounts.models import Goal, RunnerProfile, validate_time_zone
+from accounts.models import RunnerProfile, validate_time_zone
 from tests.accounts.factories import RaceGoalFactory, RunnerProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,9 +44,3 @@ def test_the_race_is_the_nearest_one_still_ahead():
     assert profile.race(today) == nearest
     assert nearest.weeks_to_race(today) == 6
     assert later.weeks_to_race(today) == 20
-
-
-def test_other_distances_carry_their_km():
-    goal = Goal(kind="race", distance="other", distance_km=15)
-    assert goal.km == 15
-    assert Goal(kind="race", distance="marathon").km == Decimal("42.195")
