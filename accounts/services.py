@@ -76,6 +76,9 @@ def invitation_token(invitation: Invitation) -> str:
     return signing.dumps(invitation.pk, salt=INVITATION_SALT)
 
 
+EXPIRED = "This invitation has expired. Ask your coach to send you a new one."
+
+
 def invitation_url(invitation: Invitation) -> str:
     return reverse("accounts:invitation", args=[invitation_token(invitation)])
 
@@ -84,9 +87,7 @@ def invitation_from_token(token: str) -> Invitation:
     try:
         pk = signing.loads(token, salt=INVITATION_SALT, max_age=timedelta(days=INVITATION_DAYS))
     except signing.SignatureExpired as exc:
-        raise InvitationError(
-            "This invitation has expired. Ask your coach to send you a new one."
-        ) from exc
+        raise InvitationError(EXPIRED) from exc
     except signing.BadSignature as exc:
         raise InvitationError(
             "This invitation link is not valid. Check that you copied the whole link."
@@ -141,7 +142,7 @@ def invitation_check(*, invitation: Invitation, user: User) -> None:
     if invitation.status == InvitationStatus.REVOKED:
         raise InvitationError("Your coach withdrew this invitation.")
     if invitation.is_expired():
-        raise InvitationError("This invitation has expired. Ask your coach to send you a new one.")
+        raise InvitationError(EXPIRED)
 
 
 def _locked_answerable(invitation: Invitation, user: User) -> Invitation:
