@@ -12,7 +12,7 @@ from django.utils import timezone
 from benchmarks.pages import Page, measure
 from benchmarks.report import table
 from exercises.models import Exercise
-from plans.coaching import ExerciseLine, TemplateSessionData, template_session_add
+from plans.coaching.services import ExerciseLine, TemplateSessionData, template_session_add
 from plans.models import PlanTemplate, RunLog, Session, Source, Status
 from plans.services import monday_of
 from tests.accounts.factories import RaceGoalFactory, RunnerProfileFactory

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 from accounts.models import MAX_DAY_MINUTES, RunnerType
 from exercises.vocabulary import Activity, Equipment, InjuryArea, Place
 from plans.builder import DAY_KEYS, Commitment, RunnerInput, Week, build_week
-from plans.coach_forms import AssignForm
-from plans.coaching import plan_assign, unassignable
+from plans.coaching.forms import AssignForm
+from plans.coaching.services import plan_assign, unassignable
 from plans.inputs import library_for
 from plans.models import PlanTemplate
 

@@ -2,7 +2,8 @@ from datetime import date
 
 from django.urls import path, register_converter
 
-from plans import api, coach_views, views
+from plans import api, views
+from plans.coaching import views as coach_views
 
 
 class IsoDateConverter:

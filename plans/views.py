@@ -12,7 +12,7 @@ from accounts.models import RunnerProfile
 from plans import services
 from plans.access import run_log_for, session_for
 from plans.builder import phase_for
-from plans.coach_views import coach_week_context
+from plans.coaching.views import coach_week_context
 from plans.forms import RunLogForm, SessionStatusForm
 from plans.models import Phase, Status
 from plans.selectors import week_view

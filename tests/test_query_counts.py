@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from exercises.models import Cue, Exercise
-from plans.coaching import ExerciseLine, TemplateSessionData, template_session_add
+from plans.coaching.services import ExerciseLine, TemplateSessionData, template_session_add
 from plans.models import PlanTemplate
 from tests.accounts.factories import RaceGoalFactory, RunnerProfileFactory
 from tests.exercises.factories import ExerciseFactory

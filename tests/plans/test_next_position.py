@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from plans.coaching import TemplateSessionData as Data
-from plans.coaching import (
+from plans.coaching.services import TemplateSessionData as Data
+from plans.coaching.services import (
     coach_session_add,
     coach_session_update,
     template_session_add,

@@ -3,8 +3,8 @@ import datetime
 import pytest
 
 from exercises.models import Exercise
-from plans.coaching import ExerciseLine, template_session_add
-from plans.coaching import TemplateSessionData as Data
+from plans.coaching.services import ExerciseLine, template_session_add
+from plans.coaching.services import TemplateSessionData as Data
 from plans.models import PlanTemplate
 from plans.services import monday_of
 

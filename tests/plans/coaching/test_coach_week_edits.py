@@ -6,7 +6,7 @@ from django.urls import reverse
 from plans.models import PlanTemplate, Session, Source, WeekNote
 from plans.services import weeks_ensure, weeks_regenerate
 from plans.signals import run_changed
-from tests.plans.coach.conftest import NEXT_MONDAY, TODAY
+from tests.plans.coaching.conftest import NEXT_MONDAY, TODAY
 from tests.plans.factories import SessionFactory
 
 WEDNESDAY = NEXT_MONDAY + datetime.timedelta(days=2)

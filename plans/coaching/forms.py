@@ -7,7 +7,7 @@ from django import forms
 from accounts.models import Coaching, User, Weekday
 from exercises.models import Exercise
 from exercises.vocabulary import Kind
-from plans.coaching import ExerciseLine, TemplateSessionData
+from plans.coaching.services import ExerciseLine, TemplateSessionData
 from plans.models import MAX_SESSION_MINUTES, PlanTemplate, RunPurpose, SessionKind
 from plans.services import monday_of
 

@@ -1,7 +1,7 @@
 import pytest
 
-from plans.coach_forms import CoachSessionEditForm, TemplateSessionForm
-from tests.plans.coach.conftest import NEXT_MONDAY
+from plans.coaching.forms import CoachSessionEditForm, TemplateSessionForm
+from tests.plans.coaching.conftest import NEXT_MONDAY
 from tests.plans.factories import SessionFactory, StrengthSessionFactory
 
 pytestmark = pytest.mark.django_db

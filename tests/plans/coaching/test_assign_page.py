@@ -6,7 +6,7 @@ from django.urls import reverse
 from plans.models import Assignment, Session, Source
 from tests.accounts.factories import RunnerProfileFactory
 from tests.factories import CoachingFactory
-from tests.plans.coach.conftest import NEXT_MONDAY
+from tests.plans.coaching.conftest import NEXT_MONDAY
 
 
 def assign_url(template):

@@ -10,9 +10,10 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import coach_or_404, coaching_of_coach
 from accounts.models import Weekday
-from plans import coach_selectors, coaching
 from plans.access import assignment_for, coached_session_for, template_for
-from plans.coach_forms import (
+from plans.coaching import selectors as coach_selectors
+from plans.coaching import services as coaching
+from plans.coaching.forms import (
     AssignForm,
     CoachSessionEditForm,
     CoachSessionForm,
@@ -22,7 +23,7 @@ from plans.coach_forms import (
     TemplateSessionForm,
     WeekNoteForm,
 )
-from plans.coach_selectors import (
+from plans.coaching.selectors import (
     SORTS,
     active_assignments,
     dashboard_rows,

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from plans.models import PlanTemplate, TemplateSession
-from tests.plans.coach.conftest import slug
+from tests.plans.coaching.conftest import slug
 
 
 def detail_url(template):

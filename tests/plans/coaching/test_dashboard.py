@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from plans.coach_selectors import band
+from plans.coaching.selectors import band
 from plans.models import AthleteGroup
 from plans.selectors import Tally
 from plans.services import monday_of
@@ -101,7 +101,7 @@ def test_athletes_silent_for_seven_days_come_first(client, coach):
 
 
 def test_the_silence_the_page_speaks_of_is_the_one_it_sorts_by(client, coach, monkeypatch):
-    monkeypatch.setattr("plans.coach_selectors.SILENT_DAYS", 3)
+    monkeypatch.setattr("plans.coaching.selectors.SILENT_DAYS", 3)
     RunLogFactory(runner=athlete(coach, "Aaron Away"), date=TODAY - datetime.timedelta(days=4))
     RunLogFactory(runner=athlete(coach, "Bea Busy"), date=TODAY - datetime.timedelta(days=2))
     client.force_login(coach)

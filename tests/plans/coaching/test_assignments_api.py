@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from plans.models import Assignment, PlanTemplate, Session, Source
 from tests.factories import CoachingFactory
-from tests.plans.coach.conftest import NEXT_MONDAY
+from tests.plans.coaching.conftest import NEXT_MONDAY
 
 URL = "/api/v1/assignments/"
 

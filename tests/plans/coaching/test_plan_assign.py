@@ -2,13 +2,13 @@ import datetime
 
 import pytest
 
-from plans.coaching import assignment_end, place_session, plan_assign
+from plans.coaching.services import assignment_end, place_session, plan_assign
 from plans.models import Assignment, Session, Source
 from plans.services import week_generate, weeks_ensure
 from plans.signals import runs_created
 from tests.accounts.factories import RunnerProfileFactory
 from tests.factories import CoachingFactory
-from tests.plans.coach.conftest import NEXT_MONDAY, TODAY
+from tests.plans.coaching.conftest import NEXT_MONDAY, TODAY
 from tests.plans.factories import SessionFactory
 
 DAY = datetime.timedelta(days=1)

@@ -1,0 +1,147 @@
+"""The weekly plan builder: a runner's snapshot and library entries in, one week out.
+
+Pure Python: no Django, no clock, no randomness. Every tie is broken by an explicit order
+(day index, then library slug), so the same inputs always give the same week.
+
+Rules this module decides:
+- Buffer: each day keeps at least 10 % of its minutes (and at least 5) free; what is left is
+  rounded down to 5 minutes. Sessions never use more than that budget.
+- Shortest useful sessions: a run is at least 20 minutes and always carries its 10-20 minute
+  strength block, so a run day needs a 30-minute budget; a long run is at least 40 minutes;
+  a cross-training activity is at least 20 minutes; a longer strength session 30-45 minutes.
+- Mix: runs are placed first, on the days with room, spread apart, the long run on the
+  preferred day (or, when that day is too short, on the roomiest day, with a note). One day is
+  always left empty, so at most six days hold sessions. Cross-training days come from what is
+  left. In-season a runner gets the most runs of their mix and the fewest cross-training days;
+  off-season the fewest runs and the most cross-training days (race week and the second
+  fortnight back from injury also take the fewest runs). When days run short the week holds
+  fewer sessions and a note says so.
+- Purposes: one long run (from two runs up, not in race week), then by phase: off-season none,
+  base a hill run, build and peak a speed and a hill run (peak has the longest long run),
+  taper one speed run, race week easy runs only. A week of three or more runs keeps at least
+  one easy run.
+- Post-run block after every run: 3-5 running-muscle strength moves of at most two sets,
+  10-20 minutes estimated from sets x (reps x 3 s or the hold, both sides when per side) plus
+  30 s rest per set.
+- Two longer strength sessions (none in race week), mixing runner-specific moves with general
+  ones (back, core, shoulders); they take the first and third cross-training days (an activity
+  takes the second), then, outside the taper, any day with 30 spare minutes after its other
+  sessions (an easy or hill run may be shortened, never below 20 minutes, to make room). A
+  session holds up to 8 moves and is timed as a 5-minute warm-up, then its sets with 60 s of
+  rest each (30-45 minutes).
+- Leg-heavy moves and activities (downhill skiing) never sit on the day before a long or speed
+  run (within the week), nor leg-heavy moves in a longer strength session the day after or
+  before another one that has them.
+- New activities (not in recent_activities) start small: a new cross-training activity lasts at
+  most 20 minutes, a new strength move gets one set fewer. A harder variation (any move of a
+  family but its easiest) waits until the runner has done a move of that family lately. The
+  taper and race week take one set off every move and hold fewer moves (3 per block, 4 per
+  session): strength only goes down.
+- Injury mode (an injury not yet cleared by week_start): no runs; each run becomes low- or
+  no-impact cross-training that suits the injured area and does not strain it (so does every
+  other cross-training session); strength skips moves that strain it.
+- Return to running (from injury_cleared_on): the first two weeks hold at most two easy runs
+  of up to 30 minutes; weeks three and four no speed or hill work, at most the fewest runs of
+  the mix and a long run of up to 60 minutes.
+- Plyometrics only when a coach allowed them; then one jump leads each post-run block that
+  may hold leg-heavy work.
+- Never: running-focused sports, equipment or places the runner lacks. Equipment and places on
+  an entry are alternatives (any one will do; empty or "none" needs nothing; everyone has a
+  home). A gym brings its machines, weights, balls, mats and bands; a pool its kickboards.
+  Liked activities come first, then the lowest impact.
+- Race week: the day before the race, the race day and the days after it stay free.
+
+The package: `types` (input and output), `vocabulary`, `phases` (the season and the return
+from injury), `strength` (who may do which move and how moves are picked) and `placement`
+(the days of the week). `build_week` is the one entry point.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from plans.builder.phases import phase_for
+from plans.builder.placement import MIX, Planner, day_budget
+from plans.builder.strength import BLOCK_SETS, RUNNING_MUSCLES
+from plans.builder.types import (
+    Commitment,
+    Day,
+    LibraryEntry,
+    Prescription,
+    RunnerInput,
+    Session,
+    Week,
+)
+from plans.builder.vocabulary import (
+    ACTIVITIES,
+    DAY_KEYS,
+    DAY_NAMES,
+    EQUIPMENT,
+    IMPACTS,
+    INJURY_AREAS,
+    KINDS,
+    MUSCLES,
+    PLACES,
+    RUNNER_TYPES,
+)
+
+__all__ = [
+    "ACTIVITIES",
+    "BLOCK_SETS",
+    "DAY_KEYS",
+    "DAY_NAMES",
+    "EQUIPMENT",
+    "IMPACTS",
+    "INJURY_AREAS",
+    "KINDS",
+    "MIX",
+    "MUSCLES",
+    "PLACES",
+    "RUNNER_TYPES",
+    "RUNNING_MUSCLES",
+    "Commitment",
+    "Day",
+    "LibraryEntry",
+    "Prescription",
+    "RunnerInput",
+    "Session",
+    "Week",
+    "build_week",
+    "day_budget",
+    "phase_for",
+]
+
+
+def build_week(runner: RunnerInput, library: Sequence[LibraryEntry]) -> Week:
+    """Plan the week starting on runner.week_start."""
+    _validate(runner)
+    return Planner(runner, library).week()
+
+
+def _validate(runner: RunnerInput) -> None:
+    problems = []
+    if runner.runner_type not in RUNNER_TYPES:
+        problems.append(f"Runner type must be one of {', '.join(RUNNER_TYPES)}.")
+    if runner.week_start.weekday() != 0:
+        problems.append("The week must start on a Monday.")
+    if len(runner.days) != 7:
+        problems.append("Give exactly seven days, Monday to Sunday.")
+    elif any(not 0 <= day.minutes <= 24 * 60 for day in runner.days):
+        problems.append("Minutes a day must be between 0 and 1440.")
+    if not 0 <= runner.long_run_day <= 6:
+        problems.append("The long-run day must be a weekday from 0 (Monday) to 6 (Sunday).")
+    if runner.injury is not None and runner.injury not in INJURY_AREAS:
+        problems.append(f"Injury must be one of {', '.join(INJURY_AREAS)}.")
+    _check_words(problems, "liked activity", runner.likes, ACTIVITIES)
+    _check_words(problems, "equipment", runner.equipment, EQUIPMENT)
+    _check_words(problems, "place", runner.places, PLACES)
+    if problems:
+        raise ValueError(" ".join(problems))
+
+
+def _check_words(
+    problems: list[str], label: str, given: Iterable[str], known: tuple[str, ...]
+) -> None:
+    unknown = sorted(set(given) - set(known))
+    if unknown:
+        problems.append(f"Unknown {label}: {', '.join(unknown)}.")

@@ -1,0 +1,107 @@
+"""The builder's input and output: frozen dataclasses, no Django."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from plans.builder.vocabulary import PLACES
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    slug: str
+    name: str
+    kind: str
+    muscles: frozenset[str] = frozenset()
+    equipment: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    impact: str = "low"
+    plyometric: bool = False
+    running_sport: bool = False
+    suits: frozenset[str] = frozenset()
+    avoids: frozenset[str] = frozenset()
+    rep_min: int | None = None
+    rep_max: int | None = None
+    duration_min: int | None = None
+    duration_max: int | None = None
+    per_side: bool = False
+    default_sets: int = 3
+    leg_heavy: bool = False
+    family: str = ""  # variations of one move share it: never two of them in one session
+
+    @property
+    def family_key(self) -> str:
+        return self.family or self.slug
+
+    @property
+    def is_progression(self) -> bool:
+        """A harder variation: a move of a family other than its easiest one."""
+        return self.family_key != self.slug
+
+
+@dataclass(frozen=True)
+class Commitment:
+    available: bool
+    minutes: int
+
+
+@dataclass(frozen=True)
+class RunnerInput:
+    runner_type: str
+    week_start: date
+    days: tuple[Commitment, ...]
+    long_run_day: int = 6
+    race_date: date | None = None
+    injury: str | None = None
+    injury_cleared_on: date | None = None
+    likes: frozenset[str] = frozenset()
+    equipment: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset(PLACES)
+    allow_plyometrics: bool = False
+    recent_activities: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Prescription:
+    slug: str
+    name: str
+    sets: int
+    rep_min: int | None
+    rep_max: int | None
+    per_side: bool
+    duration_min: int | None
+    duration_max: int | None
+
+
+@dataclass(frozen=True)
+class Session:
+    kind: str
+    minutes: int
+    title: str
+    purpose: str | None = None
+    activity: str | None = None
+    exercises: tuple[Prescription, ...] = ()
+    is_new_activity: bool = False
+
+
+@dataclass(frozen=True)
+class Day:
+    date: date
+    sessions: tuple[Session, ...] = ()
+
+    @property
+    def is_rest(self) -> bool:
+        return not self.sessions
+
+    @property
+    def minutes(self) -> int:
+        return sum(session.minutes for session in self.sessions)
+
+
+@dataclass(frozen=True)
+class Week:
+    week_start: date
+    phase: str
+    days: tuple[Day, ...]
+    notes: tuple[str, ...] = ()
