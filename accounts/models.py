@@ -1,4 +1,5 @@
 from datetime import date, datetime, time, timedelta
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -10,10 +11,10 @@ from django.utils import timezone
 from exercises.vocabulary import InjuryArea
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
-    def _create_user(self, email, password, **extra_fields):
+    def _create_user(self, email: str, password: str | None, **extra_fields: Any) -> "User":
         if not email:
             raise ValueError("An email address is required.")
         user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
@@ -21,17 +22,19 @@ class UserManager(BaseUserManager):
         user.save(using=self._db)
         return user
 
-    def create_user(self, email, password=None, **extra_fields):
+    def create_user(self, email: str, password: str | None = None, **extra_fields: Any) -> "User":
         extra_fields.setdefault("is_staff", False)
         extra_fields.setdefault("is_superuser", False)
         return self._create_user(email, password, **extra_fields)
 
-    def create_superuser(self, email, password=None, **extra_fields):
+    def create_superuser(
+        self, email: str, password: str | None = None, **extra_fields: Any
+    ) -> "User":
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)
         return self._create_user(email, password, **extra_fields)
 
-    def get_by_natural_key(self, email):
+    def get_by_natural_key(self, email: str | None) -> "User":
         return self.get(email__iexact=email)
 
 
@@ -49,7 +52,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
     class Meta:
         ordering = ["email"]
@@ -64,8 +67,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.display_name or self.email.split("@")[0]
 
 
-class CoachingQuerySet(models.QuerySet):
-    def current(self):
+class CoachingQuerySet(models.QuerySet["Coaching"]):
+    def current(self) -> "CoachingQuerySet":
         return self.filter(ended_at__isnull=True)
 
 
@@ -115,7 +118,7 @@ class RunnerType(models.TextChoices):
     COMPETITIVE = "competitive", "Competitive"
 
 
-RUNNER_TYPE_HELP = {
+RUNNER_TYPE_HELP: dict[str, str] = {
     RunnerType.RECREATIONAL: (
         "You run for health and enjoyment: 3–4 runs and 2–3 other workouts a week."
     ),
@@ -183,8 +186,12 @@ class RunnerProfile(models.Model):
 
     def race(self, today: date) -> "Goal | None":
         """The nearest race still ahead: the one the season is planned around."""
-        races = [g for g in self.goals.all() if g.kind == GoalKind.RACE and g.race_date >= today]
-        return min(races, key=lambda goal: goal.race_date, default=None)
+        race_dates = {
+            goal: goal.race_date
+            for goal in self.goals.all()
+            if goal.kind == GoalKind.RACE and goal.race_date is not None and goal.race_date >= today
+        }
+        return min(race_dates, key=race_dates.__getitem__, default=None)
 
 
 MAX_DAY_MINUTES = 300  # what a runner can offer one day
@@ -277,12 +284,12 @@ class InvitationStatus(models.TextChoices):
 INVITATION_DAYS = 7
 
 
-def invitation_expiry():
+def invitation_expiry() -> datetime:
     return timezone.now() + timedelta(days=INVITATION_DAYS)
 
 
-class InvitationQuerySet(models.QuerySet):
-    def pending(self):
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def pending(self) -> "InvitationQuerySet":
         return self.filter(status=InvitationStatus.PENDING, expires_at__gt=timezone.now())
 
 

@@ -1,12 +1,21 @@
 """Reads that join several tables, shaped for the pages that show them."""
 
+from typing import TypedDict
+
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from accounts.models import Coaching, Goal, GoalKind, User
+from accounts.models import Coaching, Goal, GoalKind, RunnerProfile, User
 
 
-def athlete_rows(coach: User) -> list[dict]:
+class AthleteRow(TypedDict):
+    athlete: User
+    profile: RunnerProfile | None
+    race: Goal | None
+    weeks: int | None
+
+
+def athlete_rows(coach: User) -> list[AthleteRow]:
     """The coach's current athletes with their profile and next race, in two queries."""
     today = timezone.localdate()
     coachings = (
@@ -21,7 +30,7 @@ def athlete_rows(coach: User) -> list[dict]:
         )
         .order_by("athlete__display_name", "athlete__email")
     )
-    rows = []
+    rows: list[AthleteRow] = []
     for coaching in coachings:
         profile = getattr(coaching.athlete, "runner_profile", None)
         race = profile.race(today) if profile else None

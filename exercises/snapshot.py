@@ -2,8 +2,9 @@
 
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, fields
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from accounts.models import User
 from exercises.models import TAG_FIELDS, Exercise, Tag, tag_lists
 
 K = TypeVar("K", bound=Hashable)
@@ -66,21 +67,21 @@ def _families(exercises: list[Exercise]) -> dict[int, str]:
     return {pk: slugs[root] for pk, root in roots.items()}
 
 
-def library_entries(user, *, kind: str | None = None) -> list[ExerciseEntry]:
+def library_entries(user: User, *, kind: str | None = None) -> list[ExerciseEntry]:
     """Every exercise visible to `user` (of one `kind` if given), in six queries whatever the
     library's size."""
     exercises = Exercise.objects.visible_to(user)
     if kind is not None:
         exercises = exercises.filter(kind=kind)
     exercises = exercises.prefetch_related(*tag_lists(tags=Tag.objects.only("code")))
-    exercises = list(exercises)
-    families = _families(exercises)
-    return [_entry(exercise, families[exercise.pk]) for exercise in exercises]
+    listed = list(exercises)
+    families = _families(listed)
+    return [_entry(exercise, families[exercise.pk]) for exercise in listed]
 
 
 def _entry(exercise: Exercise, family: str) -> ExerciseEntry:
     copied = {name: getattr(exercise, name) for name in _COPIED_FIELDS}
-    codes = {
+    codes: dict[str, Any] = {
         name: frozenset(tag.code for tag in getattr(exercise, f"{name}_list"))
         for name in TAG_FIELDS
     }

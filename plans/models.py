@@ -68,8 +68,8 @@ class PlanWeek(models.Model):
         return f"{self.runner} — week of {self.week_start}"
 
 
-class SessionQuerySet(models.QuerySet):
-    def untouched(self):
+class SessionQuerySet(models.QuerySet["Session"]):
+    def untouched(self) -> "SessionQuerySet":
         """Sessions the generator may replace: still planned and never set by a coach."""
         return self.filter(status=Status.PLANNED, source=Source.GENERATED)
 
@@ -247,8 +247,8 @@ class TemplateExercise(models.Model):
     dose_text = SessionExercise.dose_text
 
 
-class AssignmentQuerySet(models.QuerySet):
-    def active(self):
+class AssignmentQuerySet(models.QuerySet["Assignment"]):
+    def active(self) -> "AssignmentQuerySet":
         return self.filter(ended_at__isnull=True)
 
 

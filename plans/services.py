@@ -1,12 +1,13 @@
 """Writes across the plans models; each function is one transaction."""
 
 from datetime import date, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 
-from accounts.models import RunnerProfile
+from accounts.models import RunnerProfile, User
 from exercises.models import Exercise
 from plans import builder
 from plans.inputs import library_for, runner_input
@@ -28,7 +29,7 @@ RECENT_DAYS = 28
 ONE_WEEK = timedelta(days=7)
 
 
-def next_position(day_sessions: QuerySet) -> int:
+def next_position(day_sessions: QuerySet[Any]) -> int:
     """The position of a session added to a day (or a template day): after those on it."""
     last = day_sessions.aggregate(last=Max("position"))["last"]
     return 0 if last is None else last + 1
@@ -59,7 +60,7 @@ def session_mark(*, session: Session, status: str, note: str = "") -> Session:
 @transaction.atomic
 def run_log_create(
     *,
-    runner,
+    runner: User,
     run_date: date,
     distance_m: int,
     duration_seconds: int,
@@ -101,7 +102,7 @@ def run_log_delete(*, run_log: RunLog) -> None:
         session_mark(session=session, status=Status.PLANNED)
 
 
-def _added_run(runner, run_date: date, duration_seconds: int) -> Session:
+def _added_run(runner: User, run_date: date, duration_seconds: int) -> Session:
     return Session.objects.create(
         runner=runner,
         date=run_date,
@@ -114,7 +115,7 @@ def _added_run(runner, run_date: date, duration_seconds: int) -> Session:
     )
 
 
-def _planned_run_on(runner, run_date: date) -> Session | None:
+def _planned_run_on(runner: User, run_date: date) -> Session | None:
     """The day's run still without a log; one already ticked done gets the log too."""
     return (
         Session.objects.filter(
@@ -137,11 +138,11 @@ def runner_today(profile: RunnerProfile) -> date:
     return timezone.localdate(timezone.now(), profile.zone)
 
 
-def _profile_for_planning(runner) -> RunnerProfile:
+def _profile_for_planning(runner: User) -> RunnerProfile:
     return RunnerProfile.objects.prefetch_related("commitments", "goals").get(user=runner)
 
 
-def _recent_activities(runner, week_start: date) -> frozenset[str]:
+def _recent_activities(runner: User, week_start: date) -> frozenset[str]:
     """Activities and moves done lately; anything else counts as new and starts small."""
     done = Session.objects.filter(
         runner=runner,
@@ -156,7 +157,7 @@ def _recent_activities(runner, week_start: date) -> frozenset[str]:
     return frozenset(activities) | frozenset(moves)
 
 
-def _days_to_keep(runner, week_start: date, today: date) -> set[date]:
+def _days_to_keep(runner: User, week_start: date, today: date) -> set[date]:
     """Past days, days the runner or a coach touched, days an assigned template covers, and
     today once it holds anything."""
     dates = [week_start + timedelta(days=offset) for offset in range(7)]
@@ -176,7 +177,7 @@ def _days_to_keep(runner, week_start: date, today: date) -> set[date]:
     return keep
 
 
-def _session_rows(runner, day: builder.Day, activity_ids: dict[str, int]) -> list[Session]:
+def _session_rows(runner: User, day: builder.Day, activity_ids: dict[str, int]) -> list[Session]:
     return [
         Session(
             runner=runner,
@@ -214,7 +215,7 @@ def _exercise_rows(
 
 
 @transaction.atomic
-def week_generate(*, runner, week_start: date, today: date) -> PlanWeek:
+def week_generate(*, runner: User, week_start: date, today: date) -> PlanWeek:
     """(Re)build one week; past, touched and already-started days are left as they are."""
     profile = _profile_for_planning(runner)
     plan = builder.build_week(
@@ -260,7 +261,7 @@ def upcoming_week_starts(today: date) -> list[date]:
     return [monday_of(today), monday_of(today) + timedelta(days=7)]
 
 
-def weeks_ensure(*, runner, today: date) -> int:
+def weeks_ensure(*, runner: User, today: date) -> int:
     """Generate the current and next week if they were never generated; how many were."""
     existing = set(
         PlanWeek.objects.filter(
@@ -273,7 +274,7 @@ def weeks_ensure(*, runner, today: date) -> int:
     return len(missing)
 
 
-def weeks_regenerate(*, runner, today: date) -> None:
+def weeks_regenerate(*, runner: User, today: date) -> None:
     """After a change of commitments, goal or injury: rebuild the untouched days ahead."""
     for week_start in upcoming_week_starts(today):
         week_generate(runner=runner, week_start=week_start, today=today)

@@ -1,15 +1,20 @@
 """Reads behind the coach's pages, shaped so their query counts stay flat."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from accounts.models import Coaching, Goal, GoalKind, RunnerProfile
+from accounts.models import Coaching, Goal, GoalKind, RunnerProfile, User
 from plans.models import Assignment, AthleteGroup, PlanTemplate, RunLog, Session, Source, Status
 from plans.selectors import Tally
 from plans.services import monday_of
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 SILENT_DAYS = 7
 SORTS = {
@@ -33,7 +38,7 @@ def band(tally: Tally) -> str:
 
 @dataclass
 class AthleteRow:
-    athlete: object
+    athlete: User
     profile: RunnerProfile | None
     group: str
     last_activity: date | None
@@ -49,28 +54,40 @@ class AthleteRow:
         return band(self.minutes)
 
 
-def _latest(queryset, field: str):
+def _latest(queryset: QuerySet[Any], field: str) -> Subquery:
     return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
 
 
+class LastSeen(TypedDict):
+    """What `dashboard_rows` annotates on each coaching."""
+
+    group: str | None
+    last_run: date | None
+    last_done: date | None
+
+
 def dashboard_rows(
-    coach, today: date, *, group: str = "", sort: str = "name"
+    coach: User, today: date, *, group: str = "", sort: str = "name"
 ) -> tuple[list[AthleteRow], list[str]]:
     """Every current athlete with this week's planned vs done, the silent ones first; and the
     coach's group names. Three queries whatever the number of athletes."""
     athlete = OuterRef("athlete_id")
-    coachings = list(
-        Coaching.objects.current()
-        .filter(coach=coach)
-        .select_related("athlete__runner_profile")
-        .annotate(
-            group=_latest(AthleteGroup.objects.filter(coach=coach, athlete=athlete), "name"),
-            last_run=_latest(RunLog.objects.filter(runner=athlete), "date"),
-            last_done=_latest(
-                Session.objects.filter(runner=athlete, status=Status.DONE, date__lte=today),
-                "date",
-            ),
-        )
+    # django-stubs loses what `annotate` adds once a custom queryset method ran: LastSeen.
+    coachings = cast(
+        "list[WithAnnotations[Coaching, LastSeen]]",
+        list(
+            Coaching.objects.current()
+            .filter(coach=coach)
+            .select_related("athlete__runner_profile")
+            .annotate(
+                group=_latest(AthleteGroup.objects.filter(coach=coach, athlete=athlete), "name"),
+                last_run=_latest(RunLog.objects.filter(runner=athlete), "date"),
+                last_done=_latest(
+                    Session.objects.filter(runner=athlete, status=Status.DONE, date__lte=today),
+                    "date",
+                ),
+            )
+        ),
     )
     athlete_ids = Coaching.objects.current().filter(coach=coach).values("athlete_id")
     races = _next_races(athlete_ids, today)
@@ -87,7 +104,11 @@ def dashboard_rows(
     return rows, groups
 
 
-def _next_races(athlete_ids, today: date) -> dict[int, Goal]:
+# The ids of the coach's current athletes, as a subquery.
+AthleteIds = QuerySet[Coaching, Mapping[str, object]]
+
+
+def _next_races(athlete_ids: AthleteIds, today: date) -> dict[int, Goal]:
     """Each athlete's nearest race ahead, keyed by athlete id."""
     races = Goal.objects.filter(
         profile__user_id__in=athlete_ids, kind=GoalKind.RACE, race_date__gte=today
@@ -98,7 +119,7 @@ def _next_races(athlete_ids, today: date) -> dict[int, Goal]:
     return nearest
 
 
-def _week_tallies(athlete_ids, today: date) -> dict[int, dict]:
+def _week_tallies(athlete_ids: AthleteIds, today: date) -> dict[int, dict[str, int]]:
     """Sessions and minutes planned and done this week, and sessions flagged for the coach,
     counted by the database: one row per athlete."""
     this_week = Q(date__range=(monday_of(today), monday_of(today) + timedelta(days=6)))
@@ -121,7 +142,12 @@ def _week_tallies(athlete_ids, today: date) -> dict[int, dict]:
     return {row["runner_id"]: row for row in counts}
 
 
-def _row(coaching, tally: dict, race: Goal | None, today: date) -> AthleteRow:
+def _row(
+    coaching: "WithAnnotations[Coaching, LastSeen]",
+    tally: dict[str, int],
+    race: Goal | None,
+    today: date,
+) -> AthleteRow:
     profile = getattr(coaching.athlete, "runner_profile", None)
     last = max(filter(None, [coaching.last_run, coaching.last_done]), default=None)
     return AthleteRow(
@@ -133,16 +159,16 @@ def _row(coaching, tally: dict, race: Goal | None, today: date) -> AthleteRow:
         minutes=Tally(planned=tally.get("minutes_planned", 0), done=tally.get("minutes_done", 0)),
         flagged=tally.get("flagged", 0),
         race=race,
-        days_to_race=(race.race_date - today).days if race else None,
+        days_to_race=(race.race_date - today).days if race and race.race_date else None,
         silent=last is None or (today - last).days >= SILENT_DAYS,
     )
 
 
-def templates_of(coach, *, archived: bool = False):
+def templates_of(coach: User, *, archived: bool = False) -> QuerySet[PlanTemplate]:
     return PlanTemplate.objects.filter(coach=coach, archived=archived).order_by("name")
 
 
-def active_assignments(coach):
+def active_assignments(coach: User) -> QuerySet[Assignment]:
     return (
         Assignment.objects.active()
         .filter(

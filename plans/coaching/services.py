@@ -4,15 +4,16 @@ Each public function is one transaction. Every run session created, moved or cha
 announced with `run_changed`, as the plans services do.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any, TypeVar
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from accounts.models import RunnerProfile, Weekday
+from accounts.models import RunnerProfile, User, Weekday
 from plans.models import (
     Assignment,
     AthleteGroup,
@@ -40,7 +41,11 @@ COPIED_EXERCISE_FIELDS = ("exercise_id", "position", *DOSE_FIELDS)
 COPIED_SESSION_FIELDS = ("kind", "purpose", "title", "minutes", "activity_id", "post_run")
 
 
-def _copied(source, fields: Sequence[str]) -> dict:
+# A plan session or a template session: both can be copied into a template.
+_Copyable = TypeVar("_Copyable", Session, TemplateSession)
+
+
+def _copied(source: object, fields: Sequence[str]) -> dict[str, Any]:
     return {field: getattr(source, field) for field in fields}
 
 
@@ -73,7 +78,7 @@ class TemplateSessionData:
     exercises: Sequence[ExerciseLine] = ()
 
 
-def _template_day(template: PlanTemplate, data: TemplateSessionData):
+def _template_day(template: PlanTemplate, data: TemplateSessionData) -> QuerySet[TemplateSession]:
     return template.sessions.filter(week_index=data.week_index, weekday=data.weekday)
 
 
@@ -131,7 +136,7 @@ def template_duplicate(*, template: PlanTemplate) -> PlanTemplate:
 
 @transaction.atomic
 def template_from_weeks(
-    *, coach, athlete, first_week: date, weeks: int, name: str, runner_type: str
+    *, coach: User, athlete: User, first_week: date, weeks: int, name: str, runner_type: str
 ) -> PlanTemplate:
     """Save an athlete's weeks (from the Monday `first_week`) as a new template: what was
     planned, done or not; runs the athlete added on their own were never part of the plan."""
@@ -154,7 +159,11 @@ def template_from_weeks(
     return template
 
 
-def _copy_sessions(template: PlanTemplate, sessions, place) -> None:
+def _copy_sessions(
+    template: PlanTemplate,
+    sessions: Sequence[_Copyable],
+    place: Callable[[_Copyable], tuple[int, int]],
+) -> None:
     rows = []
     for position, session in enumerate(sessions):
         week_index, weekday = place(session)
@@ -232,7 +241,9 @@ def unassignable(template: PlanTemplate) -> str:
 
 
 @transaction.atomic
-def plan_assign(*, template: PlanTemplate, athletes: list, start: date, coach, today: date):
+def plan_assign(
+    *, template: PlanTemplate, athletes: list[User], start: date, coach: User, today: date
+) -> list[Assignment]:
     """Place the template on each athlete's calendar from the Monday `start`.
 
     Their planned generated (or earlier template) sessions on the covered dates go; done,
@@ -268,7 +279,8 @@ def plan_assign(*, template: PlanTemplate, athletes: list, start: date, coach, t
         Assignment(template=template, athlete=athlete, coach=coach, start=start, end=end)
         for athlete in athletes
     )
-    sessions, exercise_lists = [], []
+    sessions: list[Session] = []
+    exercise_lists: list[QuerySet[TemplateExercise]] = []
     for assignment in assignments:
         free = _free_weekdays(profiles.get(assignment.athlete_id))
         for item in blueprint:
@@ -327,7 +339,7 @@ def assignment_end(*, assignment: Assignment) -> None:
 @transaction.atomic
 def coach_session_add(
     *,
-    runner,
+    runner: User,
     day: date,
     kind: str,
     title: str,
@@ -381,7 +393,7 @@ def coach_session_delete(*, session: Session) -> None:
 
 
 @transaction.atomic
-def week_note_set(*, runner, week_start: date, text: str, author) -> WeekNote | None:
+def week_note_set(*, runner: User, week_start: date, text: str, author: User) -> WeekNote | None:
     """Write the week's note; an empty text removes it."""
     if not text.strip():
         WeekNote.objects.filter(runner=runner, week_start=week_start).delete()
@@ -393,7 +405,7 @@ def week_note_set(*, runner, week_start: date, text: str, author) -> WeekNote | 
 
 
 @transaction.atomic
-def athlete_group_set(*, coach, athlete, name: str) -> None:
+def athlete_group_set(*, coach: User, athlete: User, name: str) -> None:
     """Put the athlete in one of the coach's groups; an empty name takes them out."""
     if not name.strip():
         AthleteGroup.objects.filter(coach=coach, athlete=athlete).delete()
