@@ -130,8 +130,8 @@ def _library_sets(entry: ExerciseEntry) -> int:
 
 
 def _library_seconds(entry: ExerciseEntry) -> int:
-    if entry.rep_min or entry.rep_max:
-        reps = entry.rep_max or entry.rep_min
+    reps = entry.rep_max or entry.rep_min
+    if reps:
         work = reps * (REP_SECONDS + (entry.hold_seconds_max or 0))
     else:
         work = entry.duration_max_seconds or entry.duration_min_seconds or 30

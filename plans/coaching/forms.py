@@ -1,4 +1,5 @@
 from datetime import date, timedelta
+from typing import cast
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
@@ -13,7 +14,7 @@ from plans.services import monday_of
 
 EXERCISE_LINES = 4
 EXERCISE_LINE_FIELDS = ("exercise", "sets", "rep_min", "rep_max")
-DEFAULT_TITLES = {SessionKind.STRENGTH: "Strength session"}
+DEFAULT_TITLES: dict[str, str] = {SessionKind.STRENGTH: "Strength session"}
 
 
 def _bootstrap(form: forms.Form) -> None:
@@ -79,12 +80,13 @@ class SessionFields(forms.Form):
 
     def __init__(self, *args, coach: User, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["activity"].queryset = Exercise.objects.choosable_by(coach).filter(
-            kind=Kind.CROSS_TRAINING
-        )
+        cast(
+            forms.ModelChoiceField, self.fields["activity"]
+        ).queryset = Exercise.objects.choosable_by(coach).filter(kind=Kind.CROSS_TRAINING)
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         kind = data.get("kind")
         if kind == SessionKind.RUN and not data.get("purpose"):
             self.add_error("purpose", "Choose what kind of run it is.")
@@ -129,7 +131,8 @@ class TemplateSessionForm(SessionFields):
         if session is not None:
             kwargs["initial"] = self.initial_for(session)
         super().__init__(*args, coach=template.coach, **kwargs)
-        self.fields["week"].choices = [(i, f"Week {i + 1}") for i in range(template.weeks)]
+        week_field = cast(forms.ChoiceField, self.fields["week"])
+        week_field.choices = [(i, f"Week {i + 1}") for i in range(template.weeks)]
         moves = Exercise.objects.choosable_by(template.coach).filter(kind=Kind.STRENGTH)
         for line in range(1, EXERCISE_LINES + 1):
             self.fields[f"exercise_{line}"] = forms.ModelChoiceField(
@@ -147,7 +150,8 @@ class TemplateSessionForm(SessionFields):
         _bootstrap(self)
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         self.lines = []
         for line in range(1, EXERCISE_LINES + 1):
             exercise, sets = data.get(f"exercise_{line}"), data.get(f"sets_{line}")
@@ -224,7 +228,8 @@ class AssignForm(forms.Form):
     def __init__(self, *args, coach: User, today: date, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
-        self.fields["athletes"].queryset = User.objects.filter(
+        athletes_field = cast(forms.ModelChoiceField, self.fields["athletes"])
+        athletes_field.queryset = User.objects.filter(
             pk__in=Coaching.objects.current().filter(coach=coach).values("athlete_id")
         ).order_by("display_name", "email")
         self.fields["athletes"].error_messages["invalid_choice"] = (
@@ -251,7 +256,8 @@ class CoachSessionForm(SessionFields):
     def __init__(self, *args, week_start: date, **kwargs):
         super().__init__(*args, **kwargs)
         days = [week_start + timedelta(days=offset) for offset in range(7)]
-        self.fields["day"].choices = [(day.isoformat(), f"{day:%A %-d %b}") for day in days]
+        day_field = cast(forms.ChoiceField, self.fields["day"])
+        day_field.choices = [(day.isoformat(), f"{day:%A %-d %b}") for day in days]
         self.helper = _helper("Add session")
 
 
@@ -267,9 +273,9 @@ class CoachSessionEditForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, session, **kwargs):
+    def __init__(self, data=None, *, session, **kwargs):
         """Starts filled in with the `session` it edits."""
-        super().__init__(*args, initial=self.initial_for(session), **kwargs)
+        super().__init__(data, initial=self.initial_for(session), **kwargs)
         self.session = session
         if not session.is_run:
             del self.fields["purpose"]

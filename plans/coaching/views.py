@@ -262,7 +262,7 @@ def week_session_add(request, athlete_id: int, week_start: date):
     athlete = coaching_of_coach(coach, athlete_id).athlete
     form = CoachSessionForm(request.POST, coach=coach, week_start=monday_of(week_start))
     if not form.is_valid():
-        problems = "; ".join(f"{', '.join(errors)}" for errors in form.errors.values())
+        problems = "; ".join(", ".join(map(str, errors)) for errors in form.errors.values())
         messages.error(request, f"The session was not added: {problems}")
         return redirect(_athlete_week_url(athlete.pk, week_start))
     data = form.cleaned_data

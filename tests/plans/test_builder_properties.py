@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -56,7 +57,7 @@ def runners(draw: st.DrawFn, library: Library, **fixed) -> RunnerInput:
     week_start = FIRST_MONDAY + timedelta(weeks=draw(st.integers(0, 150)))
     race_in = st.integers(-70, 210).map(lambda d: week_start + timedelta(days=d))
     cleared = st.integers(-42, 7).map(lambda d: week_start + timedelta(days=d))
-    values = {
+    values: dict[str, Any] = {
         "runner_type": draw(st.sampled_from(sorted(MIX))),
         "week_start": week_start,
         "days": tuple(draw(st.lists(commitments, min_size=7, max_size=7))),
