@@ -80,9 +80,10 @@ class SessionFields(forms.Form):
 
     def __init__(self, *args, coach: User, **kwargs):
         super().__init__(*args, **kwargs)
-        cast(
-            forms.ModelChoiceField, self.fields["activity"]
-        ).queryset = Exercise.objects.choosable_by(coach).filter(kind=Kind.CROSS_TRAINING)
+        activity_field = cast(forms.ModelChoiceField, self.fields["activity"])
+        activity_field.queryset = Exercise.objects.choosable_by(coach).filter(
+            kind=Kind.CROSS_TRAINING
+        )
 
     def clean(self):
         super().clean()
