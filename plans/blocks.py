@@ -33,7 +33,7 @@ def planned_blocks(runs: Sequence[Session]) -> dict[int, builder.Session]:
     weeks = sorted({monday_of(run.date) for run in runs})
     history = History(runner_ids, first_week=weeks[0], last_week=weeks[-1])
     spare_legs = _days_to_spare_the_legs(runs)
-    blocks = {}
+    blocks: dict[int, builder.Session] = {}
     for run in runs:
         profile = profiles.get(run.runner_id)
         if profile is None:

@@ -104,7 +104,7 @@ def blocks_under_their_runs(sessions: list[Session]) -> list[Session]:
     """One day's sessions in order, each run's post-run block moved right under that run."""
     run_ids = {session.pk for session in sessions if session.is_run}
     blocks = {s.for_run_id: s for s in sessions if s.for_run_id in run_ids}
-    ordered = []
+    ordered: list[Session] = []
     for session in sessions:
         if session.for_run_id not in run_ids:
             ordered.append(session)

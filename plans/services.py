@@ -51,7 +51,7 @@ def blocks_link(sessions: Sequence[Session]) -> list[Session]:
     """Link each post-run block among these new sessions (in day order) to the run before it
     on its day that has none yet, one block per run; the runs left without one."""
     waiting: dict[tuple[int, date], list[Session]] = defaultdict(list)
-    linked = []
+    linked: list[Session] = []
     for session in sessions:
         day = (session.runner_id, session.date)
         if session.is_run:

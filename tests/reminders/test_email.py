@@ -8,6 +8,7 @@ from django.core import mail
 from exercises.models import Exercise
 from exercises.snapshot import library_entries
 from plans.builder import RUNNING_MUSCLES
+from reminders.models import Reminder, State
 from reminders.services import reminders_send_due
 from tests.plans.factories import SessionExerciseFactory, SessionFactory, StrengthSessionFactory
 from tests.reminders.conftest import MONDAY, plan_run
@@ -169,3 +170,20 @@ def test_a_runner_name_with_an_apostrophe_reads_plainly_in_the_text_part(clock, 
     profile.user.save()
     message, _ = send_for(profile, clock)
     assert "Hi Rita O'Hara," in message.body
+
+
+def test_when_no_move_suits_the_runner_no_empty_email_goes_out(clock, profile):
+    for exercise in Exercise.objects.filter(kind="strength"):
+        exercise.muscles.clear()  # nothing left that works the running muscles
+    run = plan_run(profile.user)
+    clock.set(8, 0)
+    assert reminders_send_due(seconds=5) == 0
+    assert not mail.outbox
+    assert Reminder.objects.get(session=run).state == State.CANCELLED
+
+
+def test_with_a_move_that_suits_the_email_goes_out(clock, profile):
+    run = plan_run(profile.user)
+    clock.set(8, 0)
+    assert reminders_send_due(seconds=5) == 1
+    assert Reminder.objects.get(session=run).state == State.SENT
