@@ -111,6 +111,9 @@ class Session(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
     status_note = models.CharField(max_length=500, blank=True)
     status_changed_at = models.DateTimeField(null=True, blank=True)
+    routine_done_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the runner ticked this run's post-run routine."
+    )
     assignment = models.ForeignKey(
         "Assignment", on_delete=models.SET_NULL, null=True, blank=True, related_name="sessions"
     )

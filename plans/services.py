@@ -115,6 +115,14 @@ def session_mark(*, session: Session, status: str, note: str = "") -> Session:
 
 
 @transaction.atomic
+def run_routine_done(*, run: Session) -> None:
+    """The runner did the strength routine after this run; the first tick is the one kept."""
+    if run.routine_done_at is None:
+        run.routine_done_at = timezone.now()
+        run.save(update_fields=["routine_done_at"])
+
+
+@transaction.atomic
 def run_log_create(
     *,
     runner,

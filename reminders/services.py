@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.models import Commitment, RunnerProfile
 from plans.models import Session, SessionKind, Status
-from plans.services import session_mark
+from plans.services import run_routine_done, session_mark
 from reminders import schedule
 from reminders.emails import post_run_email_send
 from reminders.models import Reminder, State
@@ -140,9 +140,7 @@ def routine_mark_done(*, reminder: Reminder) -> None:
         strength = reminder.session.block
         if strength is not None and strength.status != Status.DONE:
             session_mark(session=strength, status=Status.DONE, note="Done from the email")
-        if reminder.routine_done_at is None:
-            reminder.routine_done_at = timezone.now()
-            reminder.save(update_fields=["routine_done_at"])
+        run_routine_done(run=reminder.session)
 
 
 def reminders_turn_off(*, profile: RunnerProfile) -> None:

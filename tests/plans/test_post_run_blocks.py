@@ -219,7 +219,7 @@ def test_the_migration_links_each_existing_block_to_the_run_it_follows(runner, o
     evening_block = StrengthSessionFactory(runner=runner, date=monday, position=3)
     lone_block = StrengthSessionFactory(runner=runner, date=monday + DAY, position=0)
     theirs = SessionFactory(runner=other_runner, date=monday + DAY)
-    migration = importlib.import_module("plans.migrations.0004_post_run_block_for_run")
+    migration = importlib.import_module("plans.migrations.0005_post_run_block_for_run")
     migration.link_blocks_to_their_runs(apps, None)
     links = dict(Session.objects.filter(post_run=True).values_list("pk", "for_run_id"))
     assert links == {

@@ -43,10 +43,12 @@ def test_clicking_the_done_link_twice_is_harmless(client, reminder):
     assert block.status_changed_at == first_done_at
 
 
-def test_without_a_planned_block_the_done_click_is_kept_on_the_reminder(client, reminder):
+def test_without_a_planned_block_the_done_click_is_kept_on_the_run(client, reminder):
+    run = reminder.session
+    assert run.routine_done_at is None
     client.get(links.done_path(reminder.pk))
-    reminder.refresh_from_db()
-    assert reminder.routine_done_at is not None
+    run.refresh_from_db()
+    assert run.routine_done_at is not None
 
 
 def test_another_runners_block_on_the_same_day_is_untouched(client, reminder, other_runner):

@@ -24,7 +24,7 @@ def link_blocks_to_their_runs(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plans", "0003_runner_added_runs"),
+        ("plans", "0004_session_routine_done_at"),
     ]
 
     operations = [
