@@ -30,8 +30,11 @@ from plans.models import (
 from plans.services import (
     announce_if_run,
     announce_new_runs,
+    blocks_link,
     monday_of,
     next_position,
+    post_run_blocks_add,
+    run_delete,
     runner_today,
     weeks_regenerate,
 )
@@ -280,8 +283,10 @@ def plan_assign(*, template: PlanTemplate, athletes: list, start: date, coach, t
     """Place the template on each athlete's calendar from the Monday `start`.
 
     Their planned generated (or earlier template) sessions on the covered dates go; done,
-    skipped, logged and coach-set sessions stay. Overlapping assignments end. A fixed number
-    of queries for any number of athletes. `today` stands for athletes without a profile.
+    skipped, logged and coach-set sessions stay, and so does a run whose block was done. Each
+    run gets the block the template puts after it, or else the builder's. Overlapping
+    assignments end. A fixed number of queries for any number of athletes. `today` stands for
+    athletes without a profile.
     """
     end = start + timedelta(weeks=template.weeks, days=-1)
     athlete_ids = [athlete.pk for athlete in athletes]
@@ -307,7 +312,7 @@ def plan_assign(*, template: PlanTemplate, athletes: list, start: date, coach, t
             status=Status.PLANNED,
             source__in=[Source.GENERATED, Source.TEMPLATE],
             run_log__isnull=True,
-        ).delete()
+        ).going_with_blocks().delete()
     assignments = Assignment.objects.bulk_create(
         Assignment(template=template, athlete=athlete, coach=coach, start=start, end=end)
         for athlete in athletes
@@ -336,6 +341,7 @@ def plan_assign(*, template: PlanTemplate, athletes: list, start: date, coach, t
         ),
         batch_size=500,
     )
+    post_run_blocks_add(runs=blocks_link(created))
     announce_new_runs(created)
     return assignments
 
@@ -376,7 +382,7 @@ def assignment_end(*, assignment: Assignment) -> None:
     today = runner_today(profile) if profile else timezone.localdate()
     assignment.sessions.filter(
         date__gt=today, status=Status.PLANNED, source=Source.TEMPLATE, run_log__isnull=True
-    ).delete()
+    ).going_with_blocks().delete()
     if profile is not None:
         weeks_regenerate(runner=assignment.athlete, today=today)
 
@@ -396,7 +402,7 @@ def coach_session_add(
     activity_id: int | None = None,
     coach_note: str = "",
 ) -> Session:
-    """A session the coach sets: generation never replaces it."""
+    """A session the coach sets: generation never replaces it. A run comes with its block."""
     session = Session.objects.create(
         runner=runner,
         date=day,
@@ -409,6 +415,8 @@ def coach_session_add(
         source=Source.COACH,
         coach_note=coach_note,
     )
+    if session.is_run:
+        post_run_blocks_add(runs=[session])
     announce_if_run(session)
     return session
 
@@ -417,13 +425,15 @@ def coach_session_add(
 def coach_session_update(
     *, session: Session, day: date, title: str, minutes: int, purpose: str, coach_note: str
 ) -> Session:
-    """Change, move or annotate a session; from now on it is the coach's."""
+    """Change, move or annotate a session; from now on it is the coach's. A run keeps its
+    block, which moves with it unless the athlete already did or skipped it."""
     if day != session.date:
         session.position = next_position(
             Session.objects.filter(runner_id=session.runner_id, date=day)
         )
         session.placement_note = ""
         session.needs_attention = False
+        _move_block_with(session, day)
     session.date = day
     session.title = title
     session.minutes = minutes
@@ -435,9 +445,21 @@ def coach_session_update(
     return session
 
 
+def _move_block_with(run: Session, day: date) -> None:
+    block = run.block
+    if block is not None and block.status == Status.PLANNED:
+        block.date, block.position = day, run.position + 1
+        block.placement_note, block.needs_attention = "", False
+        block.save(update_fields=["date", "position", "placement_note", "needs_attention"])
+
+
 @transaction.atomic
 def coach_session_delete(*, session: Session) -> None:
-    session.delete()
+    """Removing a run removes its block too, unless the athlete already did or skipped it."""
+    if session.is_run:
+        run_delete(run=session)
+    else:
+        session.delete()
 
 
 @transaction.atomic

@@ -36,7 +36,9 @@ def test_sessions_land_on_their_days_with_exercises_and_rep_ranges(profile, temp
     long_run = sessions_of(profile.user, source=Source.TEMPLATE, kind="run").get()
     assert long_run.date == NEXT_MONDAY + 6 * DAY
     assert (long_run.purpose, long_run.minutes) == ("long", 90)
-    strength = sessions_of(profile.user, kind="strength", source=Source.TEMPLATE).get()
+    strength = sessions_of(
+        profile.user, kind="strength", post_run=False, source=Source.TEMPLATE
+    ).get()
     assert [item.dose_text for item in strength.exercises.all()] == [
         "3 × 10–12 reps",
         "3 × 6–8 reps",
@@ -50,7 +52,9 @@ def test_a_session_on_a_day_the_athlete_cannot_train_moves_to_the_nearest_free_d
     profile, template
 ):
     assign(template, profile.user)  # trains Mon, Wed, Fri, Sun; strength was set for Tuesday
-    strength = sessions_of(profile.user, kind="strength", source=Source.TEMPLATE).get()
+    strength = sessions_of(
+        profile.user, kind="strength", post_run=False, source=Source.TEMPLATE
+    ).get()
     assert strength.date == NEXT_MONDAY
     assert strength.placement_note.startswith("Moved from Tuesday")
     assert not strength.needs_attention
@@ -60,7 +64,7 @@ def test_a_session_with_no_free_day_in_its_week_is_flagged_not_dropped(template,
     profile = RunnerProfileFactory(week=(), time_zone="UTC")
     CoachingFactory(coach=coach, athlete=profile.user)
     assign(template, profile.user)
-    sessions = sessions_of(profile.user, source=Source.TEMPLATE)
+    sessions = sessions_of(profile.user, source=Source.TEMPLATE, post_run=False)
     assert sessions.count() == 3
     assert all(session.needs_attention for session in sessions)
     assert sessions[0].placement_note == "No training day left free in this week."
@@ -89,7 +93,7 @@ def test_what_the_athlete_kept_on_a_day_takes_its_room(profile, coach):
     for weekday in (0, 2):
         SessionFactory(runner=profile.user, date=NEXT_MONDAY + weekday * DAY, status="done")
     assign(template, profile.user)
-    moved = sessions_of(profile.user, source=Source.TEMPLATE).get()
+    moved = sessions_of(profile.user, source=Source.TEMPLATE, kind="run").get()
     assert moved.date == NEXT_MONDAY + 4 * DAY
     assert moved.placement_note == "Moved from Tuesday, not a training day."
 
@@ -162,8 +166,12 @@ def test_bulk_assignment_takes_the_same_number_of_queries_for_any_number_of_athl
     profiles = [RunnerProfileFactory(time_zone="UTC") for _ in range(athletes)]
     # savepoint, profiles, their commitments, template sessions, their exercises, end
     # overlapping assignments, sessions to replace (none here), insert assignments, minutes
-    # kept on the dates, insert sessions, insert their exercises, the runs' reminders
-    # (profiles, commitments, insert), release savepoint
-    with django_assert_num_queries(15):
+    # kept on the dates, insert sessions, insert their exercises; the runs' blocks by the
+    # builder's rules: profiles, commitments, goals, current coaches, exercises and their five
+    # tag lists, recent activities and moves, hard runs and leg-heavy strength next door,
+    # exercise ids, insert blocks, insert their exercises; the runs' reminders (profiles,
+    # commitments, insert), release savepoint
+    with django_assert_num_queries(32):
         assign(template, *(profile.user for profile in profiles))
-    assert Session.objects.filter(source=Source.TEMPLATE).count() == 3 * athletes
+    assert Session.objects.filter(source=Source.TEMPLATE, post_run=False).count() == 3 * athletes
+    assert Session.objects.filter(source=Source.TEMPLATE, post_run=True).count() == athletes
