@@ -3,10 +3,11 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from accounts.models import Coaching, Goal, GoalKind, RunnerProfile
+from accounts.models import Coaching, RunnerProfile
+from accounts.selectors import RaceAhead, next_races
 from plans.models import Assignment, AthleteGroup, PlanTemplate, RunLog, Session, Source, Status
 from plans.selectors import Tally
 from plans.services import monday_of
@@ -16,7 +17,7 @@ SORTS = {
     "name": lambda row: str(row.athlete).lower(),
     "progress": lambda row: row.minutes.percent if row.minutes.planned else -1,
     "activity": lambda row: -(row.last_activity or date.min).toordinal(),
-    "race": lambda row: row.race.race_date if row.race else date.max,
+    "race": lambda row: row.race.goal.race_date if row.race else date.max,
 }
 
 
@@ -40,8 +41,7 @@ class AthleteRow:
     sessions: Tally
     minutes: Tally
     flagged: int
-    race: Goal | None
-    days_to_race: int | None
+    race: RaceAhead | None
     silent: bool
 
     @property
@@ -57,7 +57,8 @@ def dashboard_rows(
     coach, today: date, *, group: str = "", sort: str = "name"
 ) -> tuple[list[AthleteRow], list[str]]:
     """Every current athlete with this week's planned vs done, the silent ones first; and the
-    coach's group names. Three queries whatever the number of athletes."""
+    coach's group names. Three queries whatever the number of athletes. The week is the one of
+    `today`, the coach's date; races and silence count from each athlete's own today."""
     athlete = OuterRef("athlete_id")
     coachings = list(
         Coaching.objects.current()
@@ -73,10 +74,10 @@ def dashboard_rows(
         )
     )
     athlete_ids = Coaching.objects.current().filter(coach=coach).values("athlete_id")
-    races = _next_races(athlete_ids, today)
+    races = next_races(filter(None, map(_profile, coachings)))
     tallies = _week_tallies(athlete_ids, today)
     rows = [
-        _row(link, tallies.get(link.athlete_id, {}), races.get(link.athlete_id), today)
+        _row(link, tallies.get(link.athlete_id, {}), races.get(link.athlete_id))
         for link in coachings
     ]
     groups = sorted({row.group for row in rows if row.group})
@@ -85,17 +86,6 @@ def dashboard_rows(
     rows.sort(key=SORTS.get(sort, SORTS["name"]))
     rows.sort(key=lambda row: not row.silent)
     return rows, groups
-
-
-def _next_races(athlete_ids, today: date) -> dict[int, Goal]:
-    """Each athlete's nearest race ahead, keyed by athlete id."""
-    races = Goal.objects.filter(
-        profile__user_id__in=athlete_ids, kind=GoalKind.RACE, race_date__gte=today
-    ).annotate(athlete_id=F("profile__user_id"))
-    nearest: dict[int, Goal] = {}
-    for race in races.order_by("-race_date"):
-        nearest[race.athlete_id] = race
-    return nearest
 
 
 def _week_tallies(athlete_ids, today: date) -> dict[int, dict]:
@@ -121,8 +111,12 @@ def _week_tallies(athlete_ids, today: date) -> dict[int, dict]:
     return {row["runner_id"]: row for row in counts}
 
 
-def _row(coaching, tally: dict, race: Goal | None, today: date) -> AthleteRow:
-    profile = getattr(coaching.athlete, "runner_profile", None)
+def _profile(coaching) -> RunnerProfile | None:
+    return getattr(coaching.athlete, "runner_profile", None)
+
+
+def _row(coaching, tally: dict, race: RaceAhead | None) -> AthleteRow:
+    profile = _profile(coaching)
     last = max(filter(None, [coaching.last_run, coaching.last_done]), default=None)
     return AthleteRow(
         athlete=coaching.athlete,
@@ -133,8 +127,7 @@ def _row(coaching, tally: dict, race: Goal | None, today: date) -> AthleteRow:
         minutes=Tally(planned=tally.get("minutes_planned", 0), done=tally.get("minutes_done", 0)),
         flagged=tally.get("flagged", 0),
         race=race,
-        days_to_race=(race.race_date - today).days if race else None,
-        silent=last is None or (today - last).days >= SILENT_DAYS,
+        silent=last is None or (coaching.athlete.today() - last).days >= SILENT_DAYS,
     )
 
 

@@ -18,9 +18,9 @@ def sessions_of(runner, **filters):
     return Session.objects.filter(runner=runner, **filters).order_by("date", "position")
 
 
-def assign(template, *athletes, start=NEXT_MONDAY, today=TODAY):
+def assign(template, *athletes, start=NEXT_MONDAY):
     return plan_assign(
-        template=template, athletes=list(athletes), start=start, coach=template.coach, today=today
+        template=template, athletes=list(athletes), start=start, coach=template.coach
     )
 
 
