@@ -114,6 +114,14 @@ class SessionQuerySet(models.QuerySet):
         template planned; what the coach set or the runner added stays."""
         return self.filter(OPEN, source__in=[Source.GENERATED, Source.TEMPLATE])
 
+    def going_with_blocks(self) -> "SessionQuerySet":
+        """Of these sessions, those that may be removed with the post-run blocks of their runs:
+        a block goes only with its run, and a run whose block the runner did or skipped stays
+        with it."""
+        return self.filter(for_run__isnull=True).exclude(
+            post_run_block__status__in=[Status.DONE, Status.SKIPPED]
+        )
+
 
 class Session(SessionContent):
     """One planned piece of training on one day: a run, cross-training or strength work."""
@@ -123,11 +131,22 @@ class Session(SessionContent):
     )
     date = models.DateField()
     post_run = models.BooleanField(default=False, help_text="The strength block after a run.")
+    for_run = models.OneToOneField(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="post_run_block",
+        help_text="The run this post-run block follows; it goes when the run goes.",
+    )
     is_new_activity = models.BooleanField(default=False)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.GENERATED)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
     status_note = models.CharField(max_length=500, blank=True)
     status_changed_at = models.DateTimeField(null=True, blank=True)
+    routine_done_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the runner ticked this run's post-run routine."
+    )
     assignment = models.ForeignKey(
         "Assignment", on_delete=models.SET_NULL, null=True, blank=True, related_name="sessions"
     )
@@ -154,6 +173,14 @@ class Session(SessionContent):
     def is_open(self) -> bool:
         """Nobody has marked it or logged a run against it: see `SessionQuerySet`."""
         return self.status == Status.PLANNED and not self.has_log
+
+    @property
+    def block(self) -> "Session | None":
+        """This run's post-run strength block, if it has one."""
+        try:
+            return self.post_run_block
+        except Session.DoesNotExist:
+            return None
 
 
 class ExerciseDose(models.Model):
