@@ -1,4 +1,5 @@
 from datetime import date, timedelta
+from typing import Any, cast
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
@@ -223,7 +224,8 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, coach: User, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["athletes"].queryset = (
+        athletes_field = cast(forms.ModelChoiceField, self.fields["athletes"])
+        athletes_field.queryset = (
             User.objects.filter(
                 pk__in=Coaching.objects.current().filter(coach=coach).values("athlete_id")
             )
@@ -242,8 +244,9 @@ class AssignForm(forms.Form):
             raise forms.ValidationError("Start on a Monday.")
         return start
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         start, athletes = cleaned.get("start"), cleaned.get("athletes")
         if start and athletes:
             over = [str(athlete) for athlete in athletes if start < monday_of(athlete.today())]
