@@ -5,6 +5,7 @@ from collections.abc import Collection
 from datetime import date, timedelta
 
 from accounts.models import RunnerProfile, User
+from accounts.selectors import next_race
 from exercises.snapshot import ExerciseEntry, libraries_for, library_entries
 from plans.builder import PLACES, Commitment, LibraryEntry, RunnerInput
 from plans.models import Session, SessionExercise, Status
@@ -97,13 +98,13 @@ def runner_input(
     profile: RunnerProfile, *, week_start: date, recent_activities: frozenset[str]
 ) -> RunnerInput:
     """The builder's view of a runner for one week; `profile` comes with commitments and goals."""
-    race = profile.race(week_start)
+    race = next_race(profile, week_start)
     return RunnerInput(
         runner_type=profile.runner_type,
         week_start=week_start,
         days=commitments_by_weekday(profile),
         long_run_day=6 if profile.long_run_day is None else profile.long_run_day,
-        race_date=race.race_date if race else None,
+        race_date=race.goal.race_date if race else None,
         injury=(profile.injury_area or None) if profile.injured else None,
         injury_cleared_on=None if profile.injured else profile.injury_cleared_on,
         likes=frozenset(profile.liked_activities),
