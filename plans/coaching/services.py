@@ -324,6 +324,16 @@ def assignment_end(*, assignment: Assignment) -> None:
 # The athlete's week
 
 
+def _session_exercises_set(session: Session, exercises: Sequence[ExerciseLine]) -> None:
+    """The session's lines become `exercises`, in order; only strength holds any."""
+    session.exercises.all().delete()
+    if session.kind == SessionKind.STRENGTH:
+        SessionExercise.objects.bulk_create(
+            SessionExercise(session=session, position=position, **vars(line))
+            for position, line in enumerate(exercises)
+        )
+
+
 @transaction.atomic
 def coach_session_add(
     *,
@@ -335,6 +345,7 @@ def coach_session_add(
     purpose: str = "",
     activity_id: int | None = None,
     coach_note: str = "",
+    exercises: Sequence[ExerciseLine] = (),
 ) -> Session:
     """A session the coach sets: generation never replaces it."""
     session = Session.objects.create(
@@ -349,15 +360,25 @@ def coach_session_add(
         source=Source.COACH,
         coach_note=coach_note,
     )
+    _session_exercises_set(session, exercises)
     announce_if_run(session)
     return session
 
 
 @transaction.atomic
 def coach_session_update(
-    *, session: Session, day: date, title: str, minutes: int, purpose: str, coach_note: str
+    *,
+    session: Session,
+    day: date,
+    title: str,
+    minutes: int,
+    purpose: str,
+    coach_note: str,
+    activity_id: int | None = None,
+    exercises: Sequence[ExerciseLine] | None = None,
 ) -> Session:
-    """Change, move or annotate a session; from now on it is the coach's."""
+    """Change, move or annotate a session; from now on it is the coach's. A cross-training
+    session keeps its activity and a strength session its exercises unless new ones are given."""
     if day != session.date:
         session.position = next_position(
             Session.objects.filter(runner_id=session.runner_id, date=day)
@@ -368,9 +389,13 @@ def coach_session_update(
     session.title = title
     session.minutes = minutes
     session.purpose = purpose if session.kind == SessionKind.RUN else ""
+    if session.kind == SessionKind.CROSS_TRAINING and activity_id is not None:
+        session.activity_id = activity_id
     session.coach_note = coach_note
     session.source = Source.COACH
     session.save()
+    if exercises is not None and session.kind == SessionKind.STRENGTH:
+        _session_exercises_set(session, exercises)
     announce_if_run(session)
     return session
 
