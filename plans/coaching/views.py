@@ -189,6 +189,7 @@ def template_session_delete(request, template_id: int, session_id: int):
         {
             "template": template,
             "session": session,
+            "weekday": Weekday(session.weekday).label,
             "exercises": session.exercises.select_related("exercise"),
         },
     )
