@@ -141,7 +141,9 @@ class SessionFields(KindLayout):
 
     kind = forms.ChoiceField(choices=SessionKind.choices)
     purpose = forms.ChoiceField(choices=[("", "—")] + RunPurpose.choices, required=False)
-    activity = forms.ModelChoiceField(queryset=Exercise.objects.none(), required=False)
+    activity = forms.ModelChoiceField(
+        queryset=Exercise.objects.none(), required=False, empty_label="—"
+    )
     title = forms.CharField(
         max_length=120, required=False, help_text="Left empty, the kind of session names it."
     )
@@ -281,7 +283,9 @@ class CoachSessionEditForm(KindLayout):
     day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     title = forms.CharField(max_length=120)
     purpose = forms.ChoiceField(choices=[("", "—")] + RunPurpose.choices, required=False)
-    activity = forms.ModelChoiceField(queryset=Exercise.objects.none(), required=False)
+    activity = forms.ModelChoiceField(
+        queryset=Exercise.objects.none(), required=False, empty_label="—"
+    )
     minutes = forms.IntegerField(min_value=5, max_value=MAX_SESSION_MINUTES)
     coach_note = forms.CharField(
         max_length=500,

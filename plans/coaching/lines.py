@@ -92,7 +92,16 @@ class ExerciseSelect(forms.Select):
         super().__init__(**kwargs)
         self.doses = doses
 
-    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):  # type: ignore[no-untyped-def]
+    def create_option(
+        self,
+        name: str,
+        value: Any,
+        label: int | str,
+        selected: bool | set[str],
+        index: int,
+        subindex: int | None = None,
+        attrs: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
         option = super().create_option(name, value, label, selected, index, subindex, attrs)
         dose = self.doses.get(value) if value else None
         if dose is not None:
