@@ -1,7 +1,7 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
@@ -23,8 +23,8 @@ from plans.models import (
 )
 from plans.services import monday_of
 
-DEFAULT_TITLES = {SessionKind.STRENGTH: "Strength session"}
-KIND_LEGENDS = {
+DEFAULT_TITLES: dict[str, str] = {SessionKind.STRENGTH: "Strength session"}
+KIND_LEGENDS: dict[str, str] = {
     SessionKind.RUN: "For a run",
     SessionKind.CROSS_TRAINING: "For cross-training",
     SessionKind.STRENGTH: "For strength",
@@ -153,14 +153,15 @@ class SessionFields(KindLayout):
         self, *args: Any, coach: User, items: Sequence[StoredDose] = (), **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["activity"].queryset = Exercise.objects.choosable_by(coach).filter(
-            kind=Kind.CROSS_TRAINING
-        )
+        cast(
+            forms.ModelChoiceField, self.fields["activity"]
+        ).queryset = Exercise.objects.choosable_by(coach).filter(kind=Kind.CROSS_TRAINING)
         moves = _strength_moves(coach, items)
         self.line_fields = ExerciseLines(self, moves, ExerciseLines.count_for(items))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         kind = data.get("kind")
         if kind == SessionKind.RUN and not data.get("purpose"):
             self.add_error("purpose", "Choose what kind of run it is.")
@@ -205,7 +206,9 @@ class TemplateSessionForm(SessionFields):
         if session is not None:
             kwargs["initial"] = self.initial_for(session, items)
         super().__init__(*args, coach=template.coach, items=items, **kwargs)
-        self.fields["week"].choices = [(i, f"Week {i + 1}") for i in range(template.weeks)]
+        cast(forms.ChoiceField, self.fields["week"]).choices = [
+            (i, f"Week {i + 1}") for i in range(template.weeks)
+        ]
         _bootstrap(self)
 
     @property
@@ -273,7 +276,9 @@ class CoachSessionForm(SessionFields):
     def __init__(self, *args: Any, week_start: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         days = [week_start + timedelta(days=offset) for offset in range(7)]
-        self.fields["day"].choices = [(day.isoformat(), f"{day:%A %-d %b}") for day in days]
+        cast(forms.ChoiceField, self.fields["day"]).choices = [
+            (day.isoformat(), f"{day:%A %-d %b}") for day in days
+        ]
         _bootstrap(self)
 
 
@@ -299,7 +304,8 @@ class CoachSessionEditForm(KindLayout):
     def __init__(self, *args: Any, session: Session, coach: User, **kwargs: Any) -> None:
         """Starts filled in with the `session` it edits."""
         items = list(session.exercises.all()) if session.kind == SessionKind.STRENGTH else []
-        super().__init__(*args, initial=self.initial_for(session, items), **kwargs)
+        kwargs["initial"] = self.initial_for(session, items)
+        super().__init__(*args, **kwargs)
         self.session = session
         self.KIND_FIELDS = {session.kind: KindLayout.KIND_FIELDS[session.kind]}
         for kind, names in KindLayout.KIND_FIELDS.items():
@@ -307,7 +313,9 @@ class CoachSessionEditForm(KindLayout):
                 del self.fields[name]
         if session.kind == SessionKind.CROSS_TRAINING:
             choosable = Exercise.objects.choosable_by(coach).filter(kind=Kind.CROSS_TRAINING)
-            self.fields["activity"].queryset = Exercise.objects.filter(
+            cast(
+                forms.ModelChoiceField, self.fields["activity"]
+            ).queryset = Exercise.objects.filter(
                 Q(pk=session.activity_id) | Q(pk__in=choosable.values("pk"))
             )
         strength = session.kind == SessionKind.STRENGTH
@@ -331,7 +339,8 @@ class CoachSessionEditForm(KindLayout):
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         kind = self.session.kind
         if kind == SessionKind.RUN and not data.get("purpose"):
             self.add_error("purpose", "Choose what kind of run it is.")

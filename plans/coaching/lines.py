@@ -97,7 +97,7 @@ class ExerciseSelect(forms.Select):
         name: str,
         value: Any,
         label: int | str,
-        selected: bool | set[str],
+        selected: bool,
         index: int,
         subindex: int | None = None,
         attrs: dict[str, Any] | None = None,
@@ -133,7 +133,7 @@ class LineFields:
 
     @property
     def errors(self) -> list[str]:
-        return [error for field in self.fields for error in field.errors]
+        return [str(error) for field in self.fields for error in field.errors]
 
     @property
     def is_empty(self) -> bool:
