@@ -324,6 +324,7 @@ def week_session_delete(request, session_id: int):
         {
             "session": session,
             "exercises": session.exercises.select_related("exercise"),
+            "run_block": session.block if session.is_run else None,
             "week_url": week_url,
         },
     )

@@ -11,7 +11,7 @@ from tests.plans.coaching.conftest import slug
 from tests.plans.factories import SessionExerciseFactory
 
 pytestmark = pytest.mark.django_db
-migration = importlib.import_module("plans.migrations.0004_holds_counted_in_seconds")
+migration = importlib.import_module("plans.migrations.0006_holds_counted_in_seconds")
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from plans.coaching.services import coach_session_add
 from plans.models import Session
 from tests.plans.coaching.conftest import NEXT_MONDAY
 from tests.plans.factories import SessionExerciseFactory, SessionFactory, StrengthSessionFactory
@@ -106,3 +107,33 @@ def test_anonymous_visitors_cannot_remove_template_sessions(client, template):
     for response in (client.get(url), client.post(url)):
         assert response.url.startswith(reverse("accounts:login"))
     assert template.sessions.filter(pk=strength.pk).exists()
+
+
+def test_removing_a_run_says_its_block_goes_with_it(client, coach, profile):
+    run = coach_session_add(
+        runner=profile.user, day=WEDNESDAY, kind="run", purpose="easy", title="Easy run",
+        minutes=40,
+    )  # fmt: skip
+    block = run.block
+    assert block is not None
+    client.force_login(coach)
+    page = client.get(remove_url(run)).content.decode()
+    assert (
+        f"Its strength block after the run, {block.title} ({block.minutes} min), goes with it."
+        in page
+    )
+    client.post(remove_url(run))
+    assert not Session.objects.filter(pk__in=[run.pk, block.pk]).exists()
+
+
+def test_a_block_the_athlete_marked_stays_and_the_question_says_so(client, coach, profile):
+    run = coach_session_add(
+        runner=profile.user, day=WEDNESDAY, kind="run", purpose="easy", title="Easy run",
+        minutes=40,
+    )  # fmt: skip
+    Session.objects.filter(pk=run.block.pk).update(status="done")
+    client.force_login(coach)
+    page = client.get(remove_url(run)).content.decode()
+    assert "Its strength block after the run stays: Rita Runner already marked it done." in page
+    client.post(remove_url(run))
+    assert Session.objects.filter(runner=profile.user, status="done").exists()

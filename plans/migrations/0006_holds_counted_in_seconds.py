@@ -36,7 +36,7 @@ def holds_in_seconds(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("exercises", "0001_initial"),
-        ("plans", "0003_runner_added_runs"),
+        ("plans", "0005_post_run_block_for_run"),
     ]
 
     operations = [
