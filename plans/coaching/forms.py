@@ -124,10 +124,6 @@ class KindLayout(forms.Form):
             for kind, names in self.KIND_FIELDS.items()
         ]
 
-    @property
-    def exercise_lines(self) -> list[LineFields]:
-        return self.line_fields.bound
-
     def _clean_exercises(self, kind: str | None) -> None:
         """Lines count for strength only: with scripts off every group is on the page, and what
         a run leaves in them is ignored."""
