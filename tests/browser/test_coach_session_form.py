@@ -84,3 +84,50 @@ def test_with_scripts_off_every_group_shows_and_the_library_fills_the_gaps(
     page.get_by_role("button", name="Add to template").click()
     assert "Plank 3 × 20–45 s" in page.get_by_test_id("template-week-1").inner_text()
     context.close()
+
+
+def test_the_coach_changes_an_athletes_strength_session_and_removes_one_after_a_question(
+    live_server, page
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from plans.coaching.services import ExerciseLine, coach_session_add
+    from plans.models import Session
+    from plans.services import monday_of
+    from tests.accounts.factories import RunnerProfileFactory
+    from tests.factories import CoachingFactory
+    from tests.plans.coaching.conftest import slug
+
+    coach = CoachFactory(email="cora@example.com", display_name="Cora Coach")
+    ada = RunnerProfileFactory(user__display_name="Ada Ames", time_zone="UTC").user
+    CoachingFactory(coach=coach, athlete=ada)
+    wednesday = monday_of(timezone.localdate()) + timedelta(days=9)
+    core = coach_session_add(
+        runner=ada, day=wednesday, kind="strength", title="Core", minutes=20,
+        exercises=[ExerciseLine(slug("plank"), sets=3, duration_min=20, duration_max=45)],
+    )  # fmt: skip
+    log_in(page, live_server.url, coach.email)
+    page.goto(f"{live_server.url}/athletes/{ada.pk}/week/{wednesday.isoformat()}/")
+    page.get_by_role("link", name="Edit Core").click()
+    assert page.input_value("#id_counted_in_1") == "seconds"
+    page.fill("#id_low_1", "30")
+    page.get_by_role("button", name="Add an exercise").click()
+    page.select_option("#id_exercise_2", label="Side plank")
+    shoot(page, "coach-session-edit-desktop")
+    page.get_by_role("button", name="Save changes").click()
+    day = page.get_by_test_id(f"day-{wednesday:%a}".lower())
+    assert "3 × 30–45 s" in day.inner_text() and "2 × 15–30 s per side" in day.inner_text()
+
+    day.get_by_role("link", name="Remove Core").click()
+    assert "Remove Core from Ada Ames’s week?" in page.content()
+    shoot(page, "coach-remove-question")
+    page.get_by_role("link", name="Keep it").click()
+    assert Session.objects.filter(pk=core.pk).exists()
+    page.get_by_test_id(f"day-{wednesday:%a}".lower()).get_by_role(
+        "link", name="Remove Core"
+    ).click()
+    page.get_by_role("button", name="Remove session").click()
+    page.get_by_text("Core removed from").wait_for()
+    assert not Session.objects.filter(pk=core.pk).exists()
