@@ -117,6 +117,11 @@ class Session(models.Model):
     def is_run(self) -> bool:
         return self.kind == SessionKind.RUN
 
+    @property
+    def runner_added(self) -> bool:
+        """A run the runner logged on a day that planned none: done extra, never planned."""
+        return self.source == Source.RUNNER
+
 
 class SessionExercise(models.Model):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="exercises")

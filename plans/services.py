@@ -28,6 +28,18 @@ RECENT_DAYS = 28
 ONE_WEEK = timedelta(days=7)
 
 
+class NotYetError(ValueError):
+    """A day still ahead for the runner: its sessions can be skipped, not done or logged."""
+
+
+def refuse_if_ahead(*, runner_id: int, day: date) -> None:
+    """Raise NotYetError when `day` is after the runner's today (in their time zone)."""
+    profile = RunnerProfile.objects.filter(user_id=runner_id).first()
+    today = runner_today(profile) if profile else timezone.localdate()
+    if day > today:
+        raise NotYetError(f"{day:%A %-d %B} is still ahead: it can be done once it has come.")
+
+
 def next_position(day_sessions: QuerySet) -> int:
     """The position of a session added to a day (or a template day): after those on it."""
     last = day_sessions.aggregate(last=Max("position"))["last"]
@@ -47,7 +59,10 @@ def announce_if_run(session: Session) -> None:
 
 @transaction.atomic
 def session_mark(*, session: Session, status: str, note: str = "") -> Session:
-    """Mark a session done, skipped or back to planned (undo), with an optional note."""
+    """Mark a session done, skipped or back to planned (undo), with an optional note; a
+    session on a day still ahead may be skipped, never done (NotYetError)."""
+    if status == Status.DONE:
+        refuse_if_ahead(runner_id=session.runner_id, day=session.date)
     session.status = status
     session.status_note = note if status != Status.PLANNED else ""
     session.status_changed_at = timezone.now() if status != Status.PLANNED else None
@@ -68,7 +83,9 @@ def run_log_create(
     session: Session | None = None,
 ) -> RunLog:
     """Record a run: it marks that day's planned run (or the one given) done; a run nobody
-    planned becomes a session of its own, so it counts and gets its strength reminder too."""
+    planned becomes a session of its own, so it counts and gets its strength reminder too.
+    A run on a day still ahead raises NotYetError."""
+    refuse_if_ahead(runner_id=runner.pk, day=run_date)
     session = (
         session
         or _planned_run_on(runner, run_date)
@@ -95,7 +112,7 @@ def run_log_delete(*, run_log: RunLog) -> None:
     run_log.delete()
     if session is None:
         return
-    if session.source == Source.RUNNER:
+    if session.runner_added:
         session.delete()
     else:
         session_mark(session=session, status=Status.PLANNED)
@@ -215,13 +232,19 @@ def _exercise_rows(
 
 @transaction.atomic
 def week_generate(*, runner, week_start: date, today: date) -> PlanWeek:
-    """(Re)build one week; past, touched and already-started days are left as they are."""
+    """(Re)build one week; past, touched and already-started days are left as they are.
+
+    A week first planned mid-week (a new runner) is built from that day on, so its notes
+    speak of the days the runner sees, not of days that were never planned."""
     profile = _profile_for_planning(runner)
+    known = PlanWeek.objects.filter(runner=runner, week_start=week_start).first()
+    planned_from = known.planned_from if known else max(week_start, today)
     plan = builder.build_week(
         runner_input(
             profile,
             week_start=week_start,
             recent_activities=_recent_activities(runner, week_start),
+            first_day=(planned_from - week_start).days,
         ),
         library_for(runner),
     )
@@ -250,7 +273,7 @@ def week_generate(*, runner, week_start: date, today: date) -> PlanWeek:
         create_defaults={
             "phase": plan.phase,
             "notes": list(plan.notes),
-            "planned_from": max(week_start, today),
+            "planned_from": planned_from,
         },
     )
     return week

@@ -72,12 +72,25 @@ class Planner:
         self.strength = StrengthRules(runner, self.library, tapering=self.tapering)
         self.notes: list[str] = []
         self.drafts = [
-            _DraftDay(i, day_budget(c.minutes) if c.available else 0)
+            _DraftDay(i, day_budget(c.minutes) if self._free(i) else 0)
             for i, c in enumerate(runner.days)
         ]
         self._keep_race_eve_free()
         self.purposes: dict[int, str] = {}
         self.lead_notes = 0
+
+    def _free(self, index: int) -> bool:
+        return index >= self.runner.first_day and self.runner.days[index].available
+
+    @property
+    def _part_week(self) -> bool:
+        return self.runner.first_day > 0
+
+    def _this_week(self) -> str:
+        """How the notes name the days planned: a part week says which days it holds."""
+        if not self._part_week:
+            return "this week"
+        return f"the days left this week ({DAY_NAMES[self.runner.first_day]} on)"
 
     def _keep_race_eve_free(self) -> None:
         if self.phase != "race_week" or self.runner.race_date is None:
@@ -151,17 +164,25 @@ class Planner:
         if not roomy:
             if not self.injured:
                 self.notes.append(
-                    "No day has room for a long run this week, so every run is short."
+                    f"No day in {self._this_week()} has room for a long run, so every run is short."
                 )
             return None
         chosen = min(roomy, key=lambda i: (-self.drafts[i].budget, abs(i - preferred), i))
         if not self.injured:
-            why = "too short" if self.runner.days[preferred].available else "not free"
-            self.notes.append(
-                f"{DAY_NAMES[preferred]} is {why} for your long run this week, "
-                f"so it moves to {DAY_NAMES[chosen]}."
-            )
+            self.notes.append(self._long_run_moved_note(preferred, chosen))
         return chosen
+
+    def _long_run_moved_note(self, preferred: int, chosen: int) -> str:
+        if preferred < self.runner.first_day:
+            return (
+                f"This week is planned from {DAY_NAMES[self.runner.first_day]}, after your "
+                f"usual long-run day, so this week's long run is on {DAY_NAMES[chosen]}."
+            )
+        why = "too short" if self.runner.days[preferred].available else "not free"
+        return (
+            f"{DAY_NAMES[preferred]} is {why} for your long run this week, "
+            f"so it moves to {DAY_NAMES[chosen]}."
+        )
 
     def _spread(self, candidates: list[int], count: int, chosen: list[int]) -> list[int]:
         """Pick days far from those already chosen; ties go to the roomier, then earlier day."""
@@ -308,9 +329,13 @@ class Planner:
         if self.phase == "race_week":
             return
         if strength_left == STRENGTH_SESSIONS:
-            self.notes.append("Neither of the two longer strength sessions fits this week.")
+            self.notes.append(
+                f"Neither of the two longer strength sessions fits {self._this_week()}."
+            )
         elif strength_left:
-            self.notes.append("Only one of the two longer strength sessions fits this week.")
+            self.notes.append(
+                f"Only one of the two longer strength sessions fits {self._this_week()}."
+            )
 
     def _trimmable(self, draft: _DraftDay) -> int:
         """Minutes an easy or hill run can give up to make room for a strength session."""
@@ -439,7 +464,9 @@ class Planner:
         if runs >= fewest_runs and cross >= fewest_cross:
             return
         this_week = f"this week has {_count(runs, 'run')} and {_count(cross, 'cross-training day')}"
-        if usable == 0:
+        if self._part_week:
+            note = self._part_week_mix_note(usable, runs, cross)
+        elif usable == 0:
             note = "No day has enough free time for training, so this week is rest."
         elif usable < fewest_runs + fewest_cross:
             days = _count(usable, "training day")
@@ -447,6 +474,15 @@ class Planner:
         else:
             note = f"Your free days are short, so {this_week}."
         self.notes.insert(self.lead_notes, note)
+
+    def _part_week_mix_note(self, usable: int, runs: int, cross: int) -> str:
+        first = DAY_NAMES[self.runner.first_day]
+        if usable == 0:
+            return f"This week is planned from {first}, and no day left has time for training."
+        return (
+            f"This week is planned from {first}: the days left hold "
+            f"{_count(runs, 'run')} and {_count(cross, 'cross-training day')}."
+        )
 
 
 def _count(number: int, noun: str) -> str:
