@@ -86,11 +86,18 @@ class Planner:
     def _part_week(self) -> bool:
         return self.runner.first_day > 0
 
-    def _this_week(self) -> str:
-        """How the notes name the days planned: a part week says which days it holds."""
+    def _share(self, count: int, *, at_least: int = 0) -> int:
+        """A part week gets its share of the week's runs, cross-training and strength days."""
         if not self._part_week:
-            return "this week"
-        return f"the days left this week ({DAY_NAMES[self.runner.first_day]} on)"
+            return count
+        return max(at_least, round(count * (7 - self.runner.first_day) / 7))
+
+    def _mix(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        (fewest_runs, most_runs), (fewest_cross, most_cross) = MIX[self.runner.runner_type]
+        return (
+            (self._share(fewest_runs, at_least=1), self._share(most_runs, at_least=1)),
+            (self._share(fewest_cross), self._share(most_cross)),
+        )
 
     def _keep_race_eve_free(self) -> None:
         if self.phase != "race_week" or self.runner.race_date is None:
@@ -103,6 +110,11 @@ class Planner:
 
     def week(self) -> Week:
         self.notes.append(phase_note(self.phase, self.runner.week_start, self.runner.race_date))
+        if self._part_week:
+            self.notes.append(
+                f"This week is planned from {DAY_NAMES[self.runner.first_day]}: the days left "
+                "get their share of a week's runs, cross-training and strength."
+            )
         if self.return_stage:
             self.notes.append(return_note(self.return_stage))
         self.lead_notes = len(self.notes)
@@ -142,7 +154,7 @@ class Planner:
         )
 
     def _counts(self, usable: int, run_capable: int) -> tuple[int, int]:
-        (fewest_runs, most_runs), (fewest_cross, most_cross) = MIX[self.runner.runner_type]
+        (fewest_runs, most_runs), (fewest_cross, most_cross) = self._mix()
         training_days = min(usable, MAX_TRAINING_DAYS)
         light = self.phase in ("off_season", "race_week") or self.return_stage == 2
         wanted = fewest_runs if light else most_runs
@@ -164,7 +176,9 @@ class Planner:
         if not roomy:
             if not self.injured:
                 self.notes.append(
-                    f"No day in {self._this_week()} has room for a long run, so every run is short."
+                    "No day left this week has room for a long run, so every run is short."
+                    if self._part_week
+                    else "No day has room for a long run this week, so every run is short."
                 )
             return None
         chosen = min(roomy, key=lambda i: (-self.drafts[i].budget, abs(i - preferred), i))
@@ -280,7 +294,7 @@ class Planner:
     # Cross-training days and the two longer strength sessions.
 
     def _fill_cross_days(self, cross_days: list[int]) -> None:
-        strength_left = 0 if self.phase == "race_week" else STRENGTH_SESSIONS
+        strength_left = 0 if self.phase == "race_week" else self._strength_wanted
         activities = self._activity_choices(injury_only=self.injured)
         activity_turn = 0
         idle: list[str] = []
@@ -325,17 +339,19 @@ class Planner:
                 strength_left -= self._add_strength(index)
         self._strength_note(strength_left)
 
+    @property
+    def _strength_wanted(self) -> int:
+        return self._share(STRENGTH_SESSIONS, at_least=1)
+
     def _strength_note(self, strength_left: int) -> None:
-        if self.phase == "race_week":
+        if self.phase == "race_week" or not strength_left:
             return
-        if strength_left == STRENGTH_SESSIONS:
-            self.notes.append(
-                f"Neither of the two longer strength sessions fits {self._this_week()}."
-            )
-        elif strength_left:
-            self.notes.append(
-                f"Only one of the two longer strength sessions fits {self._this_week()}."
-            )
+        days = "the days left this week" if self._part_week else "this week"
+        if self._strength_wanted == 1:
+            self.notes.append(f"No longer strength session fits {days}.")
+        else:
+            placed = "Neither" if strength_left == STRENGTH_SESSIONS else "Only one"
+            self.notes.append(f"{placed} of the two longer strength sessions fits {days}.")
 
     def _trimmable(self, draft: _DraftDay) -> int:
         """Minutes an easy or hill run can give up to make room for a strength session."""
@@ -457,32 +473,26 @@ class Planner:
     def _mix_note(self, usable: int) -> None:
         if self.injured or self.return_stage or self.phase == "race_week":
             return
-        (fewest_runs, _), (fewest_cross, _) = MIX[self.runner.runner_type]
+        (fewest_runs, _), (fewest_cross, _) = self._mix()
         kinds = [{s.kind for s in d.sessions} for d in self.drafts]
         runs = sum("run" in day for day in kinds)
         cross = sum(bool(day) and "run" not in day for day in kinds)
         if runs >= fewest_runs and cross >= fewest_cross:
             return
         this_week = f"this week has {_count(runs, 'run')} and {_count(cross, 'cross-training day')}"
-        if self._part_week:
-            note = self._part_week_mix_note(usable, runs, cross)
-        elif usable == 0:
+        if usable == 0:
             note = "No day has enough free time for training, so this week is rest."
+        elif usable < fewest_runs + fewest_cross and self._part_week:
+            verb = "has" if usable == 1 else "have"
+            note = (
+                f"Only {_count(usable, 'day')} left this week {verb} enough time, so {this_week}."
+            )
         elif usable < fewest_runs + fewest_cross:
             days = _count(usable, "training day")
             note = f"You have only {days} with enough time, so {this_week}."
         else:
             note = f"Your free days are short, so {this_week}."
         self.notes.insert(self.lead_notes, note)
-
-    def _part_week_mix_note(self, usable: int, runs: int, cross: int) -> str:
-        first = DAY_NAMES[self.runner.first_day]
-        if usable == 0:
-            return f"This week is planned from {first}, and no day left has time for training."
-        return (
-            f"This week is planned from {first}: the days left hold "
-            f"{_count(runs, 'run')} and {_count(cross, 'cross-training day')}."
-        )
 
 
 def _count(number: int, noun: str) -> str:
