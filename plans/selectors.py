@@ -84,7 +84,7 @@ class WeekView:
     @property
     def extra(self) -> Extra:
         """Runs nobody planned, and logs whose session is gone: done on top of the plan."""
-        minutes = [s.minutes for s in self.sessions if s.runner_added] + [
+        minutes = [s.minutes for s in self.sessions if s.runner_added and s.is_run] + [
             log.duration_seconds // 60 for day in self.days for log in day.extra_runs
         ]
         return Extra(runs=len(minutes), minutes=sum(minutes))
@@ -114,6 +114,19 @@ def week_sessions(runner, week_start: date):
     )
 
 
+def blocks_under_their_runs(sessions: list[Session]) -> list[Session]:
+    """One day's sessions in order, each run's post-run block moved right under that run."""
+    run_ids = {session.pk for session in sessions if session.is_run}
+    blocks = {s.for_run_id: s for s in sessions if s.for_run_id in run_ids}
+    ordered: list[Session] = []
+    for session in sessions:
+        if session.for_run_id not in run_ids:
+            ordered.append(session)
+            if session.pk in blocks:
+                ordered.append(blocks[session.pk])
+    return ordered
+
+
 def week_view(runner, week_start: date, today: date) -> WeekView:
     """The seven days of one runner's week with everything the page shows, in six queries."""
     days = [
@@ -125,6 +138,8 @@ def week_view(runner, week_start: date, today: date) -> WeekView:
     by_date = {day.date: day for day in days}
     for session in week_sessions(runner, week_start):
         by_date[session.date].sessions.append(session)
+    for day in days:
+        day.sessions = blocks_under_their_runs(day.sessions)
     loose_runs = RunLog.objects.filter(
         runner=runner, session__isnull=True, date__range=(week_start, week_start + timedelta(6))
     )
