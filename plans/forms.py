@@ -86,3 +86,27 @@ class SessionStatusForm(forms.Form):
                 "you will not do it."
             )
         return self.cleaned_data
+
+
+class SessionMoveForm(forms.Form):
+    """The runner moves a session still ahead to another day of its week, today or later."""
+
+    day = forms.DateField(input_formats=["%Y-%m-%d"])
+
+    def __init__(self, *args, session, today: date, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.session, self.today = session, today
+
+    def clean(self) -> dict:
+        day = self.cleaned_data.get("day")
+        session = self.session
+        if session.date < self.today or session.status != "planned" or session.post_run:
+            raise forms.ValidationError(
+                "Only a planned session from today on moves (a run's block goes with its run)."
+            )
+        week = session.date - timedelta(days=session.date.weekday())
+        if day is not None and not (max(week, self.today) <= day <= week + timedelta(days=6)):
+            raise forms.ValidationError(
+                "Pick a day of the same week, from today on; nothing was moved."
+            )
+        return self.cleaned_data

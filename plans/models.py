@@ -70,8 +70,9 @@ class PlanWeek(models.Model):
 
 class SessionQuerySet(models.QuerySet):
     def untouched(self):
-        """Sessions the generator may replace: still planned and never set by a coach."""
-        return self.filter(status=Status.PLANNED, source=Source.GENERATED)
+        """Sessions the generator may replace: still planned, never set by a coach, never
+        moved by the runner."""
+        return self.filter(status=Status.PLANNED, source=Source.GENERATED, moved_from__isnull=True)
 
     def going_with_blocks(self):
         """Of these sessions, those that may be removed with the post-run blocks of their runs:
@@ -98,6 +99,9 @@ class Session(models.Model):
         "exercises.Exercise", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     post_run = models.BooleanField(default=False, help_text="The strength block after a run.")
+    moved_from = models.DateField(
+        null=True, blank=True, help_text="The day it was planned on, when the runner moved it."
+    )
     for_run = models.OneToOneField(
         "self",
         on_delete=models.CASCADE,

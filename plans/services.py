@@ -115,6 +115,29 @@ def run_delete(*, run: Session) -> None:
     run.delete()
 
 
+def block_move_with(run: Session, day: date) -> None:
+    """A run's block goes with it, unless the runner already did or skipped the block."""
+    block = run.block
+    if block is not None and block.status == Status.PLANNED:
+        block.date, block.position = day, run.position + 1
+        block.placement_note, block.needs_attention = "", False
+        block.save(update_fields=["date", "position", "placement_note", "needs_attention"])
+
+
+@transaction.atomic
+def session_move(*, session: Session, day: date) -> Session:
+    """The runner moves a session still ahead to another day; a run takes its block along.
+    Re-planning then leaves both days as the runner left them."""
+    session.position = next_position(Session.objects.filter(runner_id=session.runner_id, date=day))
+    block_move_with(session, day)
+    original = session.moved_from or session.date
+    session.moved_from = None if day == original else original
+    session.date = day
+    session.save(update_fields=["date", "position", "moved_from"])
+    announce_if_run(session)
+    return session
+
+
 @transaction.atomic
 def session_mark(*, session: Session, status: str, note: str = "") -> Session:
     """Mark a session done, skipped or back to planned (undo), with an optional note; a
@@ -220,15 +243,15 @@ def _profile_for_planning(runner) -> RunnerProfile:
 
 
 def _days_to_keep(runner, week_start: date, today: date) -> set[date]:
-    """Past days, days the runner or a coach touched, days an assigned template covers, and
-    today once it holds anything."""
+    """Past days, days the runner or a coach touched (a session moved touches the day it left
+    too), days an assigned template covers, and today once it holds anything."""
     dates = [week_start + timedelta(days=offset) for offset in range(7)]
     sessions = Session.objects.filter(runner=runner, date__range=(dates[0], dates[-1]))
     touched = set(
-        sessions.exclude(status=Status.PLANNED, source=Source.GENERATED).values_list(
-            "date", flat=True
-        )
-    )
+        sessions.exclude(
+            status=Status.PLANNED, source=Source.GENERATED, moved_from__isnull=True
+        ).values_list("date", flat=True)
+    ) | set(sessions.filter(moved_from__isnull=False).values_list("moved_from", flat=True))
     assigned = Assignment.objects.active().filter(
         athlete=runner, start__lte=dates[-1], end__gte=dates[0]
     )

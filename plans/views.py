@@ -13,7 +13,7 @@ from plans import services
 from plans.access import run_log_for, session_for
 from plans.builder import phase_for
 from plans.coaching.views import coach_week_context
-from plans.forms import RunLogForm, SessionStatusForm
+from plans.forms import RunLogForm, SessionMoveForm, SessionStatusForm
 from plans.models import Phase, RunLog, Status
 from plans.selectors import week_view
 
@@ -62,6 +62,7 @@ def _render_week(
             "previous_week": week.week_start - services.ONE_WEEK,
             "next_week": week.week_start + services.ONE_WEEK,
             "coach_edits": coach_edits,
+            "move_days": [day.date for day in week.days if day.date >= today],
             **(coach_week_context(request.user, runner, week.week_start) if coach_edits else {}),
         },
     )
@@ -111,6 +112,21 @@ def session_status(request, session_id: int):
         session=session, status=form.cleaned_data["status"], note=form.cleaned_data["note"]
     )
     messages.success(request, STATUS_MESSAGES[form.cleaned_data["status"]])
+    return redirect(_week_url(session.date))
+
+
+@login_required
+@require_POST
+def session_move(request, session_id: int):
+    session = session_for(request.user, session_id)
+    today = services.runner_today(request.user.runner_profile)
+    form = SessionMoveForm(request.POST, session=session, today=today)
+    if not form.is_valid():
+        problems = form.non_field_errors() or ["Pick a day to move it to; nothing was moved."]
+        messages.error(request, problems[0])
+        return redirect(_week_url(session.date))
+    services.session_move(session=session, day=form.cleaned_data["day"])
+    messages.success(request, f"{session.title} moved to {session.date:%A %-d %b}.")
     return redirect(_week_url(session.date))
 
 

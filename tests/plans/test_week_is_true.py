@@ -22,6 +22,7 @@ from tests.plans.factories import SessionFactory, StrengthSessionFactory
 MONDAY = date(2026, 11, 23)
 WEDNESDAY = date(2026, 11, 25)
 FRIDAY = date(2026, 11, 27)
+SATURDAY = date(2026, 11, 28)
 SUNDAY = date(2026, 11, 29)
 
 
@@ -263,3 +264,45 @@ def test_the_api_answers_an_anonymous_curl_with_json_401(profile):
     with_token = strict.post(url, "{}", content_type="application/json", HTTP_X_CSRFTOKEN=token)
     assert with_token.status_code == 400  # past CSRF: the empty body is what is refused
     assert json.loads(with_token.content)["errors"]
+
+
+def test_a_session_ahead_moves_with_its_block_and_replanning_keeps_the_move(
+    client, planned_from_monday
+):
+    runner = planned_from_monday.user
+    run = run_on(runner, SUNDAY)
+    block = run.block
+    assert 'data-testid="move"' in day_card(week_page(client, runner), "sun")
+    url = reverse("plans:session_move", args=[run.pk])
+    response = client.post(url, {"day": "2026-11-28"}, follow=True)
+    assert messages_of(response) == [f"{run.title} moved to Saturday 28 Nov."]
+    assert "Moved from Sunday 29 Nov." in day_card(response.content.decode(), "sat")
+    run.refresh_from_db()
+    block.refresh_from_db()
+    assert (run.date, run.moved_from, block.date) == (SATURDAY, SUNDAY, SATURDAY)
+    services.weeks_regenerate(runner=runner, today=FRIDAY)
+    assert Session.objects.get(pk=run.pk).date == SATURDAY
+    assert not Session.objects.filter(runner=runner, date=SUNDAY).exists()
+
+
+def test_a_move_to_a_day_gone_by_or_of_a_session_gone_by_is_refused(client, planned_from_monday):
+    runner = planned_from_monday.user
+    client.force_login(runner)
+    sunday, wednesday = run_on(runner, SUNDAY), run_on(runner, WEDNESDAY)
+    back = client.post(
+        reverse("plans:session_move", args=[sunday.pk]), {"day": "2026-11-26"}, follow=True
+    )
+    assert "from today on; nothing was moved" in messages_of(back)[0]
+    gone = client.post(
+        reverse("plans:session_move", args=[wednesday.pk]), {"day": "2026-11-28"}, follow=True
+    )
+    assert "Only a planned session from today on moves" in messages_of(gone)[0]
+    assert (run_on(runner, SUNDAY).pk, run_on(runner, WEDNESDAY).pk) == (sunday.pk, wednesday.pk)
+
+
+def test_another_runner_cannot_move_a_session(client, planned_from_monday, other_profile):
+    run = run_on(planned_from_monday.user, SUNDAY)
+    client.force_login(other_profile.user)
+    response = client.post(reverse("plans:session_move", args=[run.pk]), {"day": "2026-11-28"})
+    assert response.status_code == 404
+    assert Session.objects.get(pk=run.pk).date == SUNDAY
