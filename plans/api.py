@@ -26,7 +26,7 @@ def _json_login_required(view: Callable[..., HttpResponse]) -> Callable[..., Htt
 
     @csrf_exempt  # checked below, once we know there is a session to protect
     @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         if not request.user.is_authenticated:
             return JsonResponse({"errors": {"__all__": ["Log in first."]}}, status=401)
         refused = CsrfViewMiddleware(lambda _: HttpResponse()).process_view(

@@ -6,6 +6,8 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
+from plans.models import Session
+
 METRES_PER = {"km": Decimal("1000"), "mi": Decimal("1609.344")}
 # ":" or, from a phone's number pad, "." or ","; seconds always take two digits.
 DURATION = re.compile(r"^(?:(\d+)[:.,])?(\d{1,2})[:.,](\d{2})$|^(\d+)$")
@@ -93,7 +95,7 @@ class SessionMoveForm(forms.Form):
 
     day = forms.DateField(input_formats=["%Y-%m-%d"])
 
-    def __init__(self, *args, session, today: date, **kwargs) -> None:
+    def __init__(self, *args, session: Session, today: date, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.session, self.today = session, today
 

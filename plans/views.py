@@ -2,7 +2,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -117,7 +117,7 @@ def session_status(request, session_id: int):
 
 @login_required
 @require_POST
-def session_move(request, session_id: int):
+def session_move(request: HttpRequest, session_id: int) -> HttpResponse:
     session = session_for(request.user, session_id)
     today = services.runner_today(request.user.runner_profile)
     form = SessionMoveForm(request.POST, session=session, today=today)
@@ -174,7 +174,7 @@ def _logged_message(run_log: RunLog) -> str:
 
 
 @login_required
-def run_log_delete(request, run_log_id: int):
+def run_log_delete(request: HttpRequest, run_log_id: int) -> HttpResponse:
     """Asks first (GET), then removes the log (POST): a run's numbers cannot be brought back."""
     run_log = run_log_for(request.user, run_log_id)
     if request.method != "POST":

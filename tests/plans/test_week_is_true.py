@@ -306,3 +306,18 @@ def test_another_runner_cannot_move_a_session(client, planned_from_monday, other
     response = client.post(reverse("plans:session_move", args=[run.pk]), {"day": "2026-11-28"})
     assert response.status_code == 404
     assert Session.objects.get(pk=run.pk).date == SUNDAY
+
+
+def test_the_remove_page_of_a_run_is_the_runners_alone(client, planned_from_monday, coach):
+    runner = planned_from_monday.user
+    log = run_log_create(
+        runner=runner, run_date=WEDNESDAY, distance_m=5000, duration_seconds=1800, effort=5
+    )
+    url = reverse("plans:run_log_delete", args=[log.pk])
+    assert client.get(url).url.startswith(reverse("accounts:login"))
+    client.force_login(coach)
+    assert client.get(url).status_code == 404
+    assert client.post(url).status_code == 404
+    client.force_login(runner)
+    assert client.get(url).status_code == 200
+    assert RunLog.objects.filter(pk=log.pk).exists()
