@@ -32,6 +32,7 @@ from plans.models import (
 from plans.services import (
     announce_if_run,
     announce_new_runs,
+    block_move_with,
     blocks_link,
     monday_of,
     next_position,
@@ -450,7 +451,7 @@ def coach_session_update(
         )
         session.placement_note = ""
         session.needs_attention = False
-        _move_block_with(session, day)
+        block_move_with(session, day)
     session.date = day
     session.title = title
     session.minutes = minutes
@@ -464,14 +465,6 @@ def coach_session_update(
         _session_exercises_set(session, exercises)
     announce_if_run(session)
     return session
-
-
-def _move_block_with(run: Session, day: date) -> None:
-    block = run.block
-    if block is not None and block.status == Status.PLANNED:
-        block.date, block.position = day, run.position + 1
-        block.placement_note, block.needs_attention = "", False
-        block.save(update_fields=["date", "position", "placement_note", "needs_attention"])
 
 
 @transaction.atomic
