@@ -113,6 +113,9 @@ def onboarding(request):
 @login_required
 def profile(request):
     if not RunnerProfile.objects.filter(user=request.user, onboarded_at__isnull=False).exists():
+        if request.user.is_coach:
+            # A coach needs no runner profile: say so, and leave setting one up to them.
+            return render(request, "accounts/coach_without_runner_profile.html")
         return redirect("accounts:onboarding")
     return _profile_page(request, onboarding=False)
 

@@ -95,9 +95,14 @@ def commitments_by_weekday(profile: RunnerProfile) -> tuple[Commitment, ...]:
 
 
 def runner_input(
-    profile: RunnerProfile, *, week_start: date, recent_activities: frozenset[str]
+    profile: RunnerProfile,
+    *,
+    week_start: date,
+    recent_activities: frozenset[str],
+    first_day: int = 0,
 ) -> RunnerInput:
-    """The builder's view of a runner for one week; `profile` comes with commitments and goals."""
+    """The builder's view of a runner for one week (from weekday `first_day` on); `profile`
+    comes with commitments and goals."""
     race = next_race(profile, week_start)
     return RunnerInput(
         runner_type=profile.runner_type,
@@ -111,4 +116,5 @@ def runner_input(
         equipment=frozenset(profile.equipment),
         places=frozenset(profile.places) or frozenset(PLACES),
         recent_activities=recent_activities,
+        first_day=first_day,
     )

@@ -50,6 +50,8 @@ Rules this module decides:
   home). A gym brings its machines, weights, balls, mats and bands; a pool its kickboards.
   Liked activities come first, then the lowest impact.
 - Race week: the day before the race, the race day and the days after it stay free.
+- A week planned from a later day (first_day, for a runner who joins mid-week) treats the days
+  before it as not free, and its notes speak of the days left.
 
 The package: `types` (input and output), `vocabulary`, `phases` (the season and the return
 from injury), `strength` (who may do which move and how moves are picked) and `placement`
@@ -129,6 +131,8 @@ def _validate(runner: RunnerInput) -> None:
         problems.append("Minutes a day must be between 0 and 1440.")
     if not 0 <= runner.long_run_day <= 6:
         problems.append("The long-run day must be a weekday from 0 (Monday) to 6 (Sunday).")
+    if not 0 <= runner.first_day <= 6:
+        problems.append("The first day must be a weekday from 0 (Monday) to 6 (Sunday).")
     if runner.injury is not None and runner.injury not in INJURY_AREAS:
         problems.append(f"Injury must be one of {', '.join(INJURY_AREAS)}.")
     _check_words(problems, "liked activity", runner.likes, ACTIVITIES)

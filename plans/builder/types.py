@@ -60,6 +60,9 @@ class RunnerInput:
     places: frozenset[str] = frozenset(PLACES)
     allow_plyometrics: bool = False
     recent_activities: frozenset[str] = frozenset()
+    # The first day planned (0 = Monday): a runner who joins mid-week gets the days left, and
+    # the notes speak of those days only.
+    first_day: int = 0
 
 
 @dataclass(frozen=True)

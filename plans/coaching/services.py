@@ -33,6 +33,7 @@ from plans.models import (
 from plans.services import (
     announce_if_run,
     announce_new_runs,
+    block_move_with,
     blocks_link,
     monday_of,
     next_position,
@@ -398,6 +399,16 @@ def assignment_end(*, assignment: Assignment) -> None:
 # The athlete's week
 
 
+def _session_exercises_set(session: Session, exercises: Sequence[ExerciseLine]) -> None:
+    """The session's lines become `exercises`, in order; only strength holds any."""
+    session.exercises.all().delete()
+    if session.kind == SessionKind.STRENGTH:
+        SessionExercise.objects.bulk_create(
+            SessionExercise(session=session, position=position, **vars(line))
+            for position, line in enumerate(exercises)
+        )
+
+
 @transaction.atomic
 def coach_session_add(
     *,
@@ -409,6 +420,7 @@ def coach_session_add(
     purpose: str = "",
     activity_id: int | None = None,
     coach_note: str = "",
+    exercises: Sequence[ExerciseLine] = (),
 ) -> Session:
     """A session the coach sets: generation never replaces it. A run comes with its block."""
     session = Session.objects.create(
@@ -423,6 +435,7 @@ def coach_session_add(
         source=Source.COACH,
         coach_note=coach_note,
     )
+    _session_exercises_set(session, exercises)
     if session.is_run:
         post_run_blocks_add(runs=[session])
     announce_if_run(session)
@@ -431,34 +444,39 @@ def coach_session_add(
 
 @transaction.atomic
 def coach_session_update(
-    *, session: Session, day: date, title: str, minutes: int, purpose: str, coach_note: str
+    *,
+    session: Session,
+    day: date,
+    title: str,
+    minutes: int,
+    purpose: str,
+    coach_note: str,
+    activity_id: int | None = None,
+    exercises: Sequence[ExerciseLine] | None = None,
 ) -> Session:
     """Change, move or annotate a session; from now on it is the coach's. A run keeps its
-    block, which moves with it unless the athlete already did or skipped it."""
+    block, which moves with it unless the athlete already did or skipped it. A cross-training
+    session keeps its activity and a strength session its exercises unless new ones are given."""
     if day != session.date:
         session.position = next_position(
             Session.objects.filter(runner_id=session.runner_id, date=day)
         )
         session.placement_note = ""
         session.needs_attention = False
-        _move_block_with(session, day)
+        block_move_with(session, day)
     session.date = day
     session.title = title
     session.minutes = minutes
     session.purpose = purpose if session.kind == SessionKind.RUN else ""
+    if session.kind == SessionKind.CROSS_TRAINING and activity_id is not None:
+        session.activity_id = activity_id
     session.coach_note = coach_note
     session.source = Source.COACH
     session.save()
+    if exercises is not None and session.kind == SessionKind.STRENGTH:
+        _session_exercises_set(session, exercises)
     announce_if_run(session)
     return session
-
-
-def _move_block_with(run: Session, day: date) -> None:
-    block = run.block
-    if block is not None and block.status == Status.PLANNED:
-        block.date, block.position = day, run.position + 1
-        block.placement_note, block.needs_attention = "", False
-        block.save(update_fields=["date", "position", "placement_note", "needs_attention"])
 
 
 @transaction.atomic

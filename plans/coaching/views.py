@@ -172,12 +172,26 @@ def template_session_edit(request, template_id: int, session_id: int):
 
 
 @login_required
-@require_POST
 def template_session_delete(request, template_id: int, session_id: int):
+    """GET asks first, saying what goes; POST removes."""
     template = template_for(request.user, template_id)
-    template.sessions.filter(pk=session_id).delete()
-    messages.success(request, "Session removed from the template.")
-    return redirect("plans:template_detail", template.pk)
+    session = get_object_or_404(template.sessions.select_related("activity"), pk=session_id)
+    if request.method == "POST":
+        session.delete()
+        messages.success(
+            request, f"{session.title} removed from week {session.week_index + 1} of the template."
+        )
+        return redirect("plans:template_detail", template.pk)
+    return render(
+        request,
+        "plans/coach/template_session_delete.html",
+        {
+            "template": template,
+            "session": session,
+            "weekday": Weekday(session.weekday).label,
+            "exercises": session.exercises.select_related("exercise"),
+        },
+    )
 
 
 @login_required
@@ -253,27 +267,31 @@ def coach_week_context(coach, athlete, week_start: date) -> dict:
 
 
 @login_required
-@require_POST
 def week_session_add(request, athlete_id: int, week_start: date):
+    """The week page carries this form; on its own page it shows what needs another look."""
     coach = coach_or_404(request.user)
     athlete = coaching_of_coach(coach, athlete_id).athlete
-    form = CoachSessionForm(request.POST, coach=coach, week_start=monday_of(week_start))
-    if not form.is_valid():
-        problems = "; ".join(", ".join(map(str, errors)) for errors in form.errors.values())
-        messages.error(request, f"The session was not added: {problems}")
-        return redirect(_athlete_week_url(athlete.pk, week_start))
-    data = form.cleaned_data
-    coaching.coach_session_add(
-        runner=athlete, day=data["day"], coach_note=data["coach_note"], **form.session_values
+    form = CoachSessionForm(request.POST or None, coach=coach, week_start=monday_of(week_start))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        coaching.coach_session_add(
+            runner=athlete, day=data["day"], coach_note=data["coach_note"], **form.session_values
+        )
+        messages.success(request, f"{data['title']} added for {data['day']:%A}.")
+        return redirect(_athlete_week_url(athlete.pk, data["day"]))
+    if request.method == "POST":
+        messages.error(request, "The session was not added: see what needs another look below.")
+    return render(
+        request,
+        "plans/coach/session_add.html",
+        {"form": form, "athlete": athlete, "week_start": monday_of(week_start)},
     )
-    messages.success(request, f"{data['title']} added for {data['day']:%A}.")
-    return redirect(_athlete_week_url(athlete.pk, data["day"]))
 
 
 @login_required
 def week_session_edit(request, session_id: int):
     session = coached_session_for(request.user, session_id)
-    form = CoachSessionEditForm(request.POST or None, session=session)
+    form = CoachSessionEditForm(request.POST or None, session=session, coach=request.user)
     if request.method == "POST" and form.is_valid():
         coaching.coach_session_update(session=session, **form.changes)
         messages.success(request, f"{session.title} saved.")
@@ -282,15 +300,27 @@ def week_session_edit(request, session_id: int):
 
 
 @login_required
-@require_POST
 def week_session_delete(request, session_id: int):
+    """GET asks first, saying what goes; POST removes. What the athlete marked or logged stays."""
     session = coached_session_for(request.user, session_id)
+    week_url = _athlete_week_url(session.runner_id, session.date)
     if not session.is_open:
         messages.error(request, "The athlete has already marked or logged this one: it stays.")
-        return redirect(_athlete_week_url(session.runner_id, session.date))
-    coaching.coach_session_delete(session=session)
-    messages.success(request, f"{session.title} removed from {session.date:%A}.")
-    return redirect(_athlete_week_url(session.runner_id, session.date))
+        return redirect(week_url)
+    if request.method == "POST":
+        coaching.coach_session_delete(session=session)
+        messages.success(request, f"{session.title} removed from {session.date:%A}.")
+        return redirect(week_url)
+    return render(
+        request,
+        "plans/coach/session_delete.html",
+        {
+            "session": session,
+            "exercises": session.exercises.select_related("exercise"),
+            "run_block": session.block if session.is_run else None,
+            "week_url": week_url,
+        },
+    )
 
 
 @login_required
