@@ -58,6 +58,7 @@ def _profile_page(request, *, onboarding: bool, runner: User | None = None):
     """The runner's own profile form, or (with `runner`) a coach editing an athlete's."""
     runner = runner or request.user
     profile = _profile_with_related(runner)
+    injured_now = profile is not None and profile.injured  # before the form changes it
     data = request.POST if request.method == "POST" else None
     profile_form = ProfileForm(data, instance=profile or RunnerProfile(user=runner))
     week_form = WeekForm(data, initial=WeekForm.initial_for(profile))
@@ -74,6 +75,7 @@ def _profile_page(request, *, onboarding: bool, runner: User | None = None):
             },
             commitments=week_form.commitments(),
             goals=goals_form.goals(),
+            injury_was_nothing=profile_form.cleaned_data["injury_was_nothing"],
         )
         if onboarding:
             messages.success(request, "You are all set. Here is your week.")
@@ -95,6 +97,7 @@ def _profile_page(request, *, onboarding: bool, runner: User | None = None):
             "week_form": week_form,
             "goals_form": goals_form,
             "onboarding": onboarding,
+            "injured_now": injured_now,
             "athlete": runner if runner != request.user else None,
             "coaching": access.current_coaching(request.user),
         },

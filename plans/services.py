@@ -138,7 +138,9 @@ def runner_today(profile: RunnerProfile) -> date:
 
 
 def _profile_for_planning(runner) -> RunnerProfile:
-    return RunnerProfile.objects.prefetch_related("commitments", "goals").get(user=runner)
+    return RunnerProfile.objects.prefetch_related("commitments", "goals", "injuries").get(
+        user=runner
+    )
 
 
 def _recent_activities(runner, week_start: date) -> frozenset[str]:

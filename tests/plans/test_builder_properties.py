@@ -20,6 +20,7 @@ from plans.builder import (
     Week,
     build_week,
     day_budget,
+    return_block,
 )
 from tests.plans.library import LIBRARY
 from tests.plans.seeded import SEEDED
@@ -470,6 +471,17 @@ def test_a_few_days_off_cost_at_most_one_lighter_week(case, days_back, injury_da
     full = build_week(back_from(runner, days_back, None), library.entries)
     assert return_strictness(week) == (1 if days_back < 7 else 0)
     assert return_strictness(full) == 2
+
+
+@given(st.dates(date(2026, 1, 1), date(2030, 12, 31)), st.none() | st.integers(0, 400))
+def test_the_return_ends_on_the_sunday_after_its_last_week(cleared_on, injury_days):
+    block = return_block(cleared_on=cleared_on, injury_days=injury_days, was_nothing=False)
+    last_monday = block.ends_on - timedelta(days=6)
+    assert block.ends_on.weekday() == 6
+    assert block.stage(last_monday) > 0 and block.stage(block.ends_on + timedelta(days=1)) == 0
+    if block.easy_until is not None:
+        assert block.stage(block.easy_until - timedelta(days=6)) == 1
+        assert block.stage(block.easy_until + timedelta(days=1)) != 1
 
 
 @rule
