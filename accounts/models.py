@@ -1,3 +1,4 @@
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -183,8 +184,7 @@ class RunnerProfile(models.Model):
 
     def last_cleared_injury(self) -> "Injury | None":
         """The injury healed most recently (from `injuries`, prefetched or not)."""
-        cleared = [injury for injury in self.injuries.all() if injury.cleared_on is not None]
-        return max(cleared, key=lambda injury: (injury.cleared_on, injury.pk), default=None)
+        return last_cleared(self.injuries.all())
 
     def race(self, today: date) -> "Goal | None":
         """The nearest race still ahead: the one the season is planned around."""
@@ -230,6 +230,17 @@ class Injury(models.Model):
         if self.started_on is None or self.cleared_on is None:
             return None
         return (self.cleared_on - self.started_on).days
+
+    def days_by(self, today: date) -> int | None:
+        """How long the injury has lasted by `today` (all of it, once healed)."""
+        if self.cleared_on is not None or self.started_on is None:
+            return self.days
+        return (today - self.started_on).days
+
+
+def last_cleared(injuries: Iterable[Injury]) -> Injury | None:
+    cleared = [injury for injury in injuries if injury.cleared_on is not None]
+    return max(cleared, key=lambda injury: (injury.cleared_on, injury.pk), default=None)
 
 
 MAX_DAY_MINUTES = 300  # what a runner can offer one day

@@ -142,14 +142,23 @@ def athlete_edit(request, athlete_id: int):
 @login_required
 def athlete(request, athlete_id: int):
     athlete = access.athlete_for(request.user, athlete_id)
-    profile = _profile_with_related(athlete)
+    profile = (
+        RunnerProfile.objects.prefetch_related("commitments", "goals", "injuries")
+        .filter(user=athlete)
+        .first()
+    )
+    today = timezone.localdate(timezone.now(), profile.zone) if profile else timezone.localdate()
     return render(
         request,
         "accounts/athlete.html",
         {
             "athlete": athlete,
             "profile": profile,
-            "race": profile.race(timezone.localdate()) if profile else None,
+            "race": profile.race(today) if profile else None,
+            "injuries": [
+                (injury, injury.days_by(today))
+                for injury in (profile.injuries.all() if profile else [])
+            ],
             "is_self": athlete == request.user,
         },
     )

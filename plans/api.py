@@ -181,6 +181,8 @@ def _assignment_errors(body) -> dict[str, list[str]]:
         errors["athletes"] = ["Give a list of one or more athlete ids."]
     if not isinstance(body.get("start"), str):
         errors["start"] = ["Give the start date as YYYY-MM-DD."]
+    if not isinstance(body.get("override_return", False), bool):
+        errors["override_return"] = ["Give true or false."]
     return errors
 
 
@@ -202,7 +204,13 @@ def assignments(request):
         return JsonResponse({"errors": errors}, status=400)
     today = timezone.localdate()
     form = AssignForm(
-        {"athletes": body["athletes"], "start": body["start"]}, coach=request.user, today=today
+        {
+            "athletes": body["athletes"],
+            "start": body["start"],
+            "override_return": body.get("override_return", False),
+        },
+        coach=request.user,
+        today=today,
     )
     template = PlanTemplate.objects.filter(pk=body["template"], coach=request.user).first()
     mine = set(
@@ -223,6 +231,7 @@ def assignments(request):
         start=form.cleaned_data["start"],
         coach=request.user,
         today=today,
+        override_return=form.cleaned_data["override_return"],
     )
     return JsonResponse(
         {

@@ -47,7 +47,10 @@ Rules this module decides:
   at all (the week of a runner never injured); under 7 days, stage 2 for 7 days; 7 to 21 days,
   stage 1 for 7 days, then stage 2 to day 14; longer, or unknown, stage 1 for 14 days, then
   stage 2 to day 28. A week takes the stage its Monday falls in (the week of the clearing, the
-  block's first stage).
+  block's first stage). A coach's template assigned over the return is held to the same
+  limits (`eased_runs`): in stage 1 its first two runs of each week become easy runs of up to
+  30 minutes, in stage 2 speed and hill runs become easy and a long run lasts up to 60 minutes;
+  runs beyond the week's allowance are left out. The coach may choose to skip this.
 - Plyometrics only when a coach allowed them; then one jump leads each post-run block that
   may hold leg-heavy work.
 - Never: running-focused sports, equipment or places the runner lacks. Equipment and places on
@@ -57,15 +60,23 @@ Rules this module decides:
 - Race week: the day before the race, the race day and the days after it stay free.
 
 The package: `types` (input and output), `vocabulary`, `phases` (the season and the return
-from injury), `strength` (who may do which move and how moves are picked) and `placement`
-(the days of the week). `build_week` is the one entry point.
+from injury), `strength` (who may do which move and how moves are picked), `placement`
+(the days of the week) and `easing` (a coach's runs during the return from injury).
+`build_week` is the one entry point.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from plans.builder.phases import ReturnBlock, phase_for, return_block
+from plans.builder.easing import CoachRun, eased_runs
+from plans.builder.phases import (
+    RETURN_EASY_RUN_MAX,
+    RETURN_LONG_RUN_MAX,
+    ReturnBlock,
+    phase_for,
+    return_block,
+)
 from plans.builder.placement import MIX, Planner, day_budget
 from plans.builder.strength import BLOCK_SETS, RUNNING_MUSCLES
 from plans.builder.types import (
@@ -102,8 +113,11 @@ __all__ = [
     "MIX",
     "MUSCLES",
     "PLACES",
+    "RETURN_EASY_RUN_MAX",
+    "RETURN_LONG_RUN_MAX",
     "RUNNER_TYPES",
     "RUNNING_MUSCLES",
+    "CoachRun",
     "Commitment",
     "Day",
     "LibraryEntry",
@@ -114,6 +128,7 @@ __all__ = [
     "Week",
     "build_week",
     "day_budget",
+    "eased_runs",
     "phase_for",
     "return_block",
 ]

@@ -220,6 +220,10 @@ class AssignForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="A Monday: week 1 of the template starts that day.",
     )
+    override_return = forms.BooleanField(
+        label="Assign the template as written, beyond the limits of a return from injury",
+        required=False,
+    )
 
     def __init__(self, *args, coach: User, today: date, **kwargs):
         super().__init__(*args, **kwargs)

@@ -459,7 +459,9 @@ def test_a_long_injury_keeps_the_full_month_of_return(case, days_back, injury_da
 def test_the_return_never_lasts_longer_for_a_shorter_injury(case, days_back, one, other):
     library, runner = case
     shorter, longer = sorted((one, other))
-    weeks = [build_week(back_from(runner, days_back, d), library.entries) for d in (shorter, longer)]
+    weeks = [
+        build_week(back_from(runner, days_back, d), library.entries) for d in (shorter, longer)
+    ]
     assert return_strictness(weeks[0]) <= return_strictness(weeks[1])
 
 

@@ -134,10 +134,10 @@ def test_bulk_assignment_takes_the_same_number_of_queries_for_any_number_of_athl
     template, coach, athletes, django_assert_num_queries
 ):
     profiles = [RunnerProfileFactory(time_zone="UTC") for _ in range(athletes)]
-    # savepoint, profiles, their commitments, template sessions, their exercises, end
-    # overlapping assignments, sessions to replace (none here), insert assignments, insert
-    # sessions, insert their exercises, the runs' reminders (profiles, commitments, insert),
-    # release savepoint
-    with django_assert_num_queries(14):
+    # savepoint, profiles, their commitments, their injuries, template sessions, their
+    # exercises, end overlapping assignments, sessions to replace (none here), insert
+    # assignments, insert sessions, insert their exercises, the runs' reminders (profiles,
+    # commitments, insert), release savepoint
+    with django_assert_num_queries(15):
         assign(template, *(profile.user for profile in profiles))
     assert Session.objects.filter(source=Source.TEMPLATE).count() == 3 * athletes
