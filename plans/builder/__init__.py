@@ -48,9 +48,10 @@ Rules this module decides:
   stage 1 for 7 days, then stage 2 to day 14; longer, or unknown, stage 1 for 14 days, then
   stage 2 to day 28. A week takes the stage its Monday falls in (the week of the clearing, the
   block's first stage). A coach's template assigned over the return is held to the same
-  limits (`eased_runs`): in stage 1 its first two runs of each week become easy runs of up to
-  30 minutes, in stage 2 speed and hill runs become easy and a long run lasts up to 60 minutes;
-  runs beyond the week's allowance are left out. The coach may choose to skip this.
+  limits (`eased_runs`): in stage 1 the first two runs of each week become easy runs of up to
+  30 minutes; in stage 2 the long run (up to 60 minutes) and the earliest other runs up to the
+  fewest of the mix stay, speed and hill runs becoming easy. Runs beyond the week's allowance
+  are left out. The coach may choose to skip this.
 - Plyometrics only when a coach allowed them; then one jump leads each post-run block that
   may hold leg-heavy work.
 - Never: running-focused sports, equipment or places the runner lacks. Equipment and places on

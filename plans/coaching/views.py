@@ -245,7 +245,7 @@ def _return_message(returning: list[tuple], athletes: list, start: date, overrid
     who = ", ".join(names)
     if override:
         return f" As you chose, it goes as written through the return from injury of {who}."
-    return f" Its runs in the return from injury of {who} keep to the return's limits."
+    return f" Its runs in the return from injury of {who} keep to the return’s limits."
 
 
 @login_required

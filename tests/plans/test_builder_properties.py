@@ -14,12 +14,14 @@ from plans.builder import (
     MIX,
     PLACES,
     RUNNING_MUSCLES,
+    CoachRun,
     Commitment,
     LibraryEntry,
     RunnerInput,
     Week,
     build_week,
     day_budget,
+    eased_runs,
     return_block,
 )
 from tests.plans.library import LIBRARY
@@ -478,6 +480,7 @@ def test_a_few_days_off_cost_at_most_one_lighter_week(case, days_back, injury_da
 @given(st.dates(date(2026, 1, 1), date(2030, 12, 31)), st.none() | st.integers(0, 400))
 def test_the_return_ends_on_the_sunday_after_its_last_week(cleared_on, injury_days):
     block = return_block(cleared_on=cleared_on, injury_days=injury_days, was_nothing=False)
+    assert block is not None
     last_monday = block.ends_on - timedelta(days=6)
     assert block.ends_on.weekday() == 6
     assert block.stage(last_monday) > 0 and block.stage(block.ends_on + timedelta(days=1)) == 0
@@ -525,3 +528,45 @@ def test_the_same_runner_always_gets_the_same_week(data):
     library, runner = data.draw(cases())
     shuffled = data.draw(st.permutations(library.entries))
     assert build_week(runner, library.entries) == build_week(runner, shuffled)
+
+
+coach_runs = st.lists(
+    st.builds(
+        CoachRun,
+        day=st.dates(FIRST_MONDAY, FIRST_MONDAY + timedelta(weeks=8)),
+        purpose=st.sampled_from(["easy", "long", "speed", "hill", ""]),
+        minutes=st.integers(10, 180),
+    ),
+    max_size=30,
+).map(lambda runs: sorted(runs, key=lambda run: run.day))
+
+
+@rule
+@given(
+    st.dates(FIRST_MONDAY, FIRST_MONDAY + timedelta(weeks=6)),
+    st.none() | st.integers(0, 60),
+    st.sampled_from(sorted(MIX)),
+    coach_runs,
+)
+def test_a_coachs_runs_keep_to_the_return_limits(cleared_on, injury_days, runner_type, runs):
+    block = return_block(cleared_on=cleared_on, injury_days=injury_days, was_nothing=False)
+    assert block is not None
+    eased = eased_runs(block, runner_type, runs)
+    (fewest_runs, _), _ = MIX[runner_type]
+    kept_per_week: dict[date, int] = {}
+    for asked, kept in zip(runs, eased, strict=True):
+        monday = asked.day - timedelta(days=asked.day.weekday())
+        stage = block.stage(monday)
+        if stage == 0:
+            assert kept == asked
+            continue
+        if kept is None:
+            continue
+        kept_per_week[monday] = kept_per_week.get(monday, 0) + 1
+        assert kept.day == asked.day and kept.minutes <= asked.minutes
+        assert kept.purpose not in ("speed", "hill")
+        if stage == 1:
+            assert kept_per_week[monday] <= 2 and kept.purpose == "easy" and kept.minutes <= 30
+        else:
+            assert kept_per_week[monday] <= fewest_runs
+            assert kept.purpose != "long" or kept.minutes <= 60
