@@ -184,8 +184,9 @@ class ProfileForm(forms.ModelForm):
         }
         help_texts = {
             "injured": (
-                "Untick it once the injury has healed: runs come back gradually, for longer the "
-                "longer the injury lasted."
+                "Untick it once the injury has healed: running comes back gradually, for about "
+                "a week after less than a week off, two weeks after up to three weeks off and "
+                "four weeks after longer."
             ),
             "injured_since": "Empty means today.",
         }
