@@ -231,12 +231,6 @@ class Injury(models.Model):
             return None
         return (self.cleared_on - self.started_on).days
 
-    def days_by(self, today: date) -> int | None:
-        """How long the injury has lasted by `today` (all of it, once healed)."""
-        if self.cleared_on is not None or self.started_on is None:
-            return self.days
-        return (today - self.started_on).days
-
 
 def last_cleared(injuries: Iterable[Injury]) -> Injury | None:
     cleared = [injury for injury in injuries if injury.cleared_on is not None]

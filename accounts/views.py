@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -155,13 +157,18 @@ def athlete(request, athlete_id: int):
             "athlete": athlete,
             "profile": profile,
             "race": profile.race(today) if profile else None,
-            "injuries": [
-                (injury, injury.days_by(today))
-                for injury in (profile.injuries.all() if profile else [])
-            ],
+            "injury_days": _injury_days(profile, today),
+            "healed": [i for i in profile.injuries.all() if i.cleared_on] if profile else [],
             "is_self": athlete == request.user,
         },
     )
+
+
+def _injury_days(profile: RunnerProfile | None, today: date) -> int | None:
+    """How long the current injury has lasted, when it has a start."""
+    if profile is None or not profile.injured or profile.injured_since is None:
+        return None
+    return (today - profile.injured_since).days
 
 
 @login_required

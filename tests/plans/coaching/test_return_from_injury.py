@@ -104,12 +104,14 @@ def test_the_coach_sees_the_injury_history_and_the_return_under_way(
 
 def test_a_current_injury_shows_how_long_it_has_lasted_and_no_return(client, coach, profile):
     profile.injured, profile.injury_area = True, "achilles"
+    profile.injured_since = TODAY - 12 * DAY
     profile.save()
     Injury.objects.create(profile=profile, area="achilles", started_on=TODAY - 12 * DAY)
     client.force_login(coach)
     body = client.get(reverse("accounts:athlete", args=[profile.user.pk])).content.decode()
 
     assert f"since {TODAY - 12 * DAY:%-d %b %Y} · 12 days so far" in body
+    assert body.count('data-testid="injury"') == 1  # the current one, once
     assert 'data-testid="return-block"' not in body
 
 
