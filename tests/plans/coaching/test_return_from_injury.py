@@ -205,10 +205,12 @@ def test_the_coach_can_assign_the_template_as_written_on_purpose(
     client, coach, profile, back_from_knee, hard_block
 ):
     client.force_login(coach)
-    client.post(
+    response = client.post(
         assign_page(hard_block),
         {"athletes": [profile.user.pk], "start": NEXT_MONDAY, "override_return": "on"},
     )
+    page = client.get(response.url).content.decode()
+    assert "it goes as written through the return from injury of Rita Runner" in page
 
     assert [(purpose, minutes) for _, purpose, minutes in runs(profile.user)] == [
         ("speed", 45),
