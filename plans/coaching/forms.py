@@ -228,9 +228,10 @@ class AssignForm(forms.Form):
     def __init__(self, *args, coach: User, today: date, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
-        self.fields["athletes"].queryset = User.objects.filter(
+        self.athlete_choices = User.objects.filter(
             pk__in=Coaching.objects.current().filter(coach=coach).values("athlete_id")
         ).order_by("display_name", "email")
+        self.fields["athletes"].queryset = self.athlete_choices
         self.fields["athletes"].error_messages["invalid_choice"] = (
             "%(value)s is not one of your athletes."
         )

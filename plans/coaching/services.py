@@ -4,7 +4,7 @@ Each public function is one transaction. Every run session created, moved or cha
 announced with `run_changed`, as the plans services do.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -180,6 +180,8 @@ def _copy_sessions(template: PlanTemplate, sessions, place) -> None:
 
 # Assigning
 
+Placed = tuple[Session, Iterable[TemplateExercise]]  # a session for the calendar, its exercises
+
 
 @dataclass(frozen=True)
 class Placement:
@@ -280,11 +282,11 @@ def plan_assign(
         Assignment(template=template, athlete=athlete, coach=coach, start=start, end=end)
         for athlete in athletes
     )
-    placed: list[tuple[Session, Sequence[TemplateExercise]]] = []
+    placed: list[Placed] = []
     for assignment in assignments:
         profile = profiles.get(assignment.athlete_id)
         free = _free_weekdays(profile)
-        theirs = []
+        theirs: list[Placed] = []
         for item in blueprint:
             target = start + timedelta(weeks=item.week_index, days=item.weekday)
             placement = place_session(target, free, local_today[assignment.athlete_id])
@@ -321,9 +323,7 @@ def _session_from(item: TemplateSession, assignment: Assignment, placement: Plac
     )
 
 
-def _held_to_return(
-    placed: list[tuple[Session, Sequence[TemplateExercise]]], profile: RunnerProfile, today: date
-) -> list[tuple[Session, Sequence[TemplateExercise]]]:
+def _held_to_return(placed: list[Placed], profile: RunnerProfile, today: date) -> list[Placed]:
     """The template's runs in the athlete's return from injury kept to its limits: eased, or
     left out with their post-run strength when the week has no room for them."""
     back = comeback(profile, profile.injuries.all(), today)

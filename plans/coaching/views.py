@@ -209,7 +209,7 @@ def template_assign(request, template_id: int):
     template = template_for(request.user, template_id)
     today = timezone.localdate()
     form = AssignForm(request.POST or None, coach=request.user, today=today)
-    returning = comebacks_of_athletes(form.fields["athletes"].queryset)
+    returning = comebacks_of_athletes(form.athlete_choices)
     problem = coaching.unassignable(template) if request.method == "POST" else ""
     if problem:
         messages.error(request, problem)
