@@ -1,11 +1,15 @@
 """Snapshots the pure builder takes, made from the database."""
 
-from datetime import date
+from collections import defaultdict
+from collections.abc import Collection
+from datetime import date, timedelta
 
-from exercises.snapshot import ExerciseEntry, library_entries
+from exercises.snapshot import ExerciseEntry, libraries_for, library_entries
 from plans.builder import PLACES, Commitment, LibraryEntry, RunnerInput
+from plans.models import Session, SessionExercise, Status
 
 DEFAULT_SETS = 2
+RECENT_DAYS = 28
 
 
 def library_entry(entry: ExerciseEntry) -> LibraryEntry:
@@ -35,6 +39,46 @@ def library_entry(entry: ExerciseEntry) -> LibraryEntry:
 def library_for(user) -> list[LibraryEntry]:
     """The builder's candidates: every exercise the user may be given (it orders them)."""
     return [library_entry(entry) for entry in library_entries(user)]
+
+
+def libraries_by_runner(runner_ids: Collection[int]) -> dict[int, list[LibraryEntry]]:
+    """`library_for` each of these runners, in a fixed number of queries."""
+    return {
+        pk: [library_entry(entry) for entry in entries]
+        for pk, entries in libraries_for(runner_ids).items()
+    }
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+class History:
+    """What runners did lately: activities and moves of their done sessions, by day."""
+
+    def __init__(self, runner_ids: Collection[int], *, first_week: date, last_week: date) -> None:
+        """Reads in two queries the days that count for any week from first_week to last_week."""
+        done = Session.objects.filter(
+            runner_id__in=runner_ids,
+            status=Status.DONE,
+            date__gte=first_week - timedelta(days=RECENT_DAYS),
+            date__lt=last_week,
+        )
+        activities = done.filter(activity__isnull=False).values_list(
+            "runner_id", "date", "activity__slug"
+        )
+        moves = SessionExercise.objects.filter(session__in=done).values_list(
+            "session__runner_id", "session__date", "exercise__slug"
+        )
+        self.done: dict[int, list[tuple[date, str]]] = defaultdict(list)
+        for runner_id, day, slug in [*activities, *moves]:
+            self.done[runner_id].append((day, slug))
+
+    def recent(self, runner_id: int, week_start: date) -> frozenset[str]:
+        """Done in the four weeks before week_start; anything else counts as new and starts
+        small."""
+        since = week_start - timedelta(days=RECENT_DAYS)
+        return frozenset(slug for day, slug in self.done[runner_id] if since <= day < week_start)
 
 
 def commitments_by_weekday(profile) -> tuple[Commitment, ...]:

@@ -73,6 +73,14 @@ class SessionQuerySet(models.QuerySet):
         """Sessions the generator may replace: still planned and never set by a coach."""
         return self.filter(status=Status.PLANNED, source=Source.GENERATED)
 
+    def going_with_blocks(self):
+        """Of these sessions, those that may be removed with the post-run blocks of their runs:
+        a block goes only with its run, and a run whose block the runner did or skipped stays
+        with it."""
+        return self.filter(for_run__isnull=True).exclude(
+            post_run_block__status__in=[Status.DONE, Status.SKIPPED]
+        )
+
 
 class Session(models.Model):
     """One planned piece of training on one day: a run, cross-training or strength work."""
@@ -90,11 +98,22 @@ class Session(models.Model):
         "exercises.Exercise", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     post_run = models.BooleanField(default=False, help_text="The strength block after a run.")
+    for_run = models.OneToOneField(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="post_run_block",
+        help_text="The run this post-run block follows; it goes when the run goes.",
+    )
     is_new_activity = models.BooleanField(default=False)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.GENERATED)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
     status_note = models.CharField(max_length=500, blank=True)
     status_changed_at = models.DateTimeField(null=True, blank=True)
+    routine_done_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the runner ticked this run's post-run routine."
+    )
     assignment = models.ForeignKey(
         "Assignment", on_delete=models.SET_NULL, null=True, blank=True, related_name="sessions"
     )
@@ -116,6 +135,14 @@ class Session(models.Model):
     @property
     def is_run(self) -> bool:
         return self.kind == SessionKind.RUN
+
+    @property
+    def block(self) -> "Session | None":
+        """This run's post-run strength block, if it has one."""
+        try:
+            return self.post_run_block
+        except Session.DoesNotExist:
+            return None
 
 
 class SessionExercise(models.Model):

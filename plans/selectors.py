@@ -100,6 +100,19 @@ def week_sessions(runner, week_start: date):
     )
 
 
+def blocks_under_their_runs(sessions: list[Session]) -> list[Session]:
+    """One day's sessions in order, each run's post-run block moved right under that run."""
+    run_ids = {session.pk for session in sessions if session.is_run}
+    blocks = {s.for_run_id: s for s in sessions if s.for_run_id in run_ids}
+    ordered: list[Session] = []
+    for session in sessions:
+        if session.for_run_id not in run_ids:
+            ordered.append(session)
+            if session.pk in blocks:
+                ordered.append(blocks[session.pk])
+    return ordered
+
+
 def week_view(runner, week_start: date, today: date) -> WeekView:
     """The seven days of one runner's week with everything the page shows, in six queries."""
     days = [
@@ -111,6 +124,8 @@ def week_view(runner, week_start: date, today: date) -> WeekView:
     by_date = {day.date: day for day in days}
     for session in week_sessions(runner, week_start):
         by_date[session.date].sessions.append(session)
+    for day in days:
+        day.sessions = blocks_under_their_runs(day.sessions)
     loose_runs = RunLog.objects.filter(
         runner=runner, session__isnull=True, date__range=(week_start, week_start + timedelta(6))
     )

@@ -79,7 +79,7 @@ from plans.builder.phases import (
     return_block,
 )
 from plans.builder.placement import MIX, Planner, day_budget
-from plans.builder.strength import BLOCK_SETS, RUNNING_MUSCLES
+from plans.builder.strength import RUNNING_MUSCLES
 from plans.builder.types import (
     Commitment,
     Day,
@@ -104,7 +104,6 @@ from plans.builder.vocabulary import (
 
 __all__ = [
     "ACTIVITIES",
-    "BLOCK_SETS",
     "DAY_KEYS",
     "DAY_NAMES",
     "EQUIPMENT",
