@@ -65,7 +65,7 @@ def comebacks_of_athletes(athletes: Iterable[User]) -> list[tuple[User, Comeback
     found = []
     for athlete in athletes:
         profile = profiles.get(athlete.pk)
-        back = profile and comeback(profile, profile.injuries.all(), runner_today(profile))
-        if back:
+        back = comeback(profile, profile.injuries.all(), runner_today(profile)) if profile else None
+        if back is not None:
             found.append((athlete, back))
     return found
