@@ -56,7 +56,7 @@ def profile_save(
     before = Injury(area=profile.injury_area, started_on=profile.injured_since)
     for field, value in profile_fields.items():
         setattr(profile, field, value)
-    today = timezone.localdate(timezone.now(), profile.zone)
+    today = profile.today()
     if profile.injured and not was_injured:
         # The injury was there, at the latest, on the day the runner said so.
         profile.injured_since = min(profile.injured_since or today, today)

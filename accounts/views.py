@@ -1,12 +1,9 @@
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -64,7 +61,9 @@ def _profile_page(request, *, onboarding: bool, runner: User | None = None):
     data = request.POST if request.method == "POST" else None
     profile_form = ProfileForm(data, instance=profile or RunnerProfile(user=runner))
     week_form = WeekForm(data, initial=WeekForm.initial_for(profile))
-    goals_form = GoalsForm(data, initial=GoalsForm.initial_for(profile))
+    goals_form = GoalsForm(
+        data, initial=GoalsForm.initial_for(profile), today=profile_form.runner_today()
+    )
     forms_valid = data is not None and all(
         [form.is_valid() for form in (profile_form, week_form, goals_form)]
     )
@@ -149,26 +148,25 @@ def athlete(request, athlete_id: int):
         .filter(user=athlete)
         .first()
     )
-    today = timezone.localdate(timezone.now(), profile.zone) if profile else timezone.localdate()
     return render(
         request,
         "accounts/athlete.html",
         {
             "athlete": athlete,
             "profile": profile,
-            "race": profile.race(today) if profile else None,
-            "injury_days": _injury_days(profile, today),
+            "race": selectors.next_race(profile) if profile else None,
+            "injury_days": _injury_days(profile),
             "healed": [i for i in profile.injuries.all() if i.cleared_on] if profile else [],
             "is_self": athlete == request.user,
         },
     )
 
 
-def _injury_days(profile: RunnerProfile | None, today: date) -> int | None:
+def _injury_days(profile: RunnerProfile | None) -> int | None:
     """How long the current injury has lasted, when it has a start."""
     if profile is None or not profile.injured or profile.injured_since is None:
         return None
-    return (today - profile.injured_since).days
+    return (profile.today() - profile.injured_since).days
 
 
 @login_required

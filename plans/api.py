@@ -4,7 +4,6 @@ import json
 
 from django import forms
 from django.http import JsonResponse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.models import MAX_DAY_MINUTES, RunnerType
@@ -202,7 +201,6 @@ def assignments(request):
     errors = _assignment_errors(body)
     if errors:
         return JsonResponse({"errors": errors}, status=400)
-    today = timezone.localdate()
     form = AssignForm(
         {
             "athletes": body["athletes"],
@@ -210,7 +208,6 @@ def assignments(request):
             "override_return": body.get("override_return", False),
         },
         coach=request.user,
-        today=today,
     )
     template = PlanTemplate.objects.filter(pk=body["template"], coach=request.user).first()
     mine = set(
@@ -230,7 +227,6 @@ def assignments(request):
         athletes=list(form.cleaned_data["athletes"]),
         start=form.cleaned_data["start"],
         coach=request.user,
-        today=today,
         override_return=form.cleaned_data["override_return"],
     )
     return JsonResponse(

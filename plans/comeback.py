@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from accounts.models import Injury, RunnerProfile, User, last_cleared
 from plans import builder
 from plans.builder import MIX, RETURN_EASY_RUN_MAX, RETURN_LONG_RUN_MAX, ReturnBlock
-from plans.services import runner_today
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ def comeback_in_week(athlete: User, week_start: date) -> Comeback | None:
     if not injuries:
         return None
     profile = injuries[0].profile
-    back = comeback(profile, injuries, runner_today(profile))
+    back = comeback(profile, injuries, profile.today())
     if back is None or week_start > back.block.ends_on:
         return None
     return back if back.block.cleared_on <= week_start + timedelta(days=6) else None
@@ -65,7 +64,7 @@ def comebacks_of_athletes(athletes: Iterable[User]) -> list[tuple[User, Comeback
     found = []
     for athlete in athletes:
         profile = profiles.get(athlete.pk)
-        back = comeback(profile, profile.injuries.all(), runner_today(profile)) if profile else None
+        back = comeback(profile, profile.injuries.all(), profile.today()) if profile else None
         if back is not None:
             found.append((athlete, back))
     return found

@@ -4,6 +4,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from datetime import date, timedelta
 
+from accounts.selectors import next_race
 from exercises.snapshot import ExerciseEntry, libraries_for, library_entries
 from plans.builder import PLACES, Commitment, LibraryEntry, RunnerInput
 from plans.models import Session, SessionExercise, Status
@@ -95,14 +96,14 @@ def commitments_by_weekday(profile) -> tuple[Commitment, ...]:
 def runner_input(profile, *, week_start: date, recent_activities: frozenset[str]) -> RunnerInput:
     """The builder's view of a runner for one week; `profile` comes with commitments, goals and
     injuries."""
-    race = profile.race(week_start)
+    race = next_race(profile, week_start)
     healed = None if profile.injured else profile.last_cleared_injury()
     return RunnerInput(
         runner_type=profile.runner_type,
         week_start=week_start,
         days=commitments_by_weekday(profile),
         long_run_day=6 if profile.long_run_day is None else profile.long_run_day,
-        race_date=race.race_date if race else None,
+        race_date=race.goal.race_date if race else None,
         injury=(profile.injury_area or None) if profile.injured else None,
         injury_cleared_on=healed.cleared_on if healed else None,
         injury_days=healed.days if healed else None,

@@ -11,7 +11,6 @@ from plans.models import (
     RunLog,
     Session,
     SessionExercise,
-    SessionKind,
     Source,
     Status,
     WeekNote,
@@ -77,15 +76,8 @@ class WeekView:
 
     @property
     def runs_logged(self) -> list[RunLog]:
-        linked = [s.run_log for s in self.sessions if s.kind == SessionKind.RUN and _log(s)]
+        linked = [session.run_log for session in self.sessions if session.has_log]
         return linked + [log for day in self.days for log in day.extra_runs]
-
-
-def _log(session: Session) -> RunLog | None:
-    try:
-        return session.run_log
-    except RunLog.DoesNotExist:
-        return None
 
 
 def week_sessions(runner, week_start: date):

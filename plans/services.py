@@ -194,10 +194,6 @@ def _planned_run_on(runner, run_date: date) -> Session | None:
     )
 
 
-def runner_today(profile: RunnerProfile) -> date:
-    return timezone.localdate(timezone.now(), profile.zone)
-
-
 def _profile_for_planning(runner) -> RunnerProfile:
     return RunnerProfile.objects.prefetch_related("commitments", "goals", "injuries").get(
         user=runner
@@ -209,11 +205,7 @@ def _days_to_keep(runner, week_start: date, today: date) -> set[date]:
     today once it holds anything."""
     dates = [week_start + timedelta(days=offset) for offset in range(7)]
     sessions = Session.objects.filter(runner=runner, date__range=(dates[0], dates[-1]))
-    touched = set(
-        sessions.exclude(status=Status.PLANNED, source=Source.GENERATED).values_list(
-            "date", flat=True
-        )
-    )
+    touched = set(sessions.touched().values_list("date", flat=True))
     assigned = Assignment.objects.active().filter(
         athlete=runner, start__lte=dates[-1], end__gte=dates[0]
     )

@@ -37,7 +37,7 @@ def reminders_resync(*, profile: RunnerProfile) -> None:
     """After a change of delay, quiet hours, time zone, usual run times or opt-in: the runs
     still to be reminded about get their due time again (ones ever claimed are left). Reads
     in three queries; writes only the rows whose time or state changed."""
-    since = timezone.localdate(timezone.now(), profile.zone) - schedule.STALE_AFTER
+    since = profile.today() - schedule.STALE_AFTER
     runs = Session.objects.filter(
         runner_id=profile.user_id, kind=SessionKind.RUN, date__gte=since
     ).select_related("reminder")

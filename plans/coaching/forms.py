@@ -1,4 +1,5 @@
 from datetime import date, timedelta
+from typing import Any, cast
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
@@ -225,13 +226,17 @@ class AssignForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, coach: User, today: date, **kwargs):
+    def __init__(self, *args, coach: User, **kwargs):
         super().__init__(*args, **kwargs)
-        self.today = today
-        self.athlete_choices = User.objects.filter(
-            pk__in=Coaching.objects.current().filter(coach=coach).values("athlete_id")
-        ).order_by("display_name", "email")
-        self.fields["athletes"].queryset = self.athlete_choices
+        self.athlete_choices = (
+            User.objects.filter(
+                pk__in=Coaching.objects.current().filter(coach=coach).values("athlete_id")
+            )
+            .select_related("runner_profile")  # for each athlete's own today
+            .order_by("display_name", "email")
+        )
+        athletes_field = cast(forms.ModelChoiceField, self.fields["athletes"])
+        athletes_field.queryset = self.athlete_choices
         self.fields["athletes"].error_messages["invalid_choice"] = (
             "%(value)s is not one of your athletes."
         )
@@ -242,9 +247,19 @@ class AssignForm(forms.Form):
         start = self.cleaned_data["start"]
         if start.weekday() != 0:
             raise forms.ValidationError("Start on a Monday.")
-        if start < monday_of(self.today):
-            raise forms.ValidationError("That week is over: start this week or later.")
         return start
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
+        start, athletes = cleaned.get("start"), cleaned.get("athletes")
+        if start and athletes:
+            over = [str(athlete) for athlete in athletes if start < monday_of(athlete.today())]
+            if over:
+                self.add_error(
+                    "start", f"That week is over for {', '.join(over)}: start this week or later."
+                )
+        return cleaned
 
 
 class CoachSessionForm(SessionFields):

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from accounts.models import Coaching, Goal, GoalKind, RunnerProfile, User
+from accounts.models import Coaching, RunnerProfile, User
+from accounts.selectors import RaceAhead, next_races
 from plans.models import Assignment, AthleteGroup, PlanTemplate, RunLog, Session, Source, Status
-from plans.services import monday_of, runner_today
+from plans.services import monday_of
 
 SILENT_DAYS = 7
 SORTS = {
@@ -19,7 +20,7 @@ SORTS = {
     # the least done first; athletes with nothing due yet are behind no one: last
     "progress": lambda row: row.minutes.percent if row.minutes.due else math.inf,
     "activity": lambda row: -(row.last_activity or date.min).toordinal(),
-    "race": lambda row: row.race.race_date if row.race else date.max,
+    "race": lambda row: row.race.goal.race_date if row.race else date.max,
 }
 
 
@@ -60,8 +61,7 @@ class AthleteRow:
     sessions: SoFar
     minutes: SoFar
     flagged: int
-    race: Goal | None
-    days_to_race: int | None
+    race: RaceAhead | None
     silent: bool
 
     @property
@@ -78,7 +78,7 @@ def dashboard_rows(
 ) -> tuple[list[AthleteRow], list[str]]:
     """Every current athlete with the week of `today` (the coach's date) done against what was
     due by their own today, the silent ones first; and the coach's group names. Three queries
-    whatever the number of athletes."""
+    whatever the number of athletes. Races too count from each athlete's own today."""
     athlete = OuterRef("athlete_id")
     coachings = list(
         Coaching.objects.current()
@@ -96,7 +96,7 @@ def dashboard_rows(
         )
     )
     athlete_ids = Coaching.objects.current().filter(coach=coach).values("athlete_id")
-    races = _next_races(athlete_ids, today)
+    races = next_races(filter(None, map(_profile, coachings)))
     days = _week_days(athlete_ids, today)
     rows = [
         _row(link, days.get(link.athlete_id, []), races.get(link.athlete_id), today)
@@ -108,17 +108,6 @@ def dashboard_rows(
     rows.sort(key=SORTS.get(sort, SORTS["name"]))
     rows.sort(key=lambda row: not row.silent)
     return rows, groups
-
-
-def _next_races(athlete_ids: QuerySet, today: date) -> dict[int, Goal]:
-    """Each athlete's nearest race ahead, keyed by athlete id."""
-    races = Goal.objects.filter(
-        profile__user_id__in=athlete_ids, kind=GoalKind.RACE, race_date__gte=today
-    ).annotate(athlete_id=F("profile__user_id"))
-    nearest: dict[int, Goal] = {}
-    for race in races.order_by("-race_date"):
-        nearest[race.athlete_id] = race
-    return nearest
 
 
 def _week_days(athlete_ids: QuerySet, today: date) -> dict[int, list[dict[str, Any]]]:
@@ -153,6 +142,10 @@ def _week_days(athlete_ids: QuerySet, today: date) -> dict[int, list[dict[str, A
     return days
 
 
+def _profile(coaching: Coaching) -> RunnerProfile | None:
+    return getattr(coaching.athlete, "runner_profile", None)
+
+
 def _so_far(days: list[dict[str, Any]], monday: date, their_today: date, measure: str) -> SoFar:
     """One measure ("" for sessions, "minutes_" for minutes) summed over the week."""
     in_week = [day for day in days if monday <= day["date"] <= monday + timedelta(days=6)]
@@ -174,10 +167,10 @@ def _last_activity(coaching: Coaching, their_today: date) -> date | None:
 
 
 def _row(
-    coaching: Coaching, days: list[dict[str, Any]], race: Goal | None, today: date
+    coaching: Coaching, days: list[dict[str, Any]], race: RaceAhead | None, today: date
 ) -> AthleteRow:
-    profile = getattr(coaching.athlete, "runner_profile", None)
-    their_today = runner_today(profile) if profile else today
+    profile = _profile(coaching)
+    their_today = coaching.athlete.today()
     last_activity = _last_activity(coaching, their_today)
     monday = monday_of(today)
     return AthleteRow(
@@ -189,7 +182,6 @@ def _row(
         minutes=_so_far(days, monday, their_today, "minutes_"),
         flagged=sum(day["flagged"] for day in days if day["date"] >= their_today),
         race=race,
-        days_to_race=(race.race_date - today).days if race else None,
         silent=last_activity is None or (their_today - last_activity).days >= SILENT_DAYS,
     )
 

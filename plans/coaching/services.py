@@ -19,9 +19,11 @@ from plans.comeback import comeback
 from plans.models import (
     Assignment,
     AthleteGroup,
+    ExerciseDose,
     PlanTemplate,
     RunPurpose,
     Session,
+    SessionContent,
     SessionExercise,
     SessionKind,
     Source,
@@ -38,13 +40,14 @@ from plans.services import (
     next_position,
     post_run_blocks_add,
     run_delete,
-    runner_today,
     weeks_regenerate,
 )
 
-DOSE_FIELDS = ("sets", "rep_min", "rep_max", "per_side", "duration_min", "duration_max")
-COPIED_EXERCISE_FIELDS = ("exercise_id", "position", *DOSE_FIELDS)
-COPIED_SESSION_FIELDS = ("kind", "purpose", "title", "minutes", "activity_id", "post_run")
+COPIED_EXERCISE_FIELDS = tuple(field.attname for field in ExerciseDose._meta.fields)
+# Where a copied session stands on its day is set where it lands.
+COPIED_SESSION_FIELDS = tuple(
+    field.attname for field in SessionContent._meta.fields if field.name != "position"
+)
 
 
 def _copied(source, fields: Sequence[str]) -> dict:
@@ -285,22 +288,16 @@ def unassignable(template: PlanTemplate) -> str:
 
 @transaction.atomic
 def plan_assign(
-    *,
-    template: PlanTemplate,
-    athletes: list,
-    start: date,
-    coach,
-    today: date,
-    override_return: bool = False,
+    *, template: PlanTemplate, athletes: list, start: date, coach, override_return: bool = False
 ):
-    """Place the template on each athlete's calendar from the Monday `start`.
+    """Place the template on each athlete's calendar from the Monday `start`, from their own
+    today on.
 
     Their planned generated (or earlier template) sessions on the covered dates go; done,
     skipped, logged and coach-set sessions stay, and so does a run whose block was done. Each
     run gets the block the template puts after it, or else the builder's. Runs that fall in an
     athlete's return from injury keep to its limits unless `override_return`. Overlapping
-    assignments end. A fixed number of queries for any number of athletes. `today` stands for
-    athletes without a profile.
+    assignments end. A fixed number of queries for any number of athletes.
     """
     end = start + timedelta(weeks=template.weeks, days=-1)
     athlete_ids = [athlete.pk for athlete in athletes]
@@ -311,21 +308,16 @@ def plan_assign(
         )
     }
     # "Past" is each athlete's own date; they share one of two or three across time zones.
-    local_today = {
-        pk: runner_today(profiles[pk]) if pk in profiles else today for pk in athlete_ids
-    }
+    local_today = {pk: profiles.get(pk, RunnerProfile()).today() for pk in athlete_ids}
     blueprint = _template_sessions(template)
     now = timezone.now()
     Assignment.objects.active().filter(
         athlete_id__in=athlete_ids, start__lte=end, end__gte=start
     ).update(ended_at=now)
     for their_today in set(local_today.values()):
-        Session.objects.filter(
+        Session.objects.replaceable_by_template().filter(
             runner_id__in=[pk for pk, day in local_today.items() if day == their_today],
             date__range=(max(start, their_today), end),
-            status=Status.PLANNED,
-            source__in=[Source.GENERATED, Source.TEMPLATE],
-            run_log__isnull=True,
         ).going_with_blocks().delete()
     assignments = Assignment.objects.bulk_create(
         Assignment(template=template, athlete=athlete, coach=coach, start=start, end=end)
@@ -429,14 +421,12 @@ def assignment_end(*, assignment: Assignment) -> None:
     planned again as if it had never been assigned."""
     assignment.ended_at = timezone.now()
     assignment.save(update_fields=["ended_at"])
-    profile = RunnerProfile.objects.filter(
-        user_id=assignment.athlete_id, onboarded_at__isnull=False
-    ).first()
-    today = runner_today(profile) if profile else timezone.localdate()
-    assignment.sessions.filter(
-        date__gt=today, status=Status.PLANNED, source=Source.TEMPLATE, run_log__isnull=True
+    profile = RunnerProfile.objects.filter(user_id=assignment.athlete_id).first()
+    today = (profile or RunnerProfile()).today()
+    assignment.sessions.open().filter(
+        date__gt=today, source=Source.TEMPLATE
     ).going_with_blocks().delete()
-    if profile is not None:
+    if profile is not None and profile.is_onboarded:
         weeks_regenerate(runner=assignment.athlete, today=today)
 
 

@@ -4,7 +4,6 @@ from accounts.models import RunnerProfile
 from plans.comeback import Comeback
 from plans.comeback import comeback as comeback_of
 from plans.forms import METRES_PER
-from plans.services import runner_today
 
 register = template.Library()
 
@@ -26,4 +25,4 @@ def clock(seconds: int) -> str:
 @register.simple_tag
 def comeback(profile: RunnerProfile) -> Comeback | None:
     """The runner's return from injury if one is under way, from their prefetched injuries."""
-    return comeback_of(profile, profile.injuries.all(), runner_today(profile))
+    return comeback_of(profile, profile.injuries.all(), profile.today())

@@ -168,9 +168,7 @@ def test_a_templates_own_block_after_a_run_is_that_runs_block(profile, coach):
         post_run=True, exercises=[ExerciseLine(calf_raise, sets=2, rep_min=12, rep_max=15)],
     )  # fmt: skip
     template = _template(coach, RUN, RUN, own_block)
-    plan_assign(
-        template=template, athletes=[profile.user], start=NEXT_MONDAY, coach=coach, today=TODAY
-    )
+    plan_assign(template=template, athletes=[profile.user], start=NEXT_MONDAY, coach=coach)
     first, second = Session.objects.filter(runner=profile.user, kind="run").order_by("position")
     assert second.block.title == "Coach's circuit"
     assert first.block.title == "Strength after your run"  # the builder's, for the other run
@@ -189,7 +187,6 @@ def test_assigning_a_template_keeps_the_block_of_a_run_already_done(profile, coa
         athletes=[profile.user],
         start=NEXT_MONDAY,
         coach=coach,
-        today=TODAY,
     )
     assert Session.objects.get(pk=block.pk).for_run_id == run.pk
     assert Session.objects.filter(pk=planned_run.pk).exists()  # its block was done: it stays

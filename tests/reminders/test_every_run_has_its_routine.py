@@ -122,7 +122,7 @@ def test_a_coach_assigned_template_run_shows_its_routine_on_the_week_page_and_in
             week_index=0, weekday=0, kind="run", purpose="easy", title="Easy run", minutes=30
         ),
     )
-    plan_assign(template=template, athletes=[profile.user], start=MONDAY, coach=coach, today=MONDAY)
+    plan_assign(template=template, athletes=[profile.user], start=MONDAY, coach=coach)
     run = Session.objects.get(runner=profile.user, kind="run", source=Source.TEMPLATE)
     assert run.block.source == Source.TEMPLATE
     [block] = under_each_run(week_page(client, profile.user)[MONDAY])

@@ -82,6 +82,32 @@ def test_the_start_must_be_a_monday_not_already_over(client, template, athletes)
     assert not Assignment.objects.exists()
 
 
+SUNDAY_LATE_UTC = datetime.datetime(2026, 12, 6, 23, 30, tzinfo=datetime.UTC)
+MONDAY_EARLY_UTC = datetime.datetime(2026, 12, 7, 0, 30, tzinfo=datetime.UTC)
+LAST_MONDAY = datetime.date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    "moment, zone, over",
+    [
+        (SUNDAY_LATE_UTC, "Pacific/Auckland", True),  # Monday 7 December there
+        (SUNDAY_LATE_UTC, "UTC", False),
+        (MONDAY_EARLY_UTC, "Pacific/Honolulu", False),  # still Sunday 6 December there
+        (MONDAY_EARLY_UTC, "UTC", True),
+    ],
+)
+def test_a_week_is_over_when_it_is_over_where_the_athlete_lives(
+    client, template, coach, frozen_now, moment, zone, over
+):
+    athlete = RunnerProfileFactory(time_zone=zone).user
+    CoachingFactory(coach=coach, athlete=athlete)
+    frozen_now(moment)
+    client.force_login(coach)
+    response = client.post(assign_url(template), {"athletes": [athlete.pk], "start": LAST_MONDAY})
+    assert (f"That week is over for {athlete}" in response.content.decode()) is over
+    assert Assignment.objects.filter(athlete=athlete).exists() is not over
+
+
 def test_an_archived_template_is_not_assigned(client, template, athletes):
     template.archived = True
     template.save()

@@ -16,7 +16,7 @@ from plans.signals import runs_created
 from tests.accounts.factories import RunnerProfileFactory
 from tests.factories import CoachingFactory
 from tests.plans.coaching.conftest import NEXT_MONDAY, TODAY
-from tests.plans.factories import SessionFactory
+from tests.plans.factories import RunLogFactory, SessionFactory
 
 DAY = datetime.timedelta(days=1)
 
@@ -25,9 +25,9 @@ def sessions_of(runner, **filters):
     return Session.objects.filter(runner=runner, **filters).order_by("date", "position")
 
 
-def assign(template, *athletes, start=NEXT_MONDAY, today=TODAY):
+def assign(template, *athletes, start=NEXT_MONDAY):
     return plan_assign(
-        template=template, athletes=list(athletes), start=start, coach=template.coach, today=today
+        template=template, athletes=list(athletes), start=start, coach=template.coach
     )
 
 
@@ -108,6 +108,25 @@ def test_generated_sessions_on_the_dates_go_and_done_ones_stay(profile, template
     assign(template, profile.user)
     assert not generated_next_week.exists()
     assert Session.objects.filter(pk=done.pk).exists()
+
+
+def test_a_planned_session_with_a_run_logged_is_not_replaced(profile, template):
+    weeks_ensure(runner=profile.user, today=TODAY)
+    plain, with_log = sessions_of(profile.user, date__gte=NEXT_MONDAY, kind="run")[:2]
+    RunLogFactory(runner=profile.user, session=with_log, date=with_log.date)
+    assign(template, profile.user)
+    assert not Session.objects.filter(pk=plain.pk).exists()
+    assert Session.objects.get(pk=with_log.pk).status == "planned"
+
+
+def test_unassigning_keeps_a_template_session_with_a_run_logged(profile, template):
+    assignment = assign(template, profile.user)[0]
+    long_run = sessions_of(profile.user, kind="run", source=Source.TEMPLATE).get()
+    RunLogFactory(runner=profile.user, session=long_run, date=long_run.date)
+    swim = sessions_of(profile.user, title="Swim").get()
+    assignment_end(assignment=assignment)
+    assert Session.objects.filter(pk=long_run.pk).exists()
+    assert not Session.objects.filter(pk=swim.pk).exists()
 
 
 def test_regenerating_a_week_leaves_the_assigned_dates_alone(profile, template):
