@@ -196,6 +196,8 @@ def _assignment_errors(body) -> dict[str, list[str]]:
         errors["athletes"] = ["Give a list of one or more athlete ids."]
     if not isinstance(body.get("start"), str):
         errors["start"] = ["Give the start date as YYYY-MM-DD."]
+    if not isinstance(body.get("override_return", False), bool):
+        errors["override_return"] = ["Give true or false."]
     return errors
 
 
@@ -215,7 +217,14 @@ def assignments(request):
     errors = _assignment_errors(body)
     if errors:
         return JsonResponse({"errors": errors}, status=400)
-    form = AssignForm({"athletes": body["athletes"], "start": body["start"]}, coach=request.user)
+    form = AssignForm(
+        {
+            "athletes": body["athletes"],
+            "start": body["start"],
+            "override_return": body.get("override_return", False),
+        },
+        coach=request.user,
+    )
     template = PlanTemplate.objects.filter(pk=body["template"], coach=request.user).first()
     choices = cast(forms.ModelMultipleChoiceField, form.fields["athletes"]).queryset
     mine = set(
@@ -235,6 +244,7 @@ def assignments(request):
         athletes=list(form.cleaned_data["athletes"]),
         start=form.cleaned_data["start"],
         coach=request.user,
+        override_return=form.cleaned_data["override_return"],
     )
     return JsonResponse(
         {

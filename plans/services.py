@@ -238,7 +238,9 @@ def _planned_run_on(runner: User, run_date: date) -> Session | None:
 
 
 def _profile_for_planning(runner: User) -> RunnerProfile:
-    return RunnerProfile.objects.prefetch_related("commitments", "goals").get(user=runner)
+    return RunnerProfile.objects.prefetch_related("commitments", "goals", "injuries").get(
+        user=runner
+    )
 
 
 def _days_to_keep(runner: User, week_start: date, today: date) -> set[date]:

@@ -55,6 +55,8 @@ class RunnerInput:
     race_date: date | None = None
     injury: str | None = None
     injury_cleared_on: date | None = None
+    injury_days: int | None = None  # how long the cleared injury lasted; None when unknown
+    injury_was_nothing: bool = False  # cleared as "it was nothing": no return to ease into
     likes: frozenset[str] = frozenset()
     equipment: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset(PLACES)

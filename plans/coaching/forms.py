@@ -241,17 +241,22 @@ class AssignForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="A Monday: week 1 of the template starts that day.",
     )
+    override_return = forms.BooleanField(
+        label="Assign the template as written, beyond the limits of a return from injury",
+        required=False,
+    )
 
     def __init__(self, *args, coach: User, **kwargs):
         super().__init__(*args, **kwargs)
-        athletes_field = cast(forms.ModelChoiceField, self.fields["athletes"])
-        athletes_field.queryset = (
+        self.athlete_choices = (
             User.objects.filter(
                 pk__in=Coaching.objects.current().filter(coach=coach).values("athlete_id")
             )
             .select_related("runner_profile")  # for each athlete's own today
             .order_by("display_name", "email")
         )
+        athletes_field = cast(forms.ModelChoiceField, self.fields["athletes"])
+        athletes_field.queryset = self.athlete_choices
         self.fields["athletes"].error_messages["invalid_choice"] = (
             "%(value)s is not one of your athletes."
         )

@@ -5,7 +5,7 @@ announced with `run_changed`, as the plans services do.
 """
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, TypeVar
@@ -15,11 +15,14 @@ from django.db.models import Prefetch, QuerySet, Sum
 from django.utils import timezone
 
 from accounts.models import RunnerProfile, User, Weekday
+from plans import builder
+from plans.comeback import comeback
 from plans.models import (
     Assignment,
     AthleteGroup,
     ExerciseDose,
     PlanTemplate,
+    RunPurpose,
     Session,
     SessionContent,
     SessionExercise,
@@ -194,6 +197,8 @@ def _copy_sessions(
 
 # Assigning
 
+Placed = tuple[Session, Iterable[TemplateExercise]]  # a session for the calendar, its exercises
+
 
 @dataclass(frozen=True)
 class Placement:
@@ -293,14 +298,20 @@ def unassignable(template: PlanTemplate) -> str:
 
 @transaction.atomic
 def plan_assign(
-    *, template: PlanTemplate, athletes: list[User], start: date, coach: User
+    *,
+    template: PlanTemplate,
+    athletes: list[User],
+    start: date,
+    coach: User,
+    override_return: bool = False,
 ) -> list[Assignment]:
     """Place the template on each athlete's calendar from the Monday `start`, from their own
     today on.
 
     Their planned generated (or earlier template) sessions on the covered dates go; done,
     skipped, logged and coach-set sessions stay, and so does a run whose block was done. Each
-    run gets the block the template puts after it, or else the builder's. Overlapping
+    run gets the block the template puts after it, or else the builder's. Runs that fall in an
+    athlete's return from injury keep to its limits unless `override_return`. Overlapping
     assignments end. A fixed number of queries for any number of athletes.
     """
     end = start + timedelta(weeks=template.weeks, days=-1)
@@ -308,7 +319,7 @@ def plan_assign(
     profiles = {
         profile.user_id: profile
         for profile in RunnerProfile.objects.filter(user_id__in=athlete_ids).prefetch_related(
-            "commitments"
+            "commitments", "injuries"
         )
     }
     # "Past" is each athlete's own date; they share one of two or three across time zones.
@@ -328,21 +339,22 @@ def plan_assign(
         for athlete in athletes
     )
     kept = _minutes_kept(athlete_ids, start, end)
-    sessions: list[Session] = []
-    exercise_lists: list[QuerySet[TemplateExercise]] = []
+    placed: list[Placed] = []
     for assignment in assignments:
-        days = TrainingDays(
-            offered=_offered_minutes(profiles.get(assignment.athlete_id)),
-            taken=kept[assignment.athlete_id],
-        )
+        profile = profiles.get(assignment.athlete_id)
+        days = TrainingDays(offered=_offered_minutes(profile), taken=kept[assignment.athlete_id])
+        theirs: list[Placed] = []
         for item, target in _in_placing_order(blueprint, start, days):
             placement = place_session(
                 target, item.minutes, days, local_today[assignment.athlete_id]
             )
-            if placement is None:
-                continue
-            sessions.append(_session_from(item, assignment, placement))
-            exercise_lists.append(item.exercises.all())
+            if placement is not None:
+                theirs.append((_session_from(item, assignment, placement), item.exercises.all()))
+        if profile is not None and not override_return:
+            theirs = _held_to_return(theirs, profile, local_today[profile.user_id])
+        placed += theirs
+    sessions = [session for session, _ in placed]
+    exercise_lists = [exercises for _, exercises in placed]
     created = Session.objects.bulk_create(sessions, batch_size=500)
     SessionExercise.objects.bulk_create(
         (
@@ -379,6 +391,43 @@ def _session_from(item: TemplateSession, assignment: Assignment, placement: Plac
         needs_attention=placement.needs_attention,
         **_copied(item, COPIED_SESSION_FIELDS),
     )
+
+
+def _held_to_return(placed: list[Placed], profile: RunnerProfile, today: date) -> list[Placed]:
+    """The template's runs in the athlete's return from injury kept to its limits: eased, or
+    left out with their post-run strength when the week has no room for them."""
+    back = comeback(profile, profile.injuries.all(), today)
+    if back is None:
+        return placed
+    runs = sorted((s for s, _ in placed if s.is_run), key=_by_day)
+    eased = builder.eased_runs(
+        back.block,
+        profile.runner_type,
+        [builder.CoachRun(s.date, s.purpose, s.minutes) for s in runs],
+    )
+    left_out = {id(session) for session, run in zip(runs, eased, strict=True) if run is None}
+    for session, run in zip(runs, eased, strict=True):
+        if run is not None and (run.purpose, run.minutes) != (session.purpose, session.minutes):
+            _ease(session, run)
+    running_days = {s.date for s, _ in placed if s.is_run and id(s) not in left_out}
+    return [
+        (session, exercises)
+        for session, exercises in placed
+        if id(session) not in left_out and (not session.post_run or session.date in running_days)
+    ]
+
+
+def _by_day(session: Session) -> tuple[date, int]:
+    return session.date, session.position
+
+
+def _ease(session: Session, run: builder.CoachRun) -> None:
+    was = f"{session.title}, {session.minutes} min"
+    if run.purpose != session.purpose:
+        session.title = RunPurpose(run.purpose).label
+    session.purpose, session.minutes = run.purpose, run.minutes
+    note = f"Eased for the return from injury (the template says {was})."
+    session.placement_note = f"{session.placement_note} {note}".strip()[:200]
 
 
 @transaction.atomic

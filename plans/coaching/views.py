@@ -28,6 +28,7 @@ from plans.coaching.selectors import (
     dashboard_rows,
     templates_of,
 )
+from plans.comeback import comeback_in_week, comebacks_of_athletes
 from plans.models import AthleteGroup, TemplateExercise
 from plans.services import monday_of
 
@@ -220,24 +221,42 @@ def template_archive(request, template_id: int):
 def template_assign(request, template_id: int):
     template = template_for(request.user, template_id)
     form = AssignForm(request.POST or None, coach=request.user)
+    returning = comebacks_of_athletes(form.athlete_choices)
     problem = coaching.unassignable(template) if request.method == "POST" else ""
     if problem:
         messages.error(request, problem)
     elif request.method == "POST" and form.is_valid():
         athletes = list(form.cleaned_data["athletes"])
+        start, override = form.cleaned_data["start"], form.cleaned_data["override_return"]
         coaching.plan_assign(
             template=template,
             athletes=athletes,
-            start=form.cleaned_data["start"],
+            start=start,
             coach=request.user,
+            override_return=override,
         )
         messages.success(
             request,
             f"“{template.name}” assigned to {len(athletes)} athlete{'s' * (len(athletes) > 1)} "
-            f"from {form.cleaned_data['start']:%A %-d %B}.",
+            f"from {start:%A %-d %B}.{_return_message(returning, athletes, start, override)}",
         )
         return redirect("plans:coach_dashboard")
-    return render(request, "plans/coach/template_assign.html", {"template": template, "form": form})
+    return render(
+        request,
+        "plans/coach/template_assign.html",
+        {"template": template, "form": form, "returning": returning},
+    )
+
+
+def _return_message(returning: list[tuple], athletes: list, start: date, override: bool) -> str:
+    """What the assignment did to the runs of athletes returning from injury, if it met any."""
+    names = [str(a) for a, back in returning if a in athletes and start <= back.block.ends_on]
+    if not names:
+        return ""
+    who = ", ".join(names)
+    if override:
+        return f" As you chose, it goes as written through the return from injury of {who}."
+    return f" Its runs in the return from injury of {who} keep to the return’s limits."
 
 
 @login_required
@@ -257,9 +276,11 @@ def assignment_end(request, assignment_id: int):
 
 
 def coach_week_context(coach, athlete, week_start: date) -> dict:
-    """The forms the coach's copy of an athlete's week page shows."""
+    """The forms the coach's copy of an athlete's week page shows, and the return from injury
+    when this week is part of it."""
     group = AthleteGroup.objects.filter(coach=coach, athlete=athlete).first()
     return {
+        "comeback": comeback_in_week(athlete, week_start),
         "group_name": group.name if group else "",
         "session_form": CoachSessionForm(coach=coach, week_start=week_start),
         "save_weeks_form": SaveWeeksForm(),
