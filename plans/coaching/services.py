@@ -339,15 +339,22 @@ def plan_assign(
         for athlete in athletes
     )
     kept = _minutes_kept(athlete_ids, start, end)
+    block_minutes = _block_minutes_by_run(blueprint)
     placed: list[Placed] = []
     for assignment in assignments:
         profile = profiles.get(assignment.athlete_id)
         days = TrainingDays(offered=_offered_minutes(profile), taken=kept[assignment.athlete_id])
         theirs: list[Placed] = []
+        runs_placed: dict[tuple[int, int], Placement | None] = {}
         for item, target in _in_placing_order(blueprint, start, days):
-            placement = place_session(
-                target, item.minutes, days, local_today[assignment.athlete_id]
-            )
+            key = (item.week_index, item.weekday)
+            if item.post_run and key in runs_placed:
+                placement = _beside(runs_placed[key])  # its run already took its room
+            else:
+                minutes = item.minutes + block_minutes.get(item.pk, 0)
+                placement = place_session(target, minutes, days, local_today[assignment.athlete_id])
+                if item.is_run:
+                    runs_placed[key] = placement
             if placement is not None:
                 theirs.append((_session_from(item, assignment, placement), item.exercises.all()))
         if profile is not None and not override_return:
@@ -367,6 +374,25 @@ def plan_assign(
     post_run_blocks_add(runs=blocks_link(created))
     announce_new_runs(created)
     return assignments
+
+
+def _block_minutes_by_run(blueprint: list[TemplateSession]) -> dict[int, int]:
+    """The minutes of the post-run block a template puts after each run (by the run's id):
+    the run makes room for both, since the block goes wherever its run goes."""
+    minutes: dict[int, int] = {}
+    last_run: dict[tuple[int, int], TemplateSession] = {}
+    for item in blueprint:  # in week, day and position order
+        key = (item.week_index, item.weekday)
+        if item.is_run:
+            last_run[key] = item
+        elif item.post_run and key in last_run:
+            minutes[last_run.pop(key).pk] = item.minutes
+    return minutes
+
+
+def _beside(run: Placement | None) -> Placement | None:
+    """A post-run block lands on the day its run landed (nowhere if the run's day is over)."""
+    return None if run is None else Placement(run.day)
 
 
 def _in_placing_order(
