@@ -17,6 +17,7 @@ from accounts.models import (
     RunnerType,
     User,
     Weekday,
+    validate_plausible_date,
     validate_time_zone,
 )
 from accounts.selectors import next_race
@@ -207,6 +208,7 @@ class ProfileForm(forms.ModelForm):
         injury_area_field = cast(forms.ChoiceField, self.fields["injury_area"])
         injury_area_field.choices = [("", "—")] + list(InjuryArea.choices)
         self.fields["reminder_delay_minutes"].widget.attrs.update(min=0, max=60)
+        self.fields["injured_since"].validators.append(validate_plausible_date)
 
     def runner_today(self) -> date:
         """The runner's today by the time zone given on this form (a new runner's first answer)
@@ -346,7 +348,9 @@ class GoalsForm(forms.Form):
         decimal_places=3,
         required=False,
     )
-    race_date = forms.DateField(label="Race date", widget=DATE_INPUT, required=False)
+    race_date = forms.DateField(
+        label="Race date", widget=DATE_INPUT, required=False, validators=[validate_plausible_date]
+    )
     race_target_time = forms.DurationField(
         label="Target time (optional)", help_text=DURATION_HELP, required=False
     )

@@ -94,6 +94,7 @@ class ExerciseForm(forms.ModelForm):
     cues = forms.CharField(
         label="Form cues",
         required=False,
+        max_length=3000,  # ten cues of the longest kind
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="One step per line, in the order the athlete does them.",
     )

@@ -1,17 +1,19 @@
 """JSON endpoints under /api/v1/."""
 
 import json
+import math
 from collections.abc import Callable
 from functools import wraps
-from typing import cast
+from typing import Any, NoReturn, cast
 
 from django import forms
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from accounts.models import MAX_DAY_MINUTES, RunnerType
+from accounts.models import MAX_DAY_MINUTES, RunnerType, validate_plausible_date
 from exercises.vocabulary import Activity, Equipment, InjuryArea, Place
 from plans.builder import DAY_KEYS, Commitment, RunnerInput, Week, build_week
 from plans.coaching.forms import AssignForm
@@ -42,22 +44,82 @@ def _json_login_required(view: Callable[..., HttpResponse]) -> Callable[..., Htt
     return wrapped
 
 
-NOT_JSON = object()
+MAX_BODY_BYTES = 64 * 1024
+# Far beyond any id or minute count, far below what makes Python slow: a bigger number is a typo.
+MAX_JSON_INTEGER = 10**15
 
 
-def _json_body(request):
-    """The parsed body, or NOT_JSON; an empty body reads as null."""
+class BadBody(Exception):
+    """The body cannot be read as JSON; `status` and `message` say what to answer."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.message, self.status = message, status
+
+
+def _refuse_constant(name: str) -> NoReturn:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e999 reads as infinity
+        raise ValueError("number too large")
+    return value
+
+
+def _bounded_int(text: str) -> int:
+    """Python refuses to read integers of more than 4,300 digits with a ValueError;
+    anything past MAX_JSON_INTEGER is refused here too."""
+    if len(text.lstrip("-")) > len(str(MAX_JSON_INTEGER)):
+        raise ValueError("integer too large")
+    value = int(text)
+    if abs(value) > MAX_JSON_INTEGER:
+        raise ValueError("integer too large")
+    return value
+
+
+def _json_body(request: HttpRequest) -> Any:
+    """The parsed body (an empty one reads as null), or BadBody: too big, not JSON, NaN or
+    Infinity, an integer too large, or nesting too deep for the parser."""
     try:
-        return json.loads(request.body or b"null")
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return NOT_JSON
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > MAX_BODY_BYTES:
+        raise BadBody(TOO_BIG, status=413)
+    try:
+        raw = request.body
+    except RequestDataTooBig as exc:
+        raise BadBody(TOO_BIG, status=413) from exc
+    if len(raw) > MAX_BODY_BYTES:
+        raise BadBody(TOO_BIG, status=413)
+    try:
+        return json.loads(
+            raw or b"null",
+            parse_constant=_refuse_constant,
+            parse_int=_bounded_int,
+            parse_float=_finite_float,
+        )
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        # JSONDecodeError is a ValueError; so are NaN, Infinity and oversized integers.
+        raise BadBody("The body is not valid JSON (no NaN, no Infinity, no huge numbers).") from exc
+
+
+TOO_BIG = f"The body is larger than {MAX_BODY_BYTES // 1024} KB."
+
+
+def _bad_body(problem: BadBody) -> JsonResponse:
+    return JsonResponse({"errors": {"__all__": [problem.message]}}, status=problem.status)
 
 
 class PreviewForm(forms.Form):
     runner_type = forms.ChoiceField(choices=RunnerType.choices)
-    week_start = forms.DateField(input_formats=["%Y-%m-%d"])
+    week_start = forms.DateField(input_formats=["%Y-%m-%d"], validators=[validate_plausible_date])
     long_run_day = forms.ChoiceField(choices=[(key, key) for key in DAY_KEYS])
-    race_date = forms.DateField(input_formats=["%Y-%m-%d"], required=False)
+    race_date = forms.DateField(
+        input_formats=["%Y-%m-%d"], required=False, validators=[validate_plausible_date]
+    )
     injury = forms.ChoiceField(choices=InjuryArea.choices, required=False)
     likes = forms.MultipleChoiceField(choices=Activity.choices, required=False)
     equipment = forms.MultipleChoiceField(choices=Equipment.choices, required=False)
@@ -101,16 +163,43 @@ def _valid_day(day) -> bool:
     )
 
 
-def _form_data(body: dict) -> dict:
-    """Form fields take strings and lists; JSON null means "not given"."""
-    return {key: value for key, value in body.items() if value is not None and key != "days"}
+TEXT_FIELDS = ("runner_type", "week_start", "long_run_day", "race_date", "injury")
+LIST_FIELDS = ("likes", "equipment", "places")
+
+
+def _type_errors(body: dict[str, Any]) -> dict[str, list[str]]:
+    """A number, true/false, list or object where a text belongs (or the other way round)
+    is refused before any field reads it."""
+    errors: dict[str, list[str]] = {}
+    for name in TEXT_FIELDS:
+        if body.get(name) is not None and not isinstance(body[name], str):
+            errors[name] = ["Give a text value in quotes."]
+    for name in LIST_FIELDS:
+        value = body.get(name)
+        if value is not None and not (
+            isinstance(value, list) and all(isinstance(item, str) for item in value)
+        ):
+            errors[name] = ["Give a list of texts in quotes."]
+    return errors
+
+
+def _form_data(body: dict[str, Any], wrong_type: dict[str, list[str]]) -> dict[str, Any]:
+    """Form fields take strings and lists; JSON null means "not given"; a value of the wrong
+    type is left out (its error is already known)."""
+    return {
+        key: value
+        for key, value in body.items()
+        if value is not None and key != "days" and key not in wrong_type
+    }
 
 
 def parse_preview(body) -> tuple[RunnerInput | None, dict[str, list[str]]]:
     if not isinstance(body, dict):
         return None, {"__all__": ["Send a JSON object."]}
-    form = PreviewForm(_form_data(body))
+    wrong_type = _type_errors(body)
+    form = PreviewForm(_form_data(body, wrong_type))
     errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
+    errors.update(wrong_type)
     errors.update(_day_errors(body.get("days")))
     if errors:
         return None, errors
@@ -174,9 +263,10 @@ def week_json(week: Week, plyometric: dict[str, bool]) -> dict:
 @require_POST
 @_json_login_required
 def plan_preview(request):
-    body = _json_body(request)
-    if body is NOT_JSON:
-        return JsonResponse({"errors": {"__all__": ["The body is not valid JSON."]}}, status=400)
+    try:
+        body = _json_body(request)
+    except BadBody as bad:
+        return _bad_body(bad)
     runner, errors = parse_preview(body)
     if runner is None:
         return JsonResponse({"errors": errors}, status=400)
@@ -211,9 +301,10 @@ def assignments(request):
     """Assign a template to some of the coach's athletes, as the bulk form does."""
     if not request.user.is_coach:
         return JsonResponse({"errors": {"__all__": ["Only coaches assign plans."]}}, status=403)
-    body = _json_body(request)
-    if body is NOT_JSON:
-        return JsonResponse({"errors": {"__all__": ["The body is not valid JSON."]}}, status=400)
+    try:
+        body = _json_body(request)
+    except BadBody as bad:
+        return _bad_body(bad)
     errors = _assignment_errors(body)
     if errors:
         return JsonResponse({"errors": errors}, status=400)

@@ -250,7 +250,7 @@ class RunLog(models.Model):
     effort = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1), MaxValueValidator(10)]
     )
-    notes = models.TextField(blank=True)
+    notes = models.TextField(max_length=2000, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -267,7 +267,7 @@ class PlanTemplate(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_templates"
     )
     name = models.CharField(max_length=120)
-    description = models.TextField(blank=True)
+    description = models.TextField(max_length=2000, blank=True)
     runner_type = models.CharField(
         max_length=20, choices=RunnerType.choices, default=RunnerType.RECREATIONAL
     )

@@ -8,7 +8,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.db.models import Q
 
-from accounts.models import Coaching, User, Weekday
+from accounts.models import Coaching, User, Weekday, validate_plausible_date
 from exercises.models import Exercise
 from exercises.vocabulary import Kind
 from plans.coaching.lines import ExerciseLines, LineFields, StoredDose
@@ -239,6 +239,7 @@ class AssignForm(forms.Form):
     )
     start = forms.DateField(
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[validate_plausible_date],
         help_text="A Monday: week 1 of the template starts that day.",
     )
     override_return = forms.BooleanField(
