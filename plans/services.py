@@ -63,7 +63,7 @@ def run_log_create(
     run_date: date,
     distance_m: int,
     duration_seconds: int,
-    effort: int,
+    effort: int | None,
     notes: str = "",
     session: Session | None = None,
 ) -> RunLog:
