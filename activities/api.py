@@ -55,7 +55,9 @@ def activities(request: HttpRequest) -> JsonResponse:
     if upload.size is not None and upload.size > MAX_FILE_BYTES:
         return _error(f"“{name}” is over 25 MB; activity files are far smaller than that.", 400)
     if archive.is_zip(name):
-        return _error("Send one GPX, TCX or FIT file a request; a .zip goes on the upload page.", 400)
+        return _error(
+            "Send one GPX, TCX or FIT file a request; a .zip goes on the upload page.", 400
+        )
     try:
         result = services.activity_import(
             runner=runner, uploaded_by=request.user, name=name, data=upload.read()

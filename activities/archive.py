@@ -30,7 +30,7 @@ def _open(data: bytes) -> zipfile.ZipFile:
 
 
 def _wanted(info: zipfile.ZipInfo) -> bool:
-    """Files only; no folders and none of the hidden files some systems add (__MACOSX, .DS_Store)."""
+    """Files only: no folders, none of the hidden files systems add (__MACOSX, .DS_Store)."""
     base = info.filename.rsplit("/", 1)[-1]
     return not info.is_dir() and not base.startswith(".") and "__MACOSX/" not in info.filename
 

@@ -198,7 +198,6 @@ def _match_cross_training(activity: Activity, day: date) -> str:
     return f"Matched to {session.title}; marked done."
 
 
-
 BATCH_LEASE = timedelta(minutes=5)
 
 
@@ -256,9 +255,7 @@ def batch_claim(*, batch_id: int) -> bool:
     now = timezone.now()
     return bool(
         ImportBatch.objects.filter(pk=batch_id)
-        .filter(
-            Q(state=BatchState.QUEUED) | Q(state=BatchState.RUNNING, claimed_until__lt=now)
-        )
+        .filter(Q(state=BatchState.QUEUED) | Q(state=BatchState.RUNNING, claimed_until__lt=now))
         .update(state=BatchState.RUNNING, claimed_until=now + BATCH_LEASE)
     )
 

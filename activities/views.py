@@ -32,9 +32,7 @@ def upload(request: HttpRequest, athlete_id: int | None = None) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         uploads = form.cleaned_data["files"]
         if not form.in_request:
-            batch = services.batch_create(
-                runner=runner, uploaded_by=request.user, uploads=uploads
-            )
+            batch = services.batch_create(runner=runner, uploaded_by=request.user, uploads=uploads)
             return redirect("activities:batch", batch_id=batch.pk)
         try:
             result = services.activity_import(
@@ -126,7 +124,9 @@ def _split_rows(splits: list[dict], metres_per_unit: float) -> list[dict]:
             "number": number,
             "distance": split["metres"] / metres_per_unit,
             "seconds": split["seconds"],
-            "pace": split["seconds"] * metres_per_unit / split["metres"] if split["metres"] else None,
+            "pace": split["seconds"] * metres_per_unit / split["metres"]
+            if split["metres"]
+            else None,
             "climb": split["climb"],
         }
         for number, split in enumerate(splits, start=1)

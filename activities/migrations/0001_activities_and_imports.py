@@ -7,89 +7,225 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('plans', '0004_run_log_effort_optional'),
+        ("plans", "0004_run_log_effort_optional"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Activity',
+            name="Activity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sport', models.CharField(choices=[('run', 'Run'), ('ride', 'Ride'), ('swim', 'Swim'), ('walk', 'Walk'), ('hike', 'Hike'), ('row', 'Row'), ('ski', 'Ski'), ('elliptical', 'Elliptical'), ('other', 'Other activity')], max_length=12)),
-                ('started_at', models.DateTimeField(help_text='UTC.')),
-                ('distance_m', models.PositiveIntegerField()),
-                ('moving_seconds', models.PositiveIntegerField()),
-                ('elapsed_seconds', models.PositiveIntegerField()),
-                ('ascent_m', models.PositiveIntegerField(blank=True, null=True)),
-                ('avg_hr', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('max_hr', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('avg_cadence', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('max_cadence', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('splits', models.JSONField(default=dict, help_text='{"km": [...], "mi": [...]}')),
-                ('track', models.JSONField(default=list, help_text='[metres, moving s, lat, lon, elevation]')),
-                ('file_name', models.CharField(max_length=255)),
-                ('file_format', models.CharField(choices=[('gpx', 'GPX'), ('tcx', 'TCX'), ('fit', 'FIT')], max_length=3)),
-                ('file_sha256', models.CharField(max_length=64)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('run_log', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='plans.runlog')),
-                ('runner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='activities', to=settings.AUTH_USER_MODEL)),
-                ('session', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='plans.session')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "sport",
+                    models.CharField(
+                        choices=[
+                            ("run", "Run"),
+                            ("ride", "Ride"),
+                            ("swim", "Swim"),
+                            ("walk", "Walk"),
+                            ("hike", "Hike"),
+                            ("row", "Row"),
+                            ("ski", "Ski"),
+                            ("elliptical", "Elliptical"),
+                            ("other", "Other activity"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("started_at", models.DateTimeField(help_text="UTC.")),
+                ("distance_m", models.PositiveIntegerField()),
+                ("moving_seconds", models.PositiveIntegerField()),
+                ("elapsed_seconds", models.PositiveIntegerField()),
+                ("ascent_m", models.PositiveIntegerField(blank=True, null=True)),
+                ("avg_hr", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("max_hr", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("avg_cadence", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("max_cadence", models.PositiveSmallIntegerField(blank=True, null=True)),
+                ("splits", models.JSONField(default=dict, help_text='{"km": [...], "mi": [...]}')),
+                (
+                    "track",
+                    models.JSONField(
+                        default=list, help_text="[metres, moving s, lat, lon, elevation]"
+                    ),
+                ),
+                ("file_name", models.CharField(max_length=255)),
+                (
+                    "file_format",
+                    models.CharField(
+                        choices=[("gpx", "GPX"), ("tcx", "TCX"), ("fit", "FIT")], max_length=3
+                    ),
+                ),
+                ("file_sha256", models.CharField(max_length=64)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "run_log",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="plans.runlog",
+                    ),
+                ),
+                (
+                    "runner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="activities",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="plans.session",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'activities',
-                'ordering': ['-started_at'],
+                "verbose_name_plural": "activities",
+                "ordering": ["-started_at"],
             },
         ),
         migrations.CreateModel(
-            name='ImportBatch',
+            name="ImportBatch",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('archive', models.BinaryField(blank=True, help_text='The uploaded .zip, until imported.')),
-                ('archive_name', models.CharField(blank=True, max_length=255)),
-                ('state', models.CharField(choices=[('queued', 'Waiting to start'), ('running', 'Importing'), ('done', 'Finished')], default='queued', max_length=10)),
-                ('claimed_until', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('runner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='import_batches', to=settings.AUTH_USER_MODEL)),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "archive",
+                    models.BinaryField(blank=True, help_text="The uploaded .zip, until imported."),
+                ),
+                ("archive_name", models.CharField(blank=True, max_length=255)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Waiting to start"),
+                            ("running", "Importing"),
+                            ("done", "Finished"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                    ),
+                ),
+                ("claimed_until", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "runner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="import_batches",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ImportItem',
+            name="ImportItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField()),
-                ('name', models.CharField(max_length=255)),
-                ('content', models.BinaryField(blank=True)),
-                ('in_archive', models.BooleanField(default=False)),
-                ('outcome', models.CharField(choices=[('pending', 'Waiting'), ('imported', 'Imported'), ('duplicate', 'Already imported'), ('refused', 'Refused')], default='pending', max_length=10)),
-                ('message', models.CharField(blank=True, max_length=500)),
-                ('activity', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='activities.activity')),
-                ('batch', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='activities.importbatch')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField()),
+                ("name", models.CharField(max_length=255)),
+                ("content", models.BinaryField(blank=True)),
+                ("in_archive", models.BooleanField(default=False)),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting"),
+                            ("imported", "Imported"),
+                            ("duplicate", "Already imported"),
+                            ("refused", "Refused"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("message", models.CharField(blank=True, max_length=500)),
+                (
+                    "activity",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="activities.activity",
+                    ),
+                ),
+                (
+                    "batch",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="activities.importbatch",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['position'],
+                "ordering": ["position"],
             },
         ),
         migrations.AddIndex(
-            model_name='activity',
-            index=models.Index(fields=['runner', 'started_at'], name='activities__runner__1ec12d_idx'),
+            model_name="activity",
+            index=models.Index(
+                fields=["runner", "started_at"], name="activities__runner__1ec12d_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='activity',
-            constraint=models.UniqueConstraint(fields=('runner', 'file_sha256'), name='one_import_per_file'),
+            model_name="activity",
+            constraint=models.UniqueConstraint(
+                fields=("runner", "file_sha256"), name="one_import_per_file"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='importitem',
-            constraint=models.UniqueConstraint(fields=('batch', 'position'), name='one_item_per_position'),
+            model_name="importitem",
+            constraint=models.UniqueConstraint(
+                fields=("batch", "position"), name="one_item_per_position"
+            ),
         ),
     ]

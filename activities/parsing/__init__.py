@@ -6,7 +6,7 @@ from datetime import datetime
 
 from activities.parsing import fit, gpx, tcx
 from activities.parsing.measure import Measured, measure
-from activities.parsing.track import FileRefused, Recording
+from activities.parsing.track import FileRefused
 
 __all__ = ["MAX_FILE_BYTES", "FileRefused", "Measured", "file_kind", "parse"]
 

@@ -74,9 +74,10 @@ def _haversine(a: Point, b: Point) -> float:
     if None in (a.lat, a.lon, b.lat, b.lon):
         return 0.0
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
-        (lon2 - lon1) / 2
-    ) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(h))
 
 
@@ -149,7 +150,9 @@ def _splits(
         while index < len(distances) - 1 and distances[index] < end_d:
             index += 1
         end_t = _at(end_d, distances, clock, max(index - 1, 0))
-        end_e = _at(end_d, distances, elevations, max(index - 1, 0)) if start_e is not None else None
+        end_e = (
+            _at(end_d, distances, elevations, max(index - 1, 0)) if start_e is not None else None
+        )
         splits.append(
             {
                 "metres": round(end_d - start_d),

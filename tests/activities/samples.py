@@ -91,7 +91,7 @@ def tcx(samples: list[Sample], *, sport: str = "run") -> bytes:
         '<TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">'
         f'<Activities><Activity Sport="{TCX_SPORTS[sport]}"><Id>{_iso(samples[0].time)}</Id>'
         f'<Lap StartTime="{_iso(samples[0].time)}">'
-        f"<TotalTimeSeconds>{(samples[-1].time - samples[0].time).total_seconds()}</TotalTimeSeconds>"
+        f"<TotalTimeSeconds>{(samples[-1].time - samples[0].time).seconds}</TotalTimeSeconds>"
         f"<DistanceMeters>{samples[-1].distance:.1f}</DistanceMeters><Calories>300</Calories>"
         f"<Track>{points}</Track></Lap></Activity></Activities></TrainingCenterDatabase>"
     ).encode()
