@@ -13,16 +13,24 @@ def profile(runner):
     return RunnerProfileFactory(user=runner, time_zone="UTC")
 
 
+NOW = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)  # a Wednesday afternoon
+
+
+@pytest.fixture(autouse=True)
+def frozen_now(monkeypatch):
+    """Every test here runs on the same Wednesday afternoon, whatever the real clock says."""
+    monkeypatch.setattr(timezone, "now", lambda: NOW)
+    return NOW
+
+
 @pytest.fixture
 def today():
-    return timezone.now().date()
+    return NOW.date()
 
 
 def this_morning(hours_ago: float = 0) -> datetime:
-    """A start time earlier today (UTC), so tests never make a run from the future."""
-    now = timezone.now()
-    start = datetime(now.year, now.month, now.day, tzinfo=UTC)
-    return min(start + timedelta(hours=1), now - timedelta(hours=1 + hours_ago))
+    """A start time earlier that Wednesday (UTC): never from the future."""
+    return NOW - timedelta(hours=1 + hours_ago)
 
 
 @pytest.fixture
