@@ -11,7 +11,8 @@ from activities.parsing.xml import safe_tree
 
 
 def read(data: bytes) -> Recording:
-    safe_tree(data, "GPX")
+    if safe_tree(data, "GPX").tag.rsplit("}", 1)[-1] != "gpx":
+        raise FileRefused("This file is XML but not a GPX file.")
     try:
         document = gpxpy.parse(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
