@@ -94,8 +94,9 @@ def _pace(track: list[list], x, unit: str, metres_per_unit: float) -> str:
         f'<polyline points="{_polyline([(x(m), y(p)) for m, p in paces])}" fill="none" '
         'stroke="#0d6efd" stroke-width="2"/>'
         f'<text x="{WIDTH - 2}" y="{y(fast) + 4:.0f}" {label}>{clock(fast)} /{unit}</text>'
-        f'<text x="{WIDTH - 2}" y="{y(slow):.0f}" {label}>{clock(slow)} /{unit}</text>'
-    )
+        + (f'<text x="{WIDTH - 2}" y="{y(slow):.0f}" {label}>{clock(slow)} /{unit}</text>'
+           if clock(slow) != clock(fast) else "")
+    )  # fmt: skip
 
 
 def profile_svg(track: list[list], *, unit: str, metres_per_unit: float) -> SafeString:

@@ -132,7 +132,7 @@ def _match_run(activity: Activity, day: date) -> str:
     if hand_log is not None:
         activity.run_log, activity.session = hand_log, hand_log.session
         activity.save(update_fields=["run_log", "session"])
-        return "Joined to the run you logged by hand that day."
+        return "Joined to the run logged by hand that day."
     run_log = plan_services.run_log_create(
         runner=activity.runner,
         run_date=day,
@@ -144,7 +144,7 @@ def _match_run(activity: Activity, day: date) -> str:
     activity.run_log, activity.session = run_log, run_log.session
     activity.save(update_fields=["run_log", "session"])
     if run_log.session is None or run_log.session.source == Source.RUNNER:
-        return "Nothing was planned for this run, so it was added to your week as an extra run."
+        return "Nothing was planned for this run, so it was added to the week as an extra run."
     return f"Matched to {run_log.session.title}; marked done."
 
 

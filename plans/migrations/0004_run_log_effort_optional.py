@@ -5,15 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0003_runner_added_runs'),
+        ("plans", "0003_runner_added_runs"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='runlog',
-            name='effort',
-            field=models.PositiveSmallIntegerField(blank=True, help_text='Empty for a run imported from a watch: the file does not know.', null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(10)]),
+            model_name="runlog",
+            name="effort",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="Empty for a run imported from a watch: the file does not know.",
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(10),
+                ],
+            ),
         ),
     ]
