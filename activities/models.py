@@ -51,6 +51,9 @@ class Activity(models.Model):
     run_log = models.ForeignKey(
         "plans.RunLog", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    logged_by_import = models.BooleanField(
+        default=False, help_text="The import wrote the run log (not a hand log it joined)."
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

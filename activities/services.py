@@ -142,7 +142,8 @@ def _match_run(activity: Activity, day: date) -> str:
         session=_closest(_open_runs(activity.runner, day), activity.moving_seconds),
     )
     activity.run_log, activity.session = run_log, run_log.session
-    activity.save(update_fields=["run_log", "session"])
+    activity.logged_by_import = True
+    activity.save(update_fields=["run_log", "session", "logged_by_import"])
     if run_log.session is None or run_log.session.source == Source.RUNNER:
         return "Nothing was planned for this run, so it was added to the week as an extra run."
     return f"Matched to {run_log.session.title}; marked done."
@@ -196,6 +197,15 @@ def _match_cross_training(activity: Activity, day: date) -> str:
     activity.session = session
     activity.save(update_fields=["session"])
     return f"Matched to {session.title}; marked done."
+
+
+@transaction.atomic
+def activity_delete(*, activity: Activity) -> None:
+    """Remove an import: the run log it wrote goes too (its planned run is planned again, an
+    extra run disappears); a hand log it joined, or a session ticked off, stays as it is."""
+    if activity.logged_by_import and activity.run_log is not None:
+        plan_services.run_log_delete(run_log=activity.run_log)
+    activity.delete()
 
 
 BATCH_LEASE = timedelta(minutes=5)

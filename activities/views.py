@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from accounts.models import RunnerProfile
 from activities import charts, selectors, services
@@ -84,6 +85,18 @@ def batch_status(request: HttpRequest, batch_id: int) -> JsonResponse:
     return JsonResponse(
         {"state": batch.state, **selectors.batch_progress(batch)},
     )
+
+
+@login_required
+@require_POST
+def delete(request: HttpRequest, activity_id: int) -> HttpResponse:
+    activity = activity_for(request.user, activity_id)
+    runner = activity.runner
+    services.activity_delete(activity=activity)
+    messages.success(request, "Import removed. Upload the file again to bring it back.")
+    if runner.pk == request.user.pk:
+        return redirect("activities:upload")
+    return redirect("activities:athlete_upload", athlete_id=runner.pk)
 
 
 @login_required
