@@ -1,5 +1,7 @@
 """`POST /api/v1/activities/`: one activity file a request, as multipart field `file`."""
 
+from typing import Any
+
 from django.http import Http404, HttpRequest, JsonResponse
 from django.views.decorators.http import require_POST
 
@@ -13,7 +15,7 @@ def _error(message: str, status: int) -> JsonResponse:
     return JsonResponse({"errors": {"file": [message]}}, status=status)
 
 
-def activity_json(activity: Activity, *, duplicate: bool) -> dict:
+def activity_json(activity: Activity, *, duplicate: bool) -> dict[str, Any]:
     return {
         "id": activity.pk,
         "sport": activity.sport,

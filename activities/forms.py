@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
@@ -16,15 +18,15 @@ class MultipleFileInput(forms.ClearableFileInput):
 class MultipleFileField(forms.FileField):
     widget = MultipleFileInput
 
-    def clean(self, data, initial=None) -> list[UploadedFile]:
-        files = data if isinstance(data, list | tuple) else [data] if data else []
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+        files = list(data) if isinstance(data, list | tuple) else [data] if data else []
         if not files:
             raise forms.ValidationError("Choose one or more files, or a .zip of them.")
         return files
 
 
 class UploadForm(forms.Form):
-    files = MultipleFileField(
+    files = MultipleFileField(  # type: ignore[assignment]  # a field named like BaseForm.files
         label="Activity files",
         help_text="GPX, TCX or FIT files from any watch or app (up to 25 MB each), "
         f"or one .zip of up to {MAX_FILES} of them.",

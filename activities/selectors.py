@@ -1,9 +1,10 @@
 """Reads behind the activities pages and the week page's links."""
 
+from accounts.models import User
 from activities.models import Activity, ImportBatch, ImportItem
 
 
-def recent_activities(runner, limit: int = 20) -> list[Activity]:
+def recent_activities(runner: User, limit: int = 20) -> list[Activity]:
     return list(
         Activity.objects.filter(runner=runner)
         .defer("track", "splits")

@@ -6,13 +6,13 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
+from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from accounts.models import RunnerProfile
+from accounts.models import RunnerProfile, User
 from activities import archive
 from activities.models import Activity, BatchState, ImportBatch, ImportItem, Outcome, Sport
 from activities.parsing import FileRefused, Measured, parse
@@ -46,7 +46,7 @@ def file_sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def activity_import(*, runner, uploaded_by, name: str, data: bytes) -> Imported:
+def activity_import(*, runner: User, uploaded_by: User | None, name: str, data: bytes) -> Imported:
     """Import one file for `runner`; FileRefused (nothing written) when it cannot be read."""
     digest = file_sha256(data)
     earlier = Activity.objects.filter(runner=runner, file_sha256=digest).first()
@@ -64,9 +64,11 @@ def _duplicate(earlier: Activity) -> Imported:
 
 
 @transaction.atomic
-def _store(runner, uploaded_by, name: str, digest: str, measured: Measured) -> Imported:
+def _store(
+    runner: User, uploaded_by: User | None, name: str, digest: str, measured: Measured
+) -> Imported:
     # One import per runner at a time, so two copies of a run cannot both pass the check.
-    get_user_model().objects.select_for_update().filter(pk=runner.pk).first()
+    User.objects.select_for_update().filter(pk=runner.pk).first()
     same_run = _same_run(runner, measured)
     if same_run is not None:
         return _duplicate(same_run)
@@ -81,7 +83,7 @@ def _store(runner, uploaded_by, name: str, digest: str, measured: Measured) -> I
     return Imported(activity=activity, duplicate=False, message=message)
 
 
-def _fields(measured: Measured) -> dict:
+def _fields(measured: Measured) -> dict[str, Any]:
     return {
         "file_format": measured.file_format,
         "sport": measured.sport,
@@ -99,7 +101,7 @@ def _fields(measured: Measured) -> dict:
     }
 
 
-def _same_run(runner, measured: Measured) -> Activity | None:
+def _same_run(runner: User, measured: Measured) -> Activity | None:
     """The same run from another device or app: same sport, start within two minutes,
     distance within 3 %."""
     nearby = Activity.objects.filter(
@@ -116,7 +118,7 @@ def _close(a: float, b: float, share: float) -> bool:
     return abs(a - b) <= share * max(a, b, 1)
 
 
-def local_date(runner, moment: datetime) -> date:
+def local_date(runner: User, moment: datetime) -> date:
     profile = RunnerProfile.objects.filter(user=runner).first()
     return timezone.localtime(moment, profile.zone).date() if profile else moment.date()
 
@@ -159,7 +161,7 @@ def _hand_log(activity: Activity, day: date) -> RunLog | None:
     return min(close, key=lambda log: abs(log.distance_m - activity.distance_m), default=None)
 
 
-def _open_runs(runner, day: date) -> list[Session]:
+def _open_runs(runner: User, day: date) -> list[Session]:
     """The day's planned runs without a log (one ticked done by hand still takes the log)."""
     return list(
         Session.objects.filter(
@@ -219,7 +221,7 @@ class Upload:
 
 
 @transaction.atomic
-def batch_create(*, runner, uploaded_by, uploads: list[Upload]) -> ImportBatch:
+def batch_create(*, runner: User, uploaded_by: User | None, uploads: list[Upload]) -> ImportBatch:
     """Store several files, or one .zip (already checked by `archive.members`), for the task
     that imports them; the task is queued once this is committed."""
     zipped = [upload for upload in uploads if archive.is_zip(upload.name)]

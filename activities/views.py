@@ -1,11 +1,14 @@
+from datetime import date
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.models import RunnerProfile
+from accounts.models import RunnerProfile, User
 from activities import charts, selectors, services
 from activities.access import activity_for, batch_for, runner_for_upload
 from activities.forms import UploadForm
@@ -15,18 +18,18 @@ from plans.forms import METRES_PER
 from plans.services import monday_of
 
 
-def _profile(runner) -> RunnerProfile | None:
+def _profile(runner: User) -> RunnerProfile | None:
     return RunnerProfile.objects.filter(user=runner).first()
 
 
-def _week_url(request: HttpRequest, runner, day) -> str:
+def _week_url(request, runner: User, day: date) -> str:
     if runner.pk == request.user.pk:
         return reverse("plans:week_of", args=[monday_of(day)])
     return reverse("plans:athlete_week_of", args=[runner.pk, monday_of(day)])
 
 
 @login_required
-def upload(request: HttpRequest, athlete_id: int | None = None) -> HttpResponse:
+def upload(request, athlete_id: int | None = None) -> HttpResponse:
     runner = runner_for_upload(request.user, athlete_id)
     profile = _profile(runner)
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -65,7 +68,7 @@ def upload(request: HttpRequest, athlete_id: int | None = None) -> HttpResponse:
 
 
 @login_required
-def batch(request: HttpRequest, batch_id: int) -> HttpResponse:
+def batch(request, batch_id: int) -> HttpResponse:
     batch = batch_for(request.user, batch_id)
     return render(
         request,
@@ -80,7 +83,7 @@ def batch(request: HttpRequest, batch_id: int) -> HttpResponse:
 
 
 @login_required
-def batch_status(request: HttpRequest, batch_id: int) -> JsonResponse:
+def batch_status(request, batch_id: int) -> JsonResponse:
     batch = batch_for(request.user, batch_id)
     return JsonResponse(
         {"state": batch.state, **selectors.batch_progress(batch)},
@@ -89,7 +92,7 @@ def batch_status(request: HttpRequest, batch_id: int) -> JsonResponse:
 
 @login_required
 @require_POST
-def delete(request: HttpRequest, activity_id: int) -> HttpResponse:
+def delete(request, activity_id: int) -> HttpResponse:
     activity = activity_for(request.user, activity_id)
     runner = activity.runner
     services.activity_delete(activity=activity)
@@ -100,7 +103,7 @@ def delete(request: HttpRequest, activity_id: int) -> HttpResponse:
 
 
 @login_required
-def detail(request: HttpRequest, activity_id: int) -> HttpResponse:
+def detail(request, activity_id: int) -> HttpResponse:
     activity = activity_for(request.user, activity_id)
     profile = _profile(activity.runner)
     unit = profile.distance_unit if profile else "km"
@@ -131,7 +134,7 @@ def detail(request: HttpRequest, activity_id: int) -> HttpResponse:
     )
 
 
-def _split_rows(splits: list[dict], metres_per_unit: float) -> list[dict]:
+def _split_rows(splits: list[dict[str, float]], metres_per_unit: float) -> list[dict[str, Any]]:
     return [
         {
             "number": number,

@@ -4,6 +4,7 @@ the week page's queries as activities pile up."""
 import statistics
 import time
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -12,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import RunnerProfile
 from activities import tasks
 from activities.models import Activity, BatchState, ImportBatch
 from activities.parsing import parse
@@ -70,9 +72,9 @@ def _week_queries(client: Client, day: datetime) -> int:
 def activity_imports() -> str:
     """Activity imports: a 3-hour FIT file parsed, a .zip of 100 one-hour runs imported."""
     fit_seconds, fit_bytes, records = _fit_parse()
-    profile = RunnerProfileFactory(time_zone="UTC")
+    runner = cast(RunnerProfile, RunnerProfileFactory(time_zone="UTC")).user
     client = Client()
-    client.force_login(profile.user)
+    client.force_login(runner)
     morning = timezone.now().replace(second=0, microsecond=0) - timedelta(hours=6)
     _week_queries(client, morning)  # plans this week and next
     today_run = samples.fit(samples.track(morning, minutes=30))

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 
-from accounts.models import RunnerProfile
+from accounts.models import RunnerProfile, User
 from exercises.models import Exercise
 from plans import builder
 from plans.inputs import library_for, runner_input
@@ -90,7 +90,7 @@ def run_log_create(
 SAME_RUN_SHARE = 0.10  # a typed distance is rounder than a recorded one
 
 
-def unrated_log_like(*, runner, run_date: date, distance_m: int) -> RunLog | None:
+def unrated_log_like(*, runner: User, run_date: date, distance_m: int) -> RunLog | None:
     """A run already recorded that day without an effort (imported from a watch) and within
     10 % of this distance: the same run, so a hand log completes it rather than doubling it."""
     logs = RunLog.objects.filter(runner=runner, date=run_date, effort__isnull=True)
@@ -100,7 +100,13 @@ def unrated_log_like(*, runner, run_date: date, distance_m: int) -> RunLog | Non
 
 @transaction.atomic
 def run_log_add_by_hand(
-    *, runner, run_date: date, distance_m: int, duration_seconds: int, effort: int, notes: str = ""
+    *,
+    runner: User,
+    run_date: date,
+    distance_m: int,
+    duration_seconds: int,
+    effort: int,
+    notes: str = "",
 ) -> tuple[RunLog, bool]:
     """A run the runner typed in; if their watch already brought it, the effort and notes are
     added to that one instead (True), and its measured distance and time are kept."""

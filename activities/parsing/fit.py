@@ -4,7 +4,7 @@ import io
 from datetime import UTC, datetime
 from typing import Any
 
-import fitdecode
+import fitdecode  # type: ignore[import-untyped]
 
 from activities.parsing.track import DeviceTotals, FileRefused, Point, Recording, sport_from
 

@@ -58,7 +58,7 @@ def _utc(moment: datetime) -> datetime:
 
 def _extension_values(extensions: list[Element]) -> dict[str, str]:
     """Garmin's TrackPointExtension and its look-alikes: `{…}hr`, `{…}cad` anywhere below."""
-    values = {}
+    values: dict[str, str] = {}
     for root in extensions:
         for element in root.iter():
             name = element.tag.rsplit("}", 1)[-1].lower()

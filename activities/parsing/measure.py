@@ -191,10 +191,14 @@ def _track(
             round(clock[i], 1),
             _coordinate(points[i].lat),
             _coordinate(points[i].lon),
-            round(points[i].ele, 1) if points[i].ele is not None else None,
+            _elevation(points[i].ele),
         ]
         for i in indexes
     ]
+
+
+def _elevation(value: float | None) -> float | None:
+    return round(value, 1) if value is not None else None
 
 
 def _coordinate(value: float | None) -> float | None:

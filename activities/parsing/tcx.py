@@ -4,7 +4,7 @@ the file with the standard library's parser)."""
 from datetime import UTC, datetime
 from typing import Any
 
-from tcxreader.tcxreader import TCXReader
+from tcxreader.tcxreader import TCXReader  # type: ignore[import-untyped]
 
 from activities.parsing.track import FileRefused, Point, Recording, sport_from
 from activities.parsing.xml import safe_tree
@@ -22,7 +22,7 @@ class _DefusedTCXReader(TCXReader):
 
 def read(data: bytes) -> Recording:
     try:
-        exercise = _DefusedTCXReader().read(data, only_gps=False)  # type: ignore[arg-type]
+        exercise = _DefusedTCXReader().read(data, only_gps=False)
     except FileRefused:
         raise
     except (ValueError, TypeError, KeyError, AttributeError, ZeroDivisionError) as exc:

@@ -7,11 +7,11 @@ import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from fit_tool.fit_file_builder import FitFileBuilder
-from fit_tool.profile.messages.file_id_message import FileIdMessage
-from fit_tool.profile.messages.record_message import RecordMessage
-from fit_tool.profile.messages.session_message import SessionMessage
-from fit_tool.profile.profile_type import FileType, Manufacturer, Sport
+from fit_tool.fit_file_builder import FitFileBuilder  # type: ignore[import-untyped]
+from fit_tool.profile.messages.file_id_message import FileIdMessage  # type: ignore[import-untyped]
+from fit_tool.profile.messages.record_message import RecordMessage  # type: ignore[import-untyped]
+from fit_tool.profile.messages.session_message import SessionMessage  # type: ignore[import-untyped]
+from fit_tool.profile.profile_type import FileType, Manufacturer, Sport  # type: ignore[import-untyped]
 
 FIT_SPORTS = {"run": Sport.RUNNING, "ride": Sport.CYCLING, "swim": Sport.SWIMMING}
 TCX_SPORTS = {"run": "Running", "ride": "Biking"}
