@@ -1,11 +1,10 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
-from django.utils import timezone
 
 from accounts.models import (
     MAX_DAY_MINUTES,
@@ -19,6 +18,7 @@ from accounts.models import (
     Weekday,
     validate_time_zone,
 )
+from accounts.selectors import next_race
 from accounts.services import CommitmentData
 from exercises.vocabulary import Activity, Equipment, InjuryArea, Place
 
@@ -188,9 +188,19 @@ class ProfileForm(forms.ModelForm):
         self.fields["injury_area"].choices = [("", "—")] + list(InjuryArea.choices)
         self.fields["reminder_delay_minutes"].widget.attrs.update(min=0, max=60)
 
+    def runner_today(self) -> date:
+        """The runner's today by the time zone given on this form (a new runner's first answer)
+        when it is one we know, else by the one saved."""
+        zone = str(self.data.get("time_zone") or "").strip() if self.is_bound else ""
+        try:
+            validate_time_zone(zone)
+        except forms.ValidationError:
+            zone = self.instance.time_zone
+        return RunnerProfile(time_zone=zone).today()
+
     def clean_injured_since(self):
         since = self.cleaned_data.get("injured_since")
-        if since and since > timezone.localdate():
+        if since and since > self.runner_today():
             raise forms.ValidationError("The injury cannot start in the future.")
         return since
 
@@ -335,8 +345,10 @@ class GoalsForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, today: date, **kwargs):
+        """`today` is the runner's: a race before it has passed."""
         super().__init__(*args, **kwargs)
+        self.today = today
         self.helper = _without_form_tag()
         self.helper.layout = Layout(
             Div(
@@ -357,7 +369,7 @@ class GoalsForm(forms.Form):
 
     def clean_race_date(self):
         race_date = self.cleaned_data.get("race_date")
-        if race_date and race_date < timezone.localdate():
+        if race_date and race_date < self.today:
             raise forms.ValidationError("That date has passed. Pick a race still ahead of you.")
         return race_date
 
@@ -418,13 +430,13 @@ class GoalsForm(forms.Form):
         if profile is None:
             return {}
         initial: dict = {"process_focuses": []}
-        race = profile.race(timezone.localdate())
+        race = next_race(profile)
         if race is not None:
             initial.update(
-                race_distance=race.distance,
-                race_distance_km=race.distance_km,
-                race_date=race.race_date,
-                race_target_time=race.target_time,
+                race_distance=race.goal.distance,
+                race_distance_km=race.goal.distance_km,
+                race_date=race.goal.race_date,
+                race_target_time=race.goal.target_time,
             )
         for goal in profile.goals.all():
             if goal.kind == GoalKind.RACE:

@@ -63,6 +63,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self):
         return self.display_name or self.email.split("@")[0]
 
+    def today(self) -> date:
+        """The date it is now for this user: by their profile's time zone, or by the one a new
+        profile starts with. Reads `runner_profile`: select it with the user in lists."""
+        return getattr(self, "runner_profile", RunnerProfile()).today()
+
 
 class CoachingQuerySet(models.QuerySet):
     def current(self):
@@ -165,6 +170,10 @@ class RunnerProfile(models.Model):
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.time_zone)
 
+    def today(self) -> date:
+        """The date it is now where the runner lives: "today" on every page about them."""
+        return timezone.localdate(timezone.now(), self.zone)
+
     @property
     def is_onboarded(self) -> bool:
         return self.onboarded_at is not None
@@ -180,11 +189,6 @@ class RunnerProfile(models.Model):
         if start < end:
             return start <= moment < end
         return moment >= start or moment < end  # quiet hours that run past midnight
-
-    def race(self, today: date) -> "Goal | None":
-        """The nearest race still ahead: the one the season is planned around."""
-        races = [g for g in self.goals.all() if g.kind == GoalKind.RACE and g.race_date >= today]
-        return min(races, key=lambda goal: goal.race_date, default=None)
 
 
 MAX_DAY_MINUTES = 300  # what a runner can offer one day
@@ -260,11 +264,6 @@ class Goal(models.Model):
         if self.distance == RaceDistance.OTHER and self.distance_km is not None:
             return f"{self.distance_km.normalize()} km"
         return self.get_distance_display()
-
-    def weeks_to_race(self, today: date) -> int | None:
-        if self.race_date is None:
-            return None
-        return (self.race_date - today).days // 7
 
 
 class InvitationStatus(models.TextChoices):

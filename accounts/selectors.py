@@ -1,36 +1,72 @@
 """Reads that join several tables, shaped for the pages that show them."""
 
-from django.db.models import Prefetch
-from django.utils import timezone
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from operator import itemgetter
 
-from accounts.models import Coaching, Goal, GoalKind, User
+from accounts.models import Coaching, Goal, GoalKind, RunnerProfile, User
+
+
+@dataclass(frozen=True)
+class RaceAhead:
+    """A runner's nearest race still ahead, and how far it is from their today."""
+
+    goal: Goal
+    days: int  # 0 on race day
+
+    @property
+    def weeks(self) -> int:
+        return self.days // 7
+
+
+def _nearest(goals: Iterable[Goal], today: date) -> RaceAhead | None:
+    ahead = [
+        (goal.race_date, goal)
+        for goal in goals
+        if goal.kind == GoalKind.RACE and goal.race_date is not None and goal.race_date >= today
+    ]
+    if not ahead:
+        return None
+    race_date, goal = min(ahead, key=itemgetter(0))
+    return RaceAhead(goal=goal, days=(race_date - today).days)
+
+
+def next_race(profile: RunnerProfile, today: date | None = None) -> RaceAhead | None:
+    """The race the runner's season is planned around, counted from their own today (or from
+    `today`: the Monday of a week being planned, say). Reads `profile.goals`: prefetch them."""
+    return _nearest(profile.goals.all(), profile.today() if today is None else today)
+
+
+def next_races(profiles: Iterable[RunnerProfile]) -> dict[int, RaceAhead]:
+    """`next_race` for many runners at once, each from their own today, keyed by user id: one
+    query whatever their number."""
+    profiles = list(profiles)
+    if not profiles:
+        return {}
+    todays = {profile.pk: profile.today() for profile in profiles}
+    user_ids = {profile.pk: profile.user_id for profile in profiles}
+    goals: dict[int, list[Goal]] = defaultdict(list)
+    for goal in Goal.objects.filter(
+        profile_id__in=todays, kind=GoalKind.RACE, race_date__gte=min(todays.values())
+    ):
+        goals[goal.profile_id].append(goal)
+    races = {pk: _nearest(goals[pk], today) for pk, today in todays.items()}
+    return {user_ids[pk]: race for pk, race in races.items() if race is not None}
 
 
 def athlete_rows(coach: User) -> list[dict]:
     """The coach's current athletes with their profile and next race, in two queries."""
-    today = timezone.localdate()
-    coachings = (
+    coachings = list(
         Coaching.objects.current()
         .filter(coach=coach)
         .select_related("athlete__runner_profile")
-        .prefetch_related(
-            Prefetch(
-                "athlete__runner_profile__goals",
-                queryset=Goal.objects.filter(kind=GoalKind.RACE, race_date__gte=today),
-            )
-        )
         .order_by("athlete__display_name", "athlete__email")
     )
-    rows = []
-    for coaching in coachings:
-        profile = getattr(coaching.athlete, "runner_profile", None)
-        race = profile.race(today) if profile else None
-        rows.append(
-            {
-                "athlete": coaching.athlete,
-                "profile": profile,
-                "race": race,
-                "weeks": race.weeks_to_race(today) if race else None,
-            }
-        )
-    return rows
+    profiles = [getattr(c.athlete, "runner_profile", None) for c in coachings]
+    races = next_races(profile for profile in profiles if profile is not None)
+    return [
+        {"athlete": coaching.athlete, "profile": profile, "race": races.get(coaching.athlete_id)}
+        for coaching, profile in zip(coachings, profiles, strict=True)
+    ]

@@ -50,7 +50,7 @@ def profile_save(
     for field, value in profile_fields.items():
         setattr(profile, field, value)
     if was_injured and not profile.injured:
-        profile.injury_cleared_on = timezone.localdate(timezone.now(), profile.zone)
+        profile.injury_cleared_on = profile.today()
     if profile.onboarded_at is None:
         profile.onboarded_at = timezone.now()
     profile.full_clean()

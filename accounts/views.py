@@ -4,7 +4,6 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -61,7 +60,9 @@ def _profile_page(request, *, onboarding: bool, runner: User | None = None):
     data = request.POST if request.method == "POST" else None
     profile_form = ProfileForm(data, instance=profile or RunnerProfile(user=runner))
     week_form = WeekForm(data, initial=WeekForm.initial_for(profile))
-    goals_form = GoalsForm(data, initial=GoalsForm.initial_for(profile))
+    goals_form = GoalsForm(
+        data, initial=GoalsForm.initial_for(profile), today=profile_form.runner_today()
+    )
     forms_valid = data is not None and all(
         [form.is_valid() for form in (profile_form, week_form, goals_form)]
     )
@@ -146,7 +147,7 @@ def athlete(request, athlete_id: int):
         {
             "athlete": athlete,
             "profile": profile,
-            "race": profile.race(timezone.localdate()) if profile else None,
+            "race": selectors.next_race(profile) if profile else None,
             "is_self": athlete == request.user,
         },
     )

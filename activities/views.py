@@ -15,7 +15,7 @@ from activities.forms import UploadForm
 from activities.models import BatchState
 from activities.parsing import FileRefused
 from plans.forms import METRES_PER
-from plans.services import monday_of
+from plans.inputs import monday_of
 
 
 def _profile(runner: User) -> RunnerProfile | None:

@@ -18,7 +18,7 @@ from activities import tasks
 from activities.models import Activity, BatchState, ImportBatch
 from activities.parsing import parse
 from benchmarks.report import table
-from plans.services import monday_of
+from plans.inputs import monday_of
 from tests.accounts.factories import RunnerProfileFactory
 from tests.activities import samples
 

@@ -11,7 +11,7 @@ from benchmarks.report import table
 from plans.builder import build_week
 from plans.inputs import library_for, runner_input
 from plans.models import Session, Status
-from plans.services import monday_of, runner_today, week_generate
+from plans.services import monday_of, week_generate
 from tests.accounts.factories import RaceGoalFactory, RunnerProfileFactory
 
 HISTORY_WEEKS = 52
@@ -21,7 +21,7 @@ BUILDER_REPEATS = 200
 def seed_runner_with_a_year_of_history():
     profile = RunnerProfileFactory(time_zone="UTC", week=(0, 1, 2, 3, 4, 5, 6))
     RaceGoalFactory(profile=profile, race_date=timezone.localdate() + timedelta(weeks=10))
-    this_monday = monday_of(runner_today(profile))
+    this_monday = monday_of(profile.today())
     for weeks_ago in range(HISTORY_WEEKS, -2, -1):
         week_start = this_monday - timedelta(weeks=weeks_ago)
         week_generate(runner=profile.user, week_start=week_start, today=week_start)
@@ -46,7 +46,7 @@ def week_page_and_builder() -> str:
     profile = seed_runner_with_a_year_of_history()
     sessions = Session.objects.filter(runner=profile.user).count()
     pages = measure([Page("week page (a year of history)", "/week/", profile.user)])
-    monday = monday_of(runner_today(profile))
+    monday = monday_of(profile.today())
     one_week = [_builder_seconds(profile, [monday]) * 1000 for _ in range(BUILDER_REPEATS)]
     year = [monday + timedelta(weeks=offset) for offset in range(52)]
     year_ms = statistics.median(_builder_seconds(profile, year) * 1000 for _ in range(5))

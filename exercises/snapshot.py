@@ -1,8 +1,11 @@
 """Plain data about the exercises a user may be given, for the pure plan builder."""
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Collection, Hashable, Mapping
 from dataclasses import dataclass, fields
 from typing import TypeVar
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
 
 from exercises.models import TAG_FIELDS, Exercise, Tag, tag_lists
 
@@ -72,10 +75,34 @@ def library_entries(user, *, kind: str | None = None) -> list[ExerciseEntry]:
     exercises = Exercise.objects.visible_to(user)
     if kind is not None:
         exercises = exercises.filter(kind=kind)
-    exercises = exercises.prefetch_related(*tag_lists(tags=Tag.objects.only("code")))
-    exercises = list(exercises)
-    families = _families(exercises)
-    return [_entry(exercise, families[exercise.pk]) for exercise in exercises]
+    return [entry for _, entry in _owned_entries(exercises)]
+
+
+def libraries_for(user_ids: Collection[int]) -> dict[int, list[ExerciseEntry]]:
+    """What `library_entries` gives each of these users, in seven queries however many."""
+    coaches: dict[int, set[int]] = {pk: set() for pk in user_ids}
+    current = get_user_model().objects.filter(
+        coachings_given__athlete__in=user_ids, coachings_given__ended_at__isnull=True
+    )
+    for coach_id, athlete_id in current.values_list("pk", "coachings_given__athlete"):
+        coaches[athlete_id].add(coach_id)
+    owners = set(user_ids).union(*coaches.values())
+    entries = _owned_entries(Exercise.objects.filter(Q(owner__isnull=True) | Q(owner__in=owners)))
+    return {
+        pk: [
+            entry
+            for owner, entry in entries
+            if owner is None or owner == pk or owner in coaches[pk]
+        ]
+        for pk in user_ids
+    }
+
+
+def _owned_entries(exercises: QuerySet[Exercise]) -> list[tuple[int | None, ExerciseEntry]]:
+    """Each exercise's owner and entry; variations of a move are found across all of them."""
+    found = list(exercises.prefetch_related(*tag_lists(tags=Tag.objects.only("code"))))
+    families = _families(found)
+    return [(exercise.owner_id, _entry(exercise, families[exercise.pk])) for exercise in found]
 
 
 def _entry(exercise: Exercise, family: str) -> ExerciseEntry:

@@ -4,7 +4,6 @@ import json
 
 from django import forms
 from django.http import JsonResponse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.models import MAX_DAY_MINUTES, RunnerType
@@ -200,10 +199,7 @@ def assignments(request):
     errors = _assignment_errors(body)
     if errors:
         return JsonResponse({"errors": errors}, status=400)
-    today = timezone.localdate()
-    form = AssignForm(
-        {"athletes": body["athletes"], "start": body["start"]}, coach=request.user, today=today
-    )
+    form = AssignForm({"athletes": body["athletes"], "start": body["start"]}, coach=request.user)
     template = PlanTemplate.objects.filter(pk=body["template"], coach=request.user).first()
     mine = set(
         form.fields["athletes"]
@@ -222,7 +218,6 @@ def assignments(request):
         athletes=list(form.cleaned_data["athletes"]),
         start=form.cleaned_data["start"],
         coach=request.user,
-        today=today,
     )
     return JsonResponse(
         {

@@ -4,7 +4,6 @@ from plans.models import PlanWeek, SessionKind, Status
 from plans.services import (
     monday_of,
     run_log_create,
-    runner_today,
     session_mark,
     week_generate,
     weeks_ensure,
@@ -17,7 +16,7 @@ def load_demo_plan(runner) -> None:
     """Plan the demo runner's week from Monday, as if they had joined earlier; idempotent."""
     if runner.run_logs.exists() or runner.sessions.exclude(status=Status.PLANNED).exists():
         return
-    today = runner_today(runner.runner_profile)
+    today = runner.runner_profile.today()
     monday = monday_of(today)
     week_generate(runner=runner, week_start=monday, today=monday)
     PlanWeek.objects.filter(runner=runner, week_start=monday).update(planned_from=monday)

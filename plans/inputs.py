@@ -1,11 +1,16 @@
 """Snapshots the pure builder takes, made from the database."""
 
-from datetime import date
+from collections import defaultdict
+from collections.abc import Collection
+from datetime import date, timedelta
 
-from exercises.snapshot import ExerciseEntry, library_entries
+from accounts.selectors import next_race
+from exercises.snapshot import ExerciseEntry, libraries_for, library_entries
 from plans.builder import PLACES, Commitment, LibraryEntry, RunnerInput
+from plans.models import Session, SessionExercise, Status
 
 DEFAULT_SETS = 2
+RECENT_DAYS = 28
 
 
 def library_entry(entry: ExerciseEntry) -> LibraryEntry:
@@ -37,6 +42,46 @@ def library_for(user) -> list[LibraryEntry]:
     return [library_entry(entry) for entry in library_entries(user)]
 
 
+def libraries_by_runner(runner_ids: Collection[int]) -> dict[int, list[LibraryEntry]]:
+    """`library_for` each of these runners, in a fixed number of queries."""
+    return {
+        pk: [library_entry(entry) for entry in entries]
+        for pk, entries in libraries_for(runner_ids).items()
+    }
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+class History:
+    """What runners did lately: activities and moves of their done sessions, by day."""
+
+    def __init__(self, runner_ids: Collection[int], *, first_week: date, last_week: date) -> None:
+        """Reads in two queries the days that count for any week from first_week to last_week."""
+        done = Session.objects.filter(
+            runner_id__in=runner_ids,
+            status=Status.DONE,
+            date__gte=first_week - timedelta(days=RECENT_DAYS),
+            date__lt=last_week,
+        )
+        activities = done.filter(activity__isnull=False).values_list(
+            "runner_id", "date", "activity__slug"
+        )
+        moves = SessionExercise.objects.filter(session__in=done).values_list(
+            "session__runner_id", "session__date", "exercise__slug"
+        )
+        self.done: dict[int, list[tuple[date, str]]] = defaultdict(list)
+        for runner_id, day, slug in [*activities, *moves]:
+            self.done[runner_id].append((day, slug))
+
+    def recent(self, runner_id: int, week_start: date) -> frozenset[str]:
+        """Done in the four weeks before week_start; anything else counts as new and starts
+        small."""
+        since = week_start - timedelta(days=RECENT_DAYS)
+        return frozenset(slug for day, slug in self.done[runner_id] if since <= day < week_start)
+
+
 def commitments_by_weekday(profile) -> tuple[Commitment, ...]:
     """Mon..Sun; a weekday the runner never filled in counts as unavailable."""
     given = {c.weekday: c for c in profile.commitments.all()}
@@ -50,13 +95,13 @@ def commitments_by_weekday(profile) -> tuple[Commitment, ...]:
 
 def runner_input(profile, *, week_start: date, recent_activities: frozenset[str]) -> RunnerInput:
     """The builder's view of a runner for one week; `profile` comes with commitments and goals."""
-    race = profile.race(week_start)
+    race = next_race(profile, week_start)
     return RunnerInput(
         runner_type=profile.runner_type,
         week_start=week_start,
         days=commitments_by_weekday(profile),
         long_run_day=6 if profile.long_run_day is None else profile.long_run_day,
-        race_date=race.race_date if race else None,
+        race_date=race.goal.race_date if race else None,
         injury=(profile.injury_area or None) if profile.injured else None,
         injury_cleared_on=None if profile.injured else profile.injury_cleared_on,
         likes=frozenset(profile.liked_activities),

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import RunnerType
@@ -68,19 +69,9 @@ class PlanWeek(models.Model):
         return f"{self.runner} — week of {self.week_start}"
 
 
-class SessionQuerySet(models.QuerySet):
-    def untouched(self):
-        """Sessions the generator may replace: still planned and never set by a coach."""
-        return self.filter(status=Status.PLANNED, source=Source.GENERATED)
+class SessionContent(models.Model):
+    """What a session holds, on a runner's day or in a coach's template."""
 
-
-class Session(models.Model):
-    """One planned piece of training on one day: a run, cross-training or strength work."""
-
-    runner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sessions"
-    )
-    date = models.DateField()
     position = models.PositiveSmallIntegerField(default=0)
     kind = models.CharField(max_length=20, choices=SessionKind.choices)
     purpose = models.CharField(max_length=10, choices=RunPurpose.choices, blank=True)
@@ -89,12 +80,73 @@ class Session(models.Model):
     activity = models.ForeignKey(
         "exercises.Exercise", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    post_run = models.BooleanField(default=False)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_run(self) -> bool:
+        return self.kind == SessionKind.RUN
+
+
+# Nobody has marked it done or skipped, and no run is logged against it.
+OPEN = Q(status=Status.PLANNED, run_log__isnull=True)
+
+
+class SessionQuerySet(models.QuerySet):
+    """Which sessions a change may remove or replace; `Session.is_open` is the same rule."""
+
+    def open(self) -> "SessionQuerySet":
+        """What the coach may remove and the runner may still mark done or skipped."""
+        return self.filter(OPEN)
+
+    def untouched(self) -> "SessionQuerySet":
+        """What a re-plan may replace: open sessions the generator planned."""
+        return self.filter(OPEN, source=Source.GENERATED)
+
+    def touched(self) -> "SessionQuerySet":
+        """What a re-plan leaves alone, and the days they are on with them."""
+        return self.exclude(OPEN & Q(source=Source.GENERATED))
+
+    def replaceable_by_template(self) -> "SessionQuerySet":
+        """What a template assignment may replace: open sessions the generator or an earlier
+        template planned; what the coach set or the runner added stays."""
+        return self.filter(OPEN, source__in=[Source.GENERATED, Source.TEMPLATE])
+
+    def going_with_blocks(self) -> "SessionQuerySet":
+        """Of these sessions, those that may be removed with the post-run blocks of their runs:
+        a block goes only with its run, and a run whose block the runner did or skipped stays
+        with it."""
+        return self.filter(for_run__isnull=True).exclude(
+            post_run_block__status__in=[Status.DONE, Status.SKIPPED]
+        )
+
+
+class Session(SessionContent):
+    """One planned piece of training on one day: a run, cross-training or strength work."""
+
+    runner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sessions"
+    )
+    date = models.DateField()
     post_run = models.BooleanField(default=False, help_text="The strength block after a run.")
+    for_run = models.OneToOneField(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="post_run_block",
+        help_text="The run this post-run block follows; it goes when the run goes.",
+    )
     is_new_activity = models.BooleanField(default=False)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.GENERATED)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PLANNED)
     status_note = models.CharField(max_length=500, blank=True)
     status_changed_at = models.DateTimeField(null=True, blank=True)
+    routine_done_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the runner ticked this run's post-run routine."
+    )
     assignment = models.ForeignKey(
         "Assignment", on_delete=models.SET_NULL, null=True, blank=True, related_name="sessions"
     )
@@ -114,12 +166,26 @@ class Session(models.Model):
         return f"{self.date} {self.title}"
 
     @property
-    def is_run(self) -> bool:
-        return self.kind == SessionKind.RUN
+    def has_log(self) -> bool:
+        return hasattr(self, "run_log")  # the reverse one-to-one raises when there is none
+
+    @property
+    def is_open(self) -> bool:
+        """Nobody has marked it or logged a run against it: see `SessionQuerySet`."""
+        return self.status == Status.PLANNED and not self.has_log
+
+    @property
+    def block(self) -> "Session | None":
+        """This run's post-run strength block, if it has one."""
+        try:
+            return self.post_run_block
+        except Session.DoesNotExist:
+            return None
 
 
-class SessionExercise(models.Model):
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="exercises")
+class ExerciseDose(models.Model):
+    """One exercise of a strength session and how much of it: sets of reps or of seconds."""
+
     exercise = models.ForeignKey("exercises.Exercise", on_delete=models.PROTECT, related_name="+")
     position = models.PositiveSmallIntegerField(default=0)
     sets = models.PositiveSmallIntegerField(default=1)
@@ -130,6 +196,7 @@ class SessionExercise(models.Model):
     duration_max = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["position"]
 
     def __str__(self):
@@ -151,6 +218,10 @@ class SessionExercise(models.Model):
     def dose_text(self) -> str:
         """ "3 × 10–12 reps", "2 × 8 per leg": the prescription as the week page shows it."""
         return f"{self.sets} × {self.amount_text}"
+
+
+class SessionExercise(ExerciseDose):
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="exercises")
 
 
 class RunLog(models.Model):
@@ -206,19 +277,10 @@ class PlanTemplate(models.Model):
         return self.name
 
 
-class TemplateSession(models.Model):
+class TemplateSession(SessionContent):
     template = models.ForeignKey(PlanTemplate, on_delete=models.CASCADE, related_name="sessions")
     week_index = models.PositiveSmallIntegerField(help_text="0 for the first week.")
     weekday = models.PositiveSmallIntegerField(help_text="0 for Monday.")
-    position = models.PositiveSmallIntegerField(default=0)
-    kind = models.CharField(max_length=20, choices=SessionKind.choices)
-    purpose = models.CharField(max_length=10, choices=RunPurpose.choices, blank=True)
-    title = models.CharField(max_length=120)
-    minutes = models.PositiveSmallIntegerField(validators=[MaxValueValidator(MAX_SESSION_MINUTES)])
-    activity = models.ForeignKey(
-        "exercises.Exercise", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    post_run = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["week_index", "weekday", "position"]
@@ -227,27 +289,10 @@ class TemplateSession(models.Model):
         return f"week {self.week_index + 1}, day {self.weekday}: {self.title}"
 
 
-class TemplateExercise(models.Model):
+class TemplateExercise(ExerciseDose):
     template_session = models.ForeignKey(
         TemplateSession, on_delete=models.CASCADE, related_name="exercises"
     )
-    exercise = models.ForeignKey("exercises.Exercise", on_delete=models.PROTECT, related_name="+")
-    position = models.PositiveSmallIntegerField(default=0)
-    sets = models.PositiveSmallIntegerField(default=1)
-    rep_min = models.PositiveSmallIntegerField(null=True, blank=True)
-    rep_max = models.PositiveSmallIntegerField(null=True, blank=True)
-    per_side = models.BooleanField(default=False)
-    duration_min = models.PositiveSmallIntegerField(null=True, blank=True)
-    duration_max = models.PositiveSmallIntegerField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["position"]
-
-    def __str__(self):
-        return f"{self.exercise} × {self.sets}"
-
-    amount_text = SessionExercise.amount_text
-    dose_text = SessionExercise.dose_text
 
 
 class AssignmentQuerySet(models.QuerySet):

@@ -11,7 +11,6 @@ from plans.models import (
     RunLog,
     Session,
     SessionExercise,
-    SessionKind,
     Source,
     Status,
     WeekNote,
@@ -77,15 +76,8 @@ class WeekView:
 
     @property
     def runs_logged(self) -> list[RunLog]:
-        linked = [s.run_log for s in self.sessions if s.kind == SessionKind.RUN and _log(s)]
+        linked = [session.run_log for session in self.sessions if session.has_log]
         return linked + [log for day in self.days for log in day.extra_runs]
-
-
-def _log(session: Session) -> RunLog | None:
-    try:
-        return session.run_log
-    except RunLog.DoesNotExist:
-        return None
 
 
 def week_sessions(runner, week_start: date):
@@ -100,6 +92,19 @@ def week_sessions(runner, week_start: date):
     )
 
 
+def blocks_under_their_runs(sessions: list[Session]) -> list[Session]:
+    """One day's sessions in order, each run's post-run block moved right under that run."""
+    run_ids = {session.pk for session in sessions if session.is_run}
+    blocks = {s.for_run_id: s for s in sessions if s.for_run_id in run_ids}
+    ordered: list[Session] = []
+    for session in sessions:
+        if session.for_run_id not in run_ids:
+            ordered.append(session)
+            if session.pk in blocks:
+                ordered.append(blocks[session.pk])
+    return ordered
+
+
 def week_view(runner, week_start: date, today: date) -> WeekView:
     """The seven days of one runner's week with everything the page shows, in six queries."""
     days = [
@@ -111,6 +116,8 @@ def week_view(runner, week_start: date, today: date) -> WeekView:
     by_date = {day.date: day for day in days}
     for session in week_sessions(runner, week_start):
         by_date[session.date].sessions.append(session)
+    for day in days:
+        day.sessions = blocks_under_their_runs(day.sessions)
     loose_runs = RunLog.objects.filter(
         runner=runner, session__isnull=True, date__range=(week_start, week_start + timedelta(6))
     )

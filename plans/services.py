@@ -1,5 +1,7 @@
 """Writes across the plans models; each function is one transaction."""
 
+from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -9,7 +11,8 @@ from django.utils import timezone
 from accounts.models import RunnerProfile, User
 from exercises.models import Exercise
 from plans import builder
-from plans.inputs import library_for, runner_input
+from plans.blocks import planned_blocks
+from plans.inputs import History, library_for, monday_of, runner_input
 from plans.models import (
     MAX_SESSION_MINUTES,
     Assignment,
@@ -24,7 +27,6 @@ from plans.models import (
 )
 from plans.signals import run_changed, runs_created
 
-RECENT_DAYS = 28
 ONE_WEEK = timedelta(days=7)
 
 
@@ -45,6 +47,62 @@ def announce_if_run(session: Session) -> None:
         run_changed.send(sender=Session, session=session)
 
 
+def blocks_link(sessions: Sequence[Session]) -> list[Session]:
+    """Link each post-run block among these new sessions (in day order) to the run before it
+    on its day that has none yet, one block per run; the runs left without one."""
+    waiting: dict[tuple[int, date], list[Session]] = defaultdict(list)
+    linked: list[Session] = []
+    for session in sessions:
+        day = (session.runner_id, session.date)
+        if session.is_run:
+            waiting[day].append(session)
+        elif session.post_run and session.for_run_id is None and waiting[day]:
+            session.for_run = waiting[day].pop()
+            linked.append(session)
+    Session.objects.bulk_update(linked, ["for_run"])
+    return [run for runs in waiting.values() for run in runs]
+
+
+def post_run_blocks_add(*, runs: Sequence[Session]) -> list[Session]:
+    """Give each run the block the builder's rules choose for it, right after the run and set
+    by whoever set the run; a run no move fits goes without (the email still finds one)."""
+    planned = planned_blocks(runs)
+    slugs = {item.slug for block in planned.values() for item in block.exercises}
+    ids = dict(Exercise.objects.filter(slug__in=slugs).values_list("slug", "pk"))
+    blocks = Session.objects.bulk_create(
+        [_block_row(run, planned[run.pk]) for run in runs if run.pk in planned]
+    )
+    SessionExercise.objects.bulk_create(
+        row for block in blocks for row in _exercise_rows(block, planned[block.for_run_id], ids)
+    )
+    return blocks
+
+
+def _block_row(run: Session, planned: builder.Session) -> Session:
+    return Session(
+        runner_id=run.runner_id,
+        date=run.date,
+        position=run.position + 1,
+        kind=SessionKind.STRENGTH,
+        post_run=True,
+        for_run=run,
+        title=planned.title,
+        minutes=planned.minutes,
+        is_new_activity=planned.is_new_activity,
+        source=run.source,
+        assignment_id=run.assignment_id,
+    )
+
+
+def run_delete(*, run: Session) -> None:
+    """A run goes with its block, unless the runner already did or skipped the block."""
+    block = run.block
+    if block is not None and block.status != Status.PLANNED:
+        block.for_run = None
+        block.save(update_fields=["for_run"])
+    run.delete()
+
+
 @transaction.atomic
 def session_mark(*, session: Session, status: str, note: str = "") -> Session:
     """Mark a session done, skipped or back to planned (undo), with an optional note."""
@@ -54,6 +112,14 @@ def session_mark(*, session: Session, status: str, note: str = "") -> Session:
     session.save(update_fields=["status", "status_note", "status_changed_at"])
     announce_if_run(session)
     return session
+
+
+@transaction.atomic
+def run_routine_done(*, run: Session) -> None:
+    """The runner did the strength routine after this run; the first tick is the one kept."""
+    if run.routine_done_at is None:
+        run.routine_done_at = timezone.now()
+        run.save(update_fields=["routine_done_at"])
 
 
 @transaction.atomic
@@ -69,11 +135,10 @@ def run_log_create(
 ) -> RunLog:
     """Record a run: it marks that day's planned run (or the one given) done; a run nobody
     planned becomes a session of its own, so it counts and gets its strength reminder too."""
-    session = (
-        session
-        or _planned_run_on(runner, run_date)
-        or _added_run(runner, run_date, duration_seconds)
-    )
+    session = session or _planned_run_on(runner, run_date)
+    if session is None:
+        session = _added_run(runner, run_date, duration_seconds)
+        post_run_blocks_add(runs=[session])
     run_log = RunLog.objects.create(
         runner=runner,
         session=session,
@@ -135,7 +200,7 @@ def run_log_delete(*, run_log: RunLog) -> None:
     if session is None:
         return
     if session.source == Source.RUNNER:
-        session.delete()
+        run_delete(run=session)
     else:
         session_mark(session=session, status=Status.PLANNED)
 
@@ -168,31 +233,8 @@ def _planned_run_on(runner, run_date: date) -> Session | None:
     )
 
 
-def monday_of(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def runner_today(profile: RunnerProfile) -> date:
-    return timezone.localdate(timezone.now(), profile.zone)
-
-
 def _profile_for_planning(runner) -> RunnerProfile:
     return RunnerProfile.objects.prefetch_related("commitments", "goals").get(user=runner)
-
-
-def _recent_activities(runner, week_start: date) -> frozenset[str]:
-    """Activities and moves done lately; anything else counts as new and starts small."""
-    done = Session.objects.filter(
-        runner=runner,
-        status=Status.DONE,
-        date__gte=week_start - timedelta(days=RECENT_DAYS),
-        date__lt=week_start,
-    )
-    activities = done.filter(activity__isnull=False).values_list("activity__slug", flat=True)
-    moves = SessionExercise.objects.filter(session__in=done).values_list(
-        "exercise__slug", flat=True
-    )
-    return frozenset(activities) | frozenset(moves)
 
 
 def _days_to_keep(runner, week_start: date, today: date) -> set[date]:
@@ -200,11 +242,7 @@ def _days_to_keep(runner, week_start: date, today: date) -> set[date]:
     today once it holds anything."""
     dates = [week_start + timedelta(days=offset) for offset in range(7)]
     sessions = Session.objects.filter(runner=runner, date__range=(dates[0], dates[-1]))
-    touched = set(
-        sessions.exclude(status=Status.PLANNED, source=Source.GENERATED).values_list(
-            "date", flat=True
-        )
-    )
+    touched = set(sessions.touched().values_list("date", flat=True))
     assigned = Assignment.objects.active().filter(
         athlete=runner, start__lte=dates[-1], end__gte=dates[0]
     )
@@ -260,7 +298,9 @@ def week_generate(*, runner, week_start: date, today: date) -> PlanWeek:
         runner_input(
             profile,
             week_start=week_start,
-            recent_activities=_recent_activities(runner, week_start),
+            recent_activities=History(
+                [runner.pk], first_week=week_start, last_week=week_start
+            ).recent(runner.pk, week_start),
         ),
         library_for(runner),
     )
@@ -281,6 +321,7 @@ def week_generate(*, runner, week_start: date, today: date) -> PlanWeek:
             for row in _exercise_rows(session, item, ids)
         ]
     )
+    blocks_link(sessions)
     announce_new_runs(sessions)
     week, _ = PlanWeek.objects.update_or_create(
         runner=runner,

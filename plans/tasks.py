@@ -1,7 +1,7 @@
 from celery import shared_task
 
 from accounts.models import RunnerProfile
-from plans.services import runner_today, weeks_ensure
+from plans.services import weeks_ensure
 
 
 @shared_task
@@ -10,6 +10,6 @@ def plan_upcoming_weeks_for_everyone() -> int:
     so planned-run reminders exist even for runners who have not opened the site."""
     profiles = RunnerProfile.objects.filter(onboarded_at__isnull=False).select_related("user")
     return sum(
-        weeks_ensure(runner=profile.user, today=runner_today(profile))
+        weeks_ensure(runner=profile.user, today=profile.today())
         for profile in profiles.iterator(chunk_size=500)
     )

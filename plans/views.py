@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import athlete_for
 from accounts.models import RunnerProfile
+from accounts.selectors import next_race
 from plans import services
 from plans.access import run_log_for, session_for
 from plans.builder import phase_for
@@ -39,26 +40,24 @@ def _week_url(runner_date: date) -> str:
 def _render_week(
     request, *, runner, profile, week_start: date | None, own: bool, coach_edits: bool = False
 ):
-    today = services.runner_today(profile)
+    today = profile.today()
     services.weeks_ensure(runner=runner, today=today)
     week = week_view(runner, services.monday_of(week_start or today), today)
-    race = profile.race(today)
-    race_ahead = profile.race(week.week_start)
+    race_ahead = next_race(profile, week.week_start)
     return render(
         request,
         "plans/week.html",
         {
             # From the race date as it is now, even if the week was planned before it changed.
             "phase": Phase(
-                phase_for(week.week_start, race_ahead.race_date if race_ahead else None)
+                phase_for(week.week_start, race_ahead.goal.race_date if race_ahead else None)
             ),
             "runner": runner,
             "profile": profile,
             "own": own,
             "week": week,
             "today": today,
-            "race": race,
-            "days_to_race": (race.race_date - today).days if race else None,
+            "race": next_race(profile, today),
             "previous_week": week.week_start - services.ONE_WEEK,
             "next_week": week.week_start + services.ONE_WEEK,
             "coach_edits": coach_edits,
@@ -102,7 +101,7 @@ def session_status(request, session_id: int):
     if not form.is_valid():
         messages.error(request, "That change was not understood; nothing was saved.")
         return redirect(_week_url(session.date))
-    if session.is_run and hasattr(session, "run_log") and form.cleaned_data["status"] != "done":
+    if session.has_log and form.cleaned_data["status"] != Status.DONE:
         messages.error(request, "This run has a log: undo the log to change it.")
         return redirect(_week_url(session.date))
     services.session_mark(
@@ -117,7 +116,7 @@ def run_log_new(request):
     profile = _onboarded_profile(request.user)
     if profile is None:
         return redirect("accounts:onboarding")
-    today = services.runner_today(profile)
+    today = profile.today()
     form = RunLogForm(
         request.POST or None,
         unit=profile.distance_unit,

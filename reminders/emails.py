@@ -5,13 +5,13 @@ from django.urls import reverse
 
 from config import emails
 from reminders import links
-from reminders.routine import routine_for
+from reminders.models import Reminder
+from reminders.routine import Routine
 
 
-def post_run_email_send(*, reminder, profile) -> None:
+def post_run_email_send(*, reminder: Reminder, routine: Routine) -> None:
     run = reminder.session
     runner = run.runner
-    routine = routine_for(run, profile)
     unsubscribe_url = settings.SITE_URL + links.unsubscribe_path(runner.pk)
     emails.send(
         "post_run",

@@ -12,11 +12,11 @@ from django.utils import timezone
 
 from accounts.models import Commitment, RunnerProfile
 from plans.models import Session, SessionKind, Status
-from plans.services import session_mark
+from plans.services import run_routine_done, session_mark
 from reminders import schedule
 from reminders.emails import post_run_email_send
 from reminders.models import Reminder, State
-from reminders.routine import post_run_session
+from reminders.routine import routine_for
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ def reminders_resync(*, profile: RunnerProfile) -> None:
     """After a change of delay, quiet hours, time zone, usual run times or opt-in: the runs
     still to be reminded about get their due time again (ones ever claimed are left). Reads
     in three queries; writes only the rows whose time or state changed."""
-    since = timezone.localdate(timezone.now(), profile.zone) - schedule.STALE_AFTER
+    since = profile.today() - schedule.STALE_AFTER
     runs = Session.objects.filter(
         runner_id=profile.user_id, kind=SessionKind.RUN, date__gte=since
     ).select_related("reminder")
@@ -135,14 +135,12 @@ def reminders_due_count() -> int:
 
 
 def routine_mark_done(*, reminder: Reminder) -> None:
-    """The email's done button: the post-run strength block (if the plan has one) is done."""
+    """The email's done button: the run's post-run strength block (if it has one) is done."""
     with transaction.atomic():
-        strength = post_run_session(reminder.session)
+        strength = reminder.session.block
         if strength is not None and strength.status != Status.DONE:
             session_mark(session=strength, status=Status.DONE, note="Done from the email")
-        if reminder.routine_done_at is None:
-            reminder.routine_done_at = timezone.now()
-            reminder.save(update_fields=["routine_done_at"])
+        run_routine_done(run=reminder.session)
 
 
 def reminders_turn_off(*, profile: RunnerProfile) -> None:
@@ -221,8 +219,12 @@ def _deliver(reminder: Reminder) -> bool:
     if profile.in_quiet_hours(now.astimezone(profile.zone).time()):
         _release(reminder, state=State.SCHEDULED, due_at=schedule.after_quiet_hours(now, profile))
         return False
+    routine = routine_for(session)
+    if not routine.moves:  # no strength move suits the runner: an empty routine helps no one
+        _release(reminder, state=State.CANCELLED, due_at=None)
+        return False
     try:
-        post_run_email_send(reminder=reminder, profile=profile)
+        post_run_email_send(reminder=reminder, routine=routine)
     except Exception as error:  # SMTP refusals, timeouts, a server that is down
         _attempt_failed(reminder, error)
         return False

@@ -91,3 +91,14 @@ def other_coach(db):
     from tests.factories import CoachFactory
 
     return CoachFactory(display_name="Otto Coach")
+
+
+@pytest.fixture
+def frozen_now(monkeypatch):
+    """Stops `timezone.now()` at the moment passed: `frozen_now(datetime(..., tzinfo=UTC))`."""
+    from django.utils import timezone
+
+    def freeze(moment):
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+
+    return freeze

@@ -62,7 +62,7 @@ from collections.abc import Iterable, Sequence
 
 from plans.builder.phases import phase_for
 from plans.builder.placement import MIX, Planner, day_budget
-from plans.builder.strength import BLOCK_SETS, RUNNING_MUSCLES
+from plans.builder.strength import RUNNING_MUSCLES
 from plans.builder.types import (
     Commitment,
     Day,
@@ -87,7 +87,6 @@ from plans.builder.vocabulary import (
 
 __all__ = [
     "ACTIVITIES",
-    "BLOCK_SETS",
     "DAY_KEYS",
     "DAY_NAMES",
     "EQUIPMENT",

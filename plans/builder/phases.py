@@ -31,6 +31,8 @@ LONG_RUN_MINUTES = {
     "recreational": {"off_season": 50, "base": 60, "build": 75, "peak": 90, "taper": 60},
     "competitive": {"off_season": 60, "base": 75, "build": 90, "peak": 105, "taper": 75},
 }
+# Strength only goes down in these phases: fewer moves, one set fewer.
+TAPER_PHASES = ("taper", "race_week")
 TAPER_RUN_SHARE = 0.75
 RACE_WEEK_RUN_MAX = 25
 

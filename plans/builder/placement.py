@@ -10,6 +10,7 @@ from datetime import timedelta
 from plans.builder.phases import (
     MIN_LONG_RUN,
     MIN_RUN,
+    TAPER_PHASES,
     is_injured,
     phase_for,
     phase_note,
@@ -66,7 +67,7 @@ class Planner:
         self.library = sorted(library, key=lambda entry: entry.slug)
         self.by_slug = {entry.slug: entry for entry in self.library}
         self.phase = phase_for(runner.week_start, runner.race_date)
-        self.tapering = self.phase in ("taper", "race_week")
+        self.tapering = self.phase in TAPER_PHASES
         self.injured = is_injured(runner)
         self.return_stage = return_stage(runner)
         self.strength = StrengthRules(runner, self.library, tapering=self.tapering)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Sequence
 
+from plans.builder.phases import TAPER_PHASES, phase_for
 from plans.builder.types import LibraryEntry, Prescription, RunnerInput, Session
 
 RUNNING_MUSCLES = frozenset({"calves", "quads", "hamstrings", "glutes", "inner_thighs", "core"})
@@ -105,6 +106,12 @@ class StrengthRules:
         self.practised_families = {
             entry.family_key for entry in self.library if entry.slug in runner.recent_activities
         }
+
+    @classmethod
+    def for_week(cls, runner: RunnerInput, library: Sequence[LibraryEntry]) -> StrengthRules:
+        """The rules of the runner's week as the planner applies them: lighter in the taper."""
+        tapering = phase_for(runner.week_start, runner.race_date) in TAPER_PHASES
+        return cls(runner, library, tapering=tapering)
 
     def candidates(self, *, avoid_legs: bool) -> list[LibraryEntry]:
         """Strength moves the runner may be given: their kit, no move their injury must avoid,

@@ -1,4 +1,5 @@
 from datetime import date, timedelta
+from typing import Any, cast
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
@@ -221,12 +222,16 @@ class AssignForm(forms.Form):
         help_text="A Monday: week 1 of the template starts that day.",
     )
 
-    def __init__(self, *args, coach: User, today: date, **kwargs):
+    def __init__(self, *args, coach: User, **kwargs):
         super().__init__(*args, **kwargs)
-        self.today = today
-        self.fields["athletes"].queryset = User.objects.filter(
-            pk__in=Coaching.objects.current().filter(coach=coach).values("athlete_id")
-        ).order_by("display_name", "email")
+        athletes_field = cast(forms.ModelChoiceField, self.fields["athletes"])
+        athletes_field.queryset = (
+            User.objects.filter(
+                pk__in=Coaching.objects.current().filter(coach=coach).values("athlete_id")
+            )
+            .select_related("runner_profile")  # for each athlete's own today
+            .order_by("display_name", "email")
+        )
         self.fields["athletes"].error_messages["invalid_choice"] = (
             "%(value)s is not one of your athletes."
         )
@@ -237,9 +242,19 @@ class AssignForm(forms.Form):
         start = self.cleaned_data["start"]
         if start.weekday() != 0:
             raise forms.ValidationError("Start on a Monday.")
-        if start < monday_of(self.today):
-            raise forms.ValidationError("That week is over: start this week or later.")
         return start
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
+        start, athletes = cleaned.get("start"), cleaned.get("athletes")
+        if start and athletes:
+            over = [str(athlete) for athlete in athletes if start < monday_of(athlete.today())]
+            if over:
+                self.add_error(
+                    "start", f"That week is over for {', '.join(over)}: start this week or later."
+                )
+        return cleaned
 
 
 class CoachSessionForm(SessionFields):

@@ -1,32 +1,53 @@
 """Reads behind the coach's pages, shaped so their query counts stay flat."""
 
+import math
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from accounts.models import Coaching, Goal, GoalKind, RunnerProfile
+from accounts.models import Coaching, RunnerProfile, User
+from accounts.selectors import RaceAhead, next_races
 from plans.models import Assignment, AthleteGroup, PlanTemplate, RunLog, Session, Source, Status
-from plans.selectors import Tally
 from plans.services import monday_of
 
 SILENT_DAYS = 7
 SORTS = {
     "name": lambda row: str(row.athlete).lower(),
-    "progress": lambda row: row.minutes.percent if row.minutes.planned else -1,
+    # the least done first; athletes with nothing due yet are behind no one: last
+    "progress": lambda row: row.minutes.percent if row.minutes.due else math.inf,
     "activity": lambda row: -(row.last_activity or date.min).toordinal(),
-    "race": lambda row: row.race.race_date if row.race else date.max,
+    "race": lambda row: row.race.goal.race_date if row.race else date.max,
 }
 
 
-def band(tally: Tally) -> str:
-    """green within ±20% of the plan; amber 50–79% or 121–150%; red otherwise."""
-    if not tally.planned:
+@dataclass(frozen=True)
+class SoFar:
+    """This week's done against what was due by the athlete's today, and the week's plan.
+
+    Due: what the plan asked for on the days before the athlete's today, and anything of the
+    week already done or skipped (today's run is not missed until today is over). Runs the
+    athlete added themselves count as done, never as due."""
+
+    done: int
+    due: int
+    week: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.due) if self.due else 0
+
+
+def band(progress: SoFar) -> str:
+    """green within ±20% of what was due; amber 50–79% or 121–150%; red otherwise."""
+    if not progress.due:
         return "none"
-    if 80 <= tally.percent <= 120:
+    if 80 <= progress.percent <= 120:
         return "green"
-    if 50 <= tally.percent <= 150:
+    if 50 <= progress.percent <= 150:
         return "amber"
     return "red"
 
@@ -37,11 +58,10 @@ class AthleteRow:
     profile: RunnerProfile | None
     group: str
     last_activity: date | None
-    sessions: Tally
-    minutes: Tally
+    sessions: SoFar
+    minutes: SoFar
     flagged: int
-    race: Goal | None
-    days_to_race: int | None
+    race: RaceAhead | None
     silent: bool
 
     @property
@@ -49,15 +69,16 @@ class AthleteRow:
         return band(self.minutes)
 
 
-def _latest(queryset, field: str):
+def _latest(queryset: QuerySet, field: str) -> Subquery:
     return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
 
 
 def dashboard_rows(
-    coach, today: date, *, group: str = "", sort: str = "name"
+    coach: User, today: date, *, group: str = "", sort: str = "name"
 ) -> tuple[list[AthleteRow], list[str]]:
-    """Every current athlete with this week's planned vs done, the silent ones first; and the
-    coach's group names. Three queries whatever the number of athletes."""
+    """Every current athlete with the week of `today` (the coach's date) done against what was
+    due by their own today, the silent ones first; and the coach's group names. Three queries
+    whatever the number of athletes. Races too count from each athlete's own today."""
     athlete = OuterRef("athlete_id")
     coachings = list(
         Coaching.objects.current()
@@ -67,16 +88,18 @@ def dashboard_rows(
             group=_latest(AthleteGroup.objects.filter(coach=coach, athlete=athlete), "name"),
             last_run=_latest(RunLog.objects.filter(runner=athlete), "date"),
             last_done=_latest(
-                Session.objects.filter(runner=athlete, status=Status.DONE, date__lte=today),
+                Session.objects.filter(runner=athlete).filter(
+                    Q(status=Status.DONE) | Q(routine_done_at__isnull=False)
+                ),
                 "date",
             ),
         )
     )
     athlete_ids = Coaching.objects.current().filter(coach=coach).values("athlete_id")
-    races = _next_races(athlete_ids, today)
-    tallies = _week_tallies(athlete_ids, today)
+    races = next_races(filter(None, map(_profile, coachings)))
+    days = _week_days(athlete_ids, today)
     rows = [
-        _row(link, tallies.get(link.athlete_id, {}), races.get(link.athlete_id), today)
+        _row(link, days.get(link.athlete_id, []), races.get(link.athlete_id), today)
         for link in coachings
     ]
     groups = sorted({row.group for row in rows if row.group})
@@ -87,54 +110,79 @@ def dashboard_rows(
     return rows, groups
 
 
-def _next_races(athlete_ids, today: date) -> dict[int, Goal]:
-    """Each athlete's nearest race ahead, keyed by athlete id."""
-    races = Goal.objects.filter(
-        profile__user_id__in=athlete_ids, kind=GoalKind.RACE, race_date__gte=today
-    ).annotate(athlete_id=F("profile__user_id"))
-    nearest: dict[int, Goal] = {}
-    for race in races.order_by("-race_date"):
-        nearest[race.athlete_id] = race
-    return nearest
-
-
-def _week_tallies(athlete_ids, today: date) -> dict[int, dict]:
-    """Sessions and minutes planned and done this week, and sessions flagged for the coach,
-    counted by the database: one row per athlete."""
-    this_week = Q(date__range=(monday_of(today), monday_of(today) + timedelta(days=6)))
-    done = this_week & Q(status=Status.DONE)
-    planned = this_week & ~Q(source=Source.RUNNER)  # a run the athlete added was done, not planned
-    flagged = Q(needs_attention=True, status=Status.PLANNED, date__gte=today)
+def _week_days(athlete_ids: QuerySet, today: date) -> dict[int, list[dict[str, Any]]]:
+    """Per athlete, one row per day of this week (and per later day with a session flagged
+    for the coach) with its sessions and minutes counted by the database: what was planned,
+    what the plan asked for and got done, skipped or done, and what was done at all."""
+    monday = monday_of(today)
+    this_week = Q(date__range=(monday, monday + timedelta(days=6)))
+    # The athletes' own todays are a day either side of the coach's at most.
+    flagged = Q(needs_attention=True, status=Status.PLANNED, date__gte=today - timedelta(days=1))
+    planned = ~Q(source=Source.RUNNER)  # a run the athlete added was done, not planned
+    settled = planned & ~Q(status=Status.PLANNED)
+    done = Q(status=Status.DONE)
     counts = (
         Session.objects.filter(runner_id__in=athlete_ids)
         .filter(this_week | flagged)
         .order_by()
-        .values("runner_id")
+        .values("runner_id", "date")
         .annotate(
             planned=Count("pk", filter=planned),
+            settled=Count("pk", filter=settled),
             done=Count("pk", filter=done),
             minutes_planned=Coalesce(Sum("minutes", filter=planned), 0),
+            minutes_settled=Coalesce(Sum("minutes", filter=settled), 0),
             minutes_done=Coalesce(Sum("minutes", filter=done), 0),
             flagged=Count("pk", filter=flagged),
         )
     )
-    return {row["runner_id"]: row for row in counts}
+    days: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for row in counts:
+        days[row["runner_id"]].append(row)
+    return days
 
 
-def _row(coaching, tally: dict, race: Goal | None, today: date) -> AthleteRow:
-    profile = getattr(coaching.athlete, "runner_profile", None)
-    last = max(filter(None, [coaching.last_run, coaching.last_done]), default=None)
+def _profile(coaching: Coaching) -> RunnerProfile | None:
+    return getattr(coaching.athlete, "runner_profile", None)
+
+
+def _so_far(days: list[dict[str, Any]], monday: date, their_today: date, measure: str) -> SoFar:
+    """One measure ("" for sessions, "minutes_" for minutes) summed over the week."""
+    in_week = [day for day in days if monday <= day["date"] <= monday + timedelta(days=6)]
+    return SoFar(
+        done=sum(day[f"{measure}done"] for day in in_week),
+        due=sum(
+            day[f"{measure}planned"] if day["date"] < their_today else day[f"{measure}settled"]
+            for day in in_week
+        ),
+        week=sum(day[f"{measure}planned"] for day in in_week),
+    )
+
+
+def _last_activity(coaching: Coaching, their_today: date) -> date | None:
+    """The latest day with a run logged, a session done or a post-run routine ticked; a
+    session done ahead of its date was done by today at the latest."""
+    days = [day for day in (coaching.last_run, coaching.last_done) if day is not None]
+    return min(max(days), their_today) if days else None
+
+
+def _row(
+    coaching: Coaching, days: list[dict[str, Any]], race: RaceAhead | None, today: date
+) -> AthleteRow:
+    profile = _profile(coaching)
+    their_today = coaching.athlete.today()
+    last_activity = _last_activity(coaching, their_today)
+    monday = monday_of(today)
     return AthleteRow(
         athlete=coaching.athlete,
         profile=profile,
         group=coaching.group or "",
-        last_activity=last,
-        sessions=Tally(planned=tally.get("planned", 0), done=tally.get("done", 0)),
-        minutes=Tally(planned=tally.get("minutes_planned", 0), done=tally.get("minutes_done", 0)),
-        flagged=tally.get("flagged", 0),
+        last_activity=last_activity,
+        sessions=_so_far(days, monday, their_today, ""),
+        minutes=_so_far(days, monday, their_today, "minutes_"),
+        flagged=sum(day["flagged"] for day in days if day["date"] >= their_today),
         race=race,
-        days_to_race=(race.race_date - today).days if race else None,
-        silent=last is None or (today - last).days >= SILENT_DAYS,
+        silent=last_activity is None or (their_today - last_activity).days >= SILENT_DAYS,
     )
 
 

@@ -4,20 +4,23 @@ Each public function is one transaction. Every run session created, moved or cha
 announced with `run_changed`, as the plans services do.
 """
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Sum
 from django.utils import timezone
 
 from accounts.models import RunnerProfile, Weekday
 from plans.models import (
     Assignment,
     AthleteGroup,
+    ExerciseDose,
     PlanTemplate,
     Session,
+    SessionContent,
     SessionExercise,
     SessionKind,
     Source,
@@ -29,15 +32,19 @@ from plans.models import (
 from plans.services import (
     announce_if_run,
     announce_new_runs,
+    blocks_link,
     monday_of,
     next_position,
-    runner_today,
+    post_run_blocks_add,
+    run_delete,
     weeks_regenerate,
 )
 
-DOSE_FIELDS = ("sets", "rep_min", "rep_max", "per_side", "duration_min", "duration_max")
-COPIED_EXERCISE_FIELDS = ("exercise_id", "position", *DOSE_FIELDS)
-COPIED_SESSION_FIELDS = ("kind", "purpose", "title", "minutes", "activity_id", "post_run")
+COPIED_EXERCISE_FIELDS = tuple(field.attname for field in ExerciseDose._meta.fields)
+# Where a copied session stands on its day is set where it lands.
+COPIED_SESSION_FIELDS = tuple(
+    field.attname for field in SessionContent._meta.fields if field.name != "position"
+)
 
 
 def _copied(source, fields: Sequence[str]) -> dict:
@@ -185,33 +192,76 @@ class Placement:
     needs_attention: bool = False
 
 
-def place_session(target: date, free_weekdays: set[int], today: date) -> Placement | None:
-    """Where a template session lands: its own day if the athlete trains then, else the nearest
-    free day of the same week that is not past; flagged on its own day if there is none.
-    None when its day is already past."""
+@dataclass
+class TrainingDays:
+    """The weekdays an athlete trains with the minutes they offer on each, and the minutes
+    already taken on each date as a template is placed."""
+
+    offered: dict[int, int] | None  # weekday → minutes; None: never said, so any day, no cap
+    taken: dict[date, int]
+
+    def trains_on(self, day: date) -> bool:
+        return self.offered is None or day.weekday() in self.offered
+
+    def has_room(self, day: date, minutes: int) -> bool:
+        if self.offered is None:
+            return True
+        return self.offered.get(day.weekday(), 0) - self.taken.get(day, 0) >= minutes
+
+    def take(self, day: date, minutes: int) -> None:
+        self.taken[day] = self.taken.get(day, 0) + minutes
+
+
+def place_session(target: date, minutes: int, days: TrainingDays, today: date) -> Placement | None:
+    """Where a template session lands: its own day if the athlete trains then; else the
+    nearest training day of the same week, not past, with room left for its minutes; flagged
+    on its own day if there is none. None when its day is already past."""
     if target < today:
         return None
-    monday = monday_of(target)
-    if target.weekday() in free_weekdays:
+    if days.trains_on(target):
+        days.take(target, minutes)
         return Placement(target)
-    open_days = [d for d in free_weekdays if monday + timedelta(days=d) >= today]
-    if not open_days:
+    week = [monday_of(target) + timedelta(days=offset) for offset in range(7)]
+    ahead = [day for day in week if day >= today and days.trains_on(day)]
+    if not ahead:
         return Placement(
             target, note="No training day left free in this week.", needs_attention=True
         )
-    best = min(open_days, key=lambda d: (abs(d - target.weekday()), d))
+    with_room = [day for day in ahead if days.has_room(day, minutes)]
+    if not with_room:
+        return Placement(
+            target,
+            note=f"No training day left this week has room for its {minutes} minutes.",
+            needs_attention=True,
+        )
+    best = min(with_room, key=lambda day: (abs((day - target).days), day))
+    days.take(best, minutes)
     return Placement(
-        monday + timedelta(days=best),
-        note=f"Moved from {Weekday(target.weekday()).label}, not a training day.",
+        best, note=f"Moved from {Weekday(target.weekday()).label}, not a training day."
     )
 
 
-def _free_weekdays(profile: RunnerProfile | None) -> set[int]:
+def _offered_minutes(profile: RunnerProfile | None) -> dict[int, int] | None:
     """A runner who never said which days they train could train on any of them."""
     commitments = list(profile.commitments.all()) if profile else []
     if not commitments:
-        return set(range(7))
-    return {c.weekday for c in commitments if c.available}
+        return None
+    return {c.weekday: c.minutes for c in commitments if c.available}
+
+
+def _minutes_kept(athlete_ids: list[int], start: date, end: date) -> dict[int, dict[date, int]]:
+    """Per athlete and date, the minutes of the sessions that stay where a template goes (a
+    session the athlete skipped leaves its room free)."""
+    kept: dict[int, dict[date, int]] = defaultdict(dict)
+    for row in (
+        Session.objects.filter(runner_id__in=athlete_ids, date__range=(start, end))
+        .exclude(status=Status.SKIPPED)
+        .order_by()
+        .values("runner_id", "date")
+        .annotate(minutes=Sum("minutes"))
+    ):
+        kept[row["runner_id"]][row["date"]] = row["minutes"]
+    return kept
 
 
 def _template_sessions(template: PlanTemplate) -> list[TemplateSession]:
@@ -232,12 +282,14 @@ def unassignable(template: PlanTemplate) -> str:
 
 
 @transaction.atomic
-def plan_assign(*, template: PlanTemplate, athletes: list, start: date, coach, today: date):
-    """Place the template on each athlete's calendar from the Monday `start`.
+def plan_assign(*, template: PlanTemplate, athletes: list, start: date, coach):
+    """Place the template on each athlete's calendar from the Monday `start`, from their own
+    today on.
 
     Their planned generated (or earlier template) sessions on the covered dates go; done,
-    skipped, logged and coach-set sessions stay. Overlapping assignments end. A fixed number
-    of queries for any number of athletes. `today` stands for athletes without a profile.
+    skipped, logged and coach-set sessions stay, and so does a run whose block was done. Each
+    run gets the block the template puts after it, or else the builder's. Overlapping
+    assignments end. A fixed number of queries for any number of athletes.
     """
     end = start + timedelta(weeks=template.weeks, days=-1)
     athlete_ids = [athlete.pk for athlete in athletes]
@@ -248,32 +300,32 @@ def plan_assign(*, template: PlanTemplate, athletes: list, start: date, coach, t
         )
     }
     # "Past" is each athlete's own date; they share one of two or three across time zones.
-    local_today = {
-        pk: runner_today(profiles[pk]) if pk in profiles else today for pk in athlete_ids
-    }
+    local_today = {pk: profiles.get(pk, RunnerProfile()).today() for pk in athlete_ids}
     blueprint = _template_sessions(template)
     now = timezone.now()
     Assignment.objects.active().filter(
         athlete_id__in=athlete_ids, start__lte=end, end__gte=start
     ).update(ended_at=now)
     for their_today in set(local_today.values()):
-        Session.objects.filter(
+        Session.objects.replaceable_by_template().filter(
             runner_id__in=[pk for pk, day in local_today.items() if day == their_today],
             date__range=(max(start, their_today), end),
-            status=Status.PLANNED,
-            source__in=[Source.GENERATED, Source.TEMPLATE],
-            run_log__isnull=True,
-        ).delete()
+        ).going_with_blocks().delete()
     assignments = Assignment.objects.bulk_create(
         Assignment(template=template, athlete=athlete, coach=coach, start=start, end=end)
         for athlete in athletes
     )
+    kept = _minutes_kept(athlete_ids, start, end)
     sessions, exercise_lists = [], []
     for assignment in assignments:
-        free = _free_weekdays(profiles.get(assignment.athlete_id))
-        for item in blueprint:
-            target = start + timedelta(weeks=item.week_index, days=item.weekday)
-            placement = place_session(target, free, local_today[assignment.athlete_id])
+        days = TrainingDays(
+            offered=_offered_minutes(profiles.get(assignment.athlete_id)),
+            taken=kept[assignment.athlete_id],
+        )
+        for item, target in _in_placing_order(blueprint, start, days):
+            placement = place_session(
+                target, item.minutes, days, local_today[assignment.athlete_id]
+            )
             if placement is None:
                 continue
             sessions.append(_session_from(item, assignment, placement))
@@ -287,8 +339,20 @@ def plan_assign(*, template: PlanTemplate, athletes: list, start: date, coach, t
         ),
         batch_size=500,
     )
+    post_run_blocks_add(runs=blocks_link(created))
     announce_new_runs(created)
     return assignments
+
+
+def _in_placing_order(
+    blueprint: list[TemplateSession], start: date, days: TrainingDays
+) -> list[tuple[TemplateSession, date]]:
+    """Each session with its date; those on the athlete's training days first, so that the
+    ones that must move find the room the others leave."""
+    dated = [
+        (item, start + timedelta(weeks=item.week_index, days=item.weekday)) for item in blueprint
+    ]
+    return sorted(dated, key=lambda pair: not days.trains_on(pair[1]))
 
 
 def _session_from(item: TemplateSession, assignment: Assignment, placement: Placement) -> Session:
@@ -310,14 +374,12 @@ def assignment_end(*, assignment: Assignment) -> None:
     planned again as if it had never been assigned."""
     assignment.ended_at = timezone.now()
     assignment.save(update_fields=["ended_at"])
-    profile = RunnerProfile.objects.filter(
-        user_id=assignment.athlete_id, onboarded_at__isnull=False
-    ).first()
-    today = runner_today(profile) if profile else timezone.localdate()
-    assignment.sessions.filter(
-        date__gt=today, status=Status.PLANNED, source=Source.TEMPLATE, run_log__isnull=True
-    ).delete()
-    if profile is not None:
+    profile = RunnerProfile.objects.filter(user_id=assignment.athlete_id).first()
+    today = (profile or RunnerProfile()).today()
+    assignment.sessions.open().filter(
+        date__gt=today, source=Source.TEMPLATE
+    ).going_with_blocks().delete()
+    if profile is not None and profile.is_onboarded:
         weeks_regenerate(runner=assignment.athlete, today=today)
 
 
@@ -336,7 +398,7 @@ def coach_session_add(
     activity_id: int | None = None,
     coach_note: str = "",
 ) -> Session:
-    """A session the coach sets: generation never replaces it."""
+    """A session the coach sets: generation never replaces it. A run comes with its block."""
     session = Session.objects.create(
         runner=runner,
         date=day,
@@ -349,6 +411,8 @@ def coach_session_add(
         source=Source.COACH,
         coach_note=coach_note,
     )
+    if session.is_run:
+        post_run_blocks_add(runs=[session])
     announce_if_run(session)
     return session
 
@@ -357,13 +421,15 @@ def coach_session_add(
 def coach_session_update(
     *, session: Session, day: date, title: str, minutes: int, purpose: str, coach_note: str
 ) -> Session:
-    """Change, move or annotate a session; from now on it is the coach's."""
+    """Change, move or annotate a session; from now on it is the coach's. A run keeps its
+    block, which moves with it unless the athlete already did or skipped it."""
     if day != session.date:
         session.position = next_position(
             Session.objects.filter(runner_id=session.runner_id, date=day)
         )
         session.placement_note = ""
         session.needs_attention = False
+        _move_block_with(session, day)
     session.date = day
     session.title = title
     session.minutes = minutes
@@ -375,9 +441,21 @@ def coach_session_update(
     return session
 
 
+def _move_block_with(run: Session, day: date) -> None:
+    block = run.block
+    if block is not None and block.status == Status.PLANNED:
+        block.date, block.position = day, run.position + 1
+        block.placement_note, block.needs_attention = "", False
+        block.save(update_fields=["date", "position", "placement_note", "needs_attention"])
+
+
 @transaction.atomic
 def coach_session_delete(*, session: Session) -> None:
-    session.delete()
+    """Removing a run removes its block too, unless the athlete already did or skipped it."""
+    if session.is_run:
+        run_delete(run=session)
+    else:
+        session.delete()
 
 
 @transaction.atomic

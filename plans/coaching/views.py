@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from accounts.access import coach_or_404, coaching_of_coach
@@ -43,7 +42,7 @@ def _athlete_week_url(athlete_id: int, day: date) -> str:
 @login_required
 def dashboard(request):
     coach = coach_or_404(request.user)
-    today = timezone.localdate()
+    today = coach.today()
     group, sort = request.GET.get("group", ""), request.GET.get("sort", "name")
     rows, groups = dashboard_rows(coach, today, group=group, sort=sort)
     return render(
@@ -206,8 +205,7 @@ def template_archive(request, template_id: int):
 @login_required
 def template_assign(request, template_id: int):
     template = template_for(request.user, template_id)
-    today = timezone.localdate()
-    form = AssignForm(request.POST or None, coach=request.user, today=today)
+    form = AssignForm(request.POST or None, coach=request.user)
     problem = coaching.unassignable(template) if request.method == "POST" else ""
     if problem:
         messages.error(request, problem)
@@ -218,7 +216,6 @@ def template_assign(request, template_id: int):
             athletes=athletes,
             start=form.cleaned_data["start"],
             coach=request.user,
-            today=today,
         )
         messages.success(
             request,
@@ -288,7 +285,7 @@ def week_session_edit(request, session_id: int):
 @require_POST
 def week_session_delete(request, session_id: int):
     session = coached_session_for(request.user, session_id)
-    if session.status != "planned" or hasattr(session, "run_log"):
+    if not session.is_open:
         messages.error(request, "The athlete has already marked or logged this one: it stays.")
         return redirect(_athlete_week_url(session.runner_id, session.date))
     coaching.coach_session_delete(session=session)

@@ -1,9 +1,9 @@
 import pytest
-from django.utils import timezone
 
 from accounts.access import athlete_for
 from accounts.demo import load_demo_accounts
 from accounts.models import Commitment, Goal, RunnerProfile
+from accounts.selectors import next_race
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ def test_the_demo_runner_is_onboarded_and_coached_by_the_demo_coach():
     assert profile.runner_type == "recreational"
     assert [c.weekday for c in profile.commitments.filter(available=True)] == [0, 2, 4, 5, 6]
     assert profile.long_run_day == 6
-    assert profile.race(timezone.localdate()).distance == "10k"
+    assert next_race(profile).goal.distance == "10k"
     assert profile.liked_activities == ["swimming", "cycling"]
     assert profile.equipment == ["none", "stability_ball", "dumbbells"]
     assert profile.places == ["home", "gym"]

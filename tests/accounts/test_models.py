@@ -1,10 +1,9 @@
-from datetime import date, time, timedelta
+from datetime import time
 
 import pytest
 from django.core.exceptions import ValidationError
 
 from accounts.models import RunnerProfile, validate_time_zone
-from tests.accounts.factories import RaceGoalFactory, RunnerProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,14 +32,3 @@ def test_unknown_time_zones_are_refused(name):
 def test_quiet_hours_may_run_past_midnight(start, end, moment, quiet):
     profile = RunnerProfile(quiet_hours_start=start, quiet_hours_end=end)
     assert profile.in_quiet_hours(moment) is quiet
-
-
-def test_the_race_is_the_nearest_one_still_ahead():
-    profile = RunnerProfileFactory()
-    today = date(2026, 11, 21)
-    RaceGoalFactory(profile=profile, race_date=today - timedelta(days=1))
-    later = RaceGoalFactory(profile=profile, race_date=today + timedelta(weeks=20))
-    nearest = RaceGoalFactory(profile=profile, race_date=today + timedelta(weeks=6, days=3))
-    assert profile.race(today) == nearest
-    assert nearest.weeks_to_race(today) == 6
-    assert later.weeks_to_race(today) == 20

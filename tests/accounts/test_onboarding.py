@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Commitment, Goal, RunnerProfile
+from accounts.selectors import next_race
 from tests.accounts.factories import RunnerProfileFactory
 
 URL = reverse("accounts:onboarding")
@@ -53,10 +54,9 @@ def test_runner_completes_onboarding_and_lands_on_the_week(client, runner, profi
         5: (False, 0),
         6: (True, 75),
     }
-    race = profile.race(timezone.localdate())
-    assert race.distance == "10k"
-    assert race.weeks_to_race(timezone.localdate()) == 10
-    assert race.target_time == timedelta(minutes=58)
+    race = next_race(profile)
+    assert (race.goal.distance, race.weeks) == ("10k", 10)
+    assert race.goal.target_time == timedelta(minutes=58)
     assert list(profile.goals.filter(kind="process").values_list("process_focus", flat=True)) == [
         "sleep"
     ]

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import RunnerProfile
+from accounts.selectors import next_race
 from tests.accounts.factories import RaceGoalFactory, RunnerProfileFactory
 
 URL = reverse("accounts:profile")
@@ -45,7 +46,7 @@ def test_owner_changes_their_answers(client, profile, profile_post):
     profile.refresh_from_db()
     assert (profile.runner_type, profile.time_zone) == ("competitive", "Europe/Madrid")
     assert profile.commitments.filter(available=True).count() == 4
-    assert profile.race(profile.onboarded_at.date()).distance == "10k"
+    assert next_race(profile).goal.distance == "10k"
     assert profile.goals.count() == 2  # the race and the sleep habit replace the half marathon
 
 

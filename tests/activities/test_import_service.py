@@ -76,7 +76,7 @@ def test_a_run_marks_the_planned_run_closest_in_minutes_done_and_logs_it(
 
 def test_a_run_nobody_planned_becomes_an_extra_run_on_its_day(runner, profile, today, run_files):
     result = _import(runner, "run.tcx", run_files["run.tcx"])
-    session = Session.objects.get()
+    session = Session.objects.get(kind="run")
     assert (session.date, session.source, session.status, session.minutes) == (
         today,
         Source.RUNNER,
@@ -91,7 +91,7 @@ def test_a_run_lands_on_the_runners_local_date(runner, profile):
     profile.save()
     start = this_morning()
     _import(runner, "run.fit", samples.fit(samples.track(start, minutes=20)))
-    assert Session.objects.get().date == (start + timedelta(hours=14)).date()
+    assert Session.objects.get(kind="run").date == (start + timedelta(hours=14)).date()
 
 
 def test_a_hand_log_and_an_import_of_the_same_run_become_one(runner, profile, today, run_files):
@@ -102,7 +102,7 @@ def test_a_hand_log_and_an_import_of_the_same_run_become_one(runner, profile, to
     assert result.activity.run_log == hand and result.activity.session == planned
     hand.refresh_from_db()
     assert (hand.distance_m, hand.effort) == (5500, 7)  # what the runner typed is kept
-    assert Session.objects.count() == 1
+    assert Session.objects.filter(kind="run").count() == 1
 
 
 def test_a_hand_log_of_a_different_run_that_day_stays_apart(runner, profile, today, run_files):

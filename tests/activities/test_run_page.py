@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from activities.services import activity_import
-from plans.services import monday_of
+from plans.inputs import monday_of
 from tests.activities import samples
 from tests.activities.conftest import this_morning
 from tests.plans.factories import SessionFactory

@@ -73,7 +73,7 @@ def test_uploading_the_same_run_again_says_already_imported_and_links_to_it(
     activity = Activity.objects.get()
     assert response.redirect_chain[-1][0] == reverse("activities:detail", args=[activity.pk])
     assert "Already imported" in response.content.decode()
-    assert Session.objects.count() == 1
+    assert Session.objects.filter(kind="run").count() == 1
 
 
 def test_several_files_go_to_a_task_and_the_page_shows_its_progress(

@@ -20,8 +20,9 @@ def phone(page):
 
 def test_the_done_button_ticks_the_routine_off_without_a_login(live_server, phone, screenshot):
     profile = RunnerProfileFactory()
-    reminder = Reminder.objects.get(session=plan_run(profile.user))
-    block = StrengthSessionFactory(runner=profile.user, date=MONDAY)
+    run = plan_run(profile.user)
+    reminder = Reminder.objects.get(session=run)
+    block = StrengthSessionFactory(runner=profile.user, date=MONDAY, for_run=run)
     phone.goto(live_server.url + links.done_path(reminder.pk))
     assert phone.get_by_role("heading", name="Routine ticked off").is_visible()
     screenshot("reminder-done")

@@ -4,7 +4,6 @@ import pytest
 from django.urls import reverse
 
 from plans.models import RunLog, Status
-from plans.services import runner_today
 from tests.plans.factories import RunLogFactory, SessionFactory
 
 
@@ -20,7 +19,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client):
 
 
 def test_logging_a_run_marks_the_days_run_done_and_shows_on_the_week(client, profile):
-    today = runner_today(profile)
+    today = profile.today()
     run = SessionFactory(runner=profile.user, date=today)
     client.force_login(profile.user)
     response = log_run(client, run_date=today.isoformat())
@@ -39,7 +38,7 @@ def test_a_runner_in_miles_logs_miles(client, profile):
     profile.save()
     client.force_login(profile.user)
     assert "Distance (mi)" in client.get(reverse("plans:run_log_new")).content.decode()
-    log_run(client, run_date=runner_today(profile).isoformat(), distance="5", duration="40")
+    log_run(client, run_date=profile.today().isoformat(), distance="5", duration="40")
     assert RunLog.objects.get().distance_m == 8046
 
 
@@ -55,7 +54,7 @@ def test_a_runner_in_miles_logs_miles(client, profile):
 )
 def test_bad_input_is_refused_with_a_message_and_saves_nothing(client, profile, fields, message):
     client.force_login(profile.user)
-    fields.setdefault("run_date", runner_today(profile).isoformat())
+    fields.setdefault("run_date", profile.today().isoformat())
     response = log_run(client, **fields)
     assert response.status_code == 200
     assert message in response.content.decode()

@@ -20,7 +20,9 @@ def reminder(profile):
 
 
 def test_the_done_link_marks_the_post_run_block_done_without_logging_in(client, reminder):
-    block = StrengthSessionFactory(runner=reminder.session.runner, date=MONDAY)
+    block = StrengthSessionFactory(
+        runner=reminder.session.runner, date=MONDAY, for_run=reminder.session
+    )
     response = client.get(links.done_path(reminder.pk))
     assert response.status_code == 200
     assert b"Routine ticked off" in response.content
@@ -30,7 +32,9 @@ def test_the_done_link_marks_the_post_run_block_done_without_logging_in(client, 
 
 
 def test_clicking_the_done_link_twice_is_harmless(client, reminder):
-    block = StrengthSessionFactory(runner=reminder.session.runner, date=MONDAY)
+    block = StrengthSessionFactory(
+        runner=reminder.session.runner, date=MONDAY, for_run=reminder.session
+    )
     client.get(links.done_path(reminder.pk))
     block.refresh_from_db()
     first_done_at = block.status_changed_at
@@ -39,10 +43,12 @@ def test_clicking_the_done_link_twice_is_harmless(client, reminder):
     assert block.status_changed_at == first_done_at
 
 
-def test_without_a_planned_block_the_done_click_is_kept_on_the_reminder(client, reminder):
+def test_without_a_planned_block_the_done_click_is_kept_on_the_run(client, reminder):
+    run = reminder.session
+    assert run.routine_done_at is None
     client.get(links.done_path(reminder.pk))
-    reminder.refresh_from_db()
-    assert reminder.routine_done_at is not None
+    run.refresh_from_db()
+    assert run.routine_done_at is not None
 
 
 def test_another_runners_block_on_the_same_day_is_untouched(client, reminder, other_runner):
@@ -53,7 +59,9 @@ def test_another_runners_block_on_the_same_day_is_untouched(client, reminder, ot
 
 
 def test_an_expired_done_link_says_so_and_changes_nothing(client, reminder, monkeypatch):
-    block = StrengthSessionFactory(runner=reminder.session.runner, date=MONDAY)
+    block = StrengthSessionFactory(
+        runner=reminder.session.runner, date=MONDAY, for_run=reminder.session
+    )
     path = links.done_path(reminder.pk)
     real_unsign = signing.TimestampSigner.unsign
 

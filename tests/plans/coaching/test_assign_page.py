@@ -3,7 +3,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from plans.models import Assignment, Session, Source
+from accounts.models import Commitment
+from plans.coaching.services import TemplateSessionData as Data
+from plans.coaching.services import template_session_add
+from plans.models import Assignment, PlanTemplate, Session, Source
 from tests.accounts.factories import RunnerProfileFactory
 from tests.factories import CoachingFactory
 from tests.plans.coaching.conftest import NEXT_MONDAY
@@ -79,6 +82,32 @@ def test_the_start_must_be_a_monday_not_already_over(client, template, athletes)
     assert not Assignment.objects.exists()
 
 
+SUNDAY_LATE_UTC = datetime.datetime(2026, 12, 6, 23, 30, tzinfo=datetime.UTC)
+MONDAY_EARLY_UTC = datetime.datetime(2026, 12, 7, 0, 30, tzinfo=datetime.UTC)
+LAST_MONDAY = datetime.date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    "moment, zone, over",
+    [
+        (SUNDAY_LATE_UTC, "Pacific/Auckland", True),  # Monday 7 December there
+        (SUNDAY_LATE_UTC, "UTC", False),
+        (MONDAY_EARLY_UTC, "Pacific/Honolulu", False),  # still Sunday 6 December there
+        (MONDAY_EARLY_UTC, "UTC", True),
+    ],
+)
+def test_a_week_is_over_when_it_is_over_where_the_athlete_lives(
+    client, template, coach, frozen_now, moment, zone, over
+):
+    athlete = RunnerProfileFactory(time_zone=zone).user
+    CoachingFactory(coach=coach, athlete=athlete)
+    frozen_now(moment)
+    client.force_login(coach)
+    response = client.post(assign_url(template), {"athletes": [athlete.pk], "start": LAST_MONDAY})
+    assert (f"That week is over for {athlete}" in response.content.decode()) is over
+    assert Assignment.objects.filter(athlete=athlete).exists() is not over
+
+
 def test_an_archived_template_is_not_assigned(client, template, athletes):
     template.archived = True
     template.save()
@@ -120,3 +149,62 @@ def test_an_empty_template_is_not_assigned(client, template, athletes):
     )
     assert "This template has no sessions yet" in response.content.decode()
     assert not Assignment.objects.exists()
+
+
+@pytest.fixture
+def busy_tuesday(coach):
+    """One week: an easy Monday run (30 min) and a Tuesday tempo run (45 min)."""
+    template = PlanTemplate.objects.create(coach=coach, name="Two runs", weeks=1)
+    for weekday, title, minutes in [(0, "Easy run", 30), (1, "Tempo run", 45)]:
+        template_session_add(
+            template=template,
+            data=Data(
+                week_index=0, weekday=weekday, kind="run", purpose="easy", title=title,
+                minutes=minutes,
+            ),
+        )  # fmt: skip
+    return template
+
+
+def tuesday_friday_sunday_runner(coach, tuesday_minutes: int):
+    """Trains Tuesday (`tuesday_minutes`), Friday and Sunday (45 each); not on Monday."""
+    profile = RunnerProfileFactory(time_zone="UTC", week=(1, 4, 6))
+    Commitment.objects.filter(profile=profile, weekday=1).update(minutes=tuesday_minutes)
+    CoachingFactory(coach=coach, athlete=profile.user)
+    return profile.user
+
+
+def assigned_week(client, template, athlete) -> dict[str, str]:
+    """Assign through the page; the athlete's week as the coach then sees it, day by day."""
+    client.force_login(template.coach)
+    client.post(assign_url(template), {"athletes": [athlete.pk], "start": NEXT_MONDAY})
+    url = reverse("plans:athlete_week_of", args=[athlete.pk, NEXT_MONDAY])
+    body = client.get(url).content.decode()
+    days = body.split('data-testid="day-')[1:]
+    return {day[:3]: day for day in days}
+
+
+def test_a_moved_session_goes_to_the_nearest_day_with_room_for_it(client, busy_tuesday, coach):
+    athlete = tuesday_friday_sunday_runner(coach, tuesday_minutes=60)
+    week = assigned_week(client, busy_tuesday, athlete)
+    # Tuesday's 45 minutes leave 15 of its 60: the Monday run goes to Friday, not Tuesday.
+    assert "Tempo run" in week["tue"] and "Easy run" not in week["tue"]
+    assert "Easy run" in week["fri"] and "Moved from Monday, not a training day." in week["fri"]
+
+
+def test_a_moved_session_fits_the_nearest_day_when_it_has_room(client, busy_tuesday, coach):
+    athlete = tuesday_friday_sunday_runner(coach, tuesday_minutes=90)
+    week = assigned_week(client, busy_tuesday, athlete)
+    assert "Tempo run" in week["tue"] and "Easy run" in week["tue"]
+    assert "Easy run" not in week["fri"]
+
+
+def test_a_session_no_day_has_room_for_is_flagged_for_the_coach(client, busy_tuesday, coach):
+    athlete = tuesday_friday_sunday_runner(coach, tuesday_minutes=60)
+    Commitment.objects.filter(profile__user=athlete, weekday__in=[4, 6]).update(minutes=20)
+    week = assigned_week(client, busy_tuesday, athlete)
+    assert "Easy run" in week["mon"] and "Needs a day" in week["mon"]
+    assert "No training day left this week has room for its 30 minutes." in week["mon"]
+    assert "Easy run" not in week["tue"]
+    dashboard = client.get(reverse("plans:coach_dashboard")).content.decode()
+    assert "1 session needs a day" in dashboard

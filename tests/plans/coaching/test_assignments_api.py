@@ -42,7 +42,8 @@ def test_the_coach_assigns_their_template_to_their_athletes(client, template, pr
     [created] = response.json()["assignments"]
     assert created["athlete"] == profile.user.pk
     assert created["start"] == str(NEXT_MONDAY)
-    assert Session.objects.filter(runner=profile.user, source=Source.TEMPLATE).count() == 3
+    # The template's three sessions and the block after its long run.
+    assert Session.objects.filter(runner=profile.user, source=Source.TEMPLATE).count() == 4
 
 
 def test_another_coachs_template_is_a_404_and_nothing_is_written(

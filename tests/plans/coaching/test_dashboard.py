@@ -4,17 +4,36 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from plans.coaching.selectors import band
-from plans.models import AthleteGroup
-from plans.selectors import Tally
-from plans.services import monday_of
+from accounts.demo import load_demo_accounts
+from plans.coaching.selectors import SoFar, band
+from plans.demo import load_demo_plan
+from plans.models import AthleteGroup, Session
+from reminders import links
+from reminders.models import Reminder
 from tests.accounts.factories import RaceGoalFactory, RunnerProfileFactory
 from tests.factories import CoachFactory, CoachingFactory
 from tests.plans.factories import RunLogFactory, SessionFactory
+from tests.reminders.conftest import plan_run
 
 URL = "/coach/"
-TODAY = timezone.localdate()
-MONDAY = monday_of(TODAY)
+MONDAY = datetime.date(2026, 11, 23)
+DAY = datetime.timedelta(days=1)
+TODAY = FRIDAY = MONDAY + 4 * DAY  # the page is read at noon, London (UTC in November)
+
+
+def at(day: datetime.date, hour: int = 12) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=datetime.UTC)
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch):
+    """The page is read on a Friday at noon UTC unless a test moves the clock."""
+
+    def move(moment: datetime.datetime) -> None:
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+
+    move(at(FRIDAY))
+    return move
 
 
 @pytest.fixture
@@ -23,8 +42,8 @@ def coach(db):
     return CoachFactory(display_name="Cora Coach")
 
 
-def athlete(coach, name, **profile):
-    user = RunnerProfileFactory(user__display_name=name, time_zone="UTC", **profile).user
+def athlete(coach, name, time_zone="UTC", **profile):
+    user = RunnerProfileFactory(user__display_name=name, time_zone=time_zone, **profile).user
     CoachingFactory(coach=coach, athlete=user)
     return user
 
@@ -32,6 +51,12 @@ def athlete(coach, name, **profile):
 def rows(client, query=""):
     body = client.get(URL + query).content.decode()
     return body.split('data-testid="athlete-row"')[1:]
+
+
+def week(runner, *days):
+    """Sessions this week: (weekday, minutes, status)."""
+    for weekday, minutes, status in days:
+        SessionFactory(runner=runner, date=MONDAY + weekday * DAY, minutes=minutes, status=status)
 
 
 def test_the_url_is_the_documented_one():
@@ -61,33 +86,130 @@ def test_a_coach_sees_only_their_own_athletes(client, coach, other_coach):
      (100, 49, "red"), (100, 121, "amber"), (100, 150, "amber"), (100, 151, "red"),
      (0, 0, "none")],
 )  # fmt: skip
-def test_the_colour_band_follows_minutes_done_against_planned(planned, done, colour):
-    assert band(Tally(planned=planned, done=done)) == colour
+def test_the_colour_band_follows_minutes_done_against_what_was_due(planned, done, colour):
+    assert band(SoFar(done=done, due=planned, week=planned)) == colour
 
 
 def test_a_row_shows_sessions_and_minutes_done_last_activity_injury_and_race(client, coach):
     ann = athlete(coach, "Ann", injured=True, injury_area="knee")
-    RaceGoalFactory(profile=ann.runner_profile, race_date=TODAY + datetime.timedelta(days=20))
-    SessionFactory(runner=ann, date=MONDAY, minutes=60, status="done")
-    SessionFactory(runner=ann, date=MONDAY + datetime.timedelta(days=6), minutes=40)
+    RaceGoalFactory(profile=ann.runner_profile, race_date=TODAY + 20 * DAY)
+    week(ann, (0, 60, "done"), (2, 60, "planned"), (6, 40, "planned"))
     RunLogFactory(runner=ann, date=MONDAY)
     client.force_login(coach)
     [row] = rows(client)
-    assert "1 / 2" in row and "(50%)" in row
-    assert "60 of 100 min" in row and "band-amber" in row
-    assert MONDAY.strftime("%-d %b") in row
+    assert "1 of 2 due" in row and "(50%)" in row and "3 planned this week" in row
+    assert "60 of 120 min due so far" in row and "band-amber" in row
+    assert "160 min planned this week" in row
+    assert "Mon 23 Nov" in row
     assert 'data-testid="injured">Knee' in row
     assert "10 km in <strong>20 days</strong>" in row
 
 
+def test_on_a_friday_a_runner_who_did_all_that_was_due_is_green(client, coach):
+    ann = athlete(coach, "Ann")
+    week(ann, (0, 30, "done"), (2, 50, "done"), (4, 40, "planned"), (5, 40, "planned"),
+         (6, 50, "planned"))  # fmt: skip
+    client.force_login(coach)
+    [row] = rows(client)
+    assert "band-green" in row and ">100%<" in row
+    assert "80 of 80 min due so far" in row and "210 min planned this week" in row
+    assert "2 of 2 due" in row and "5 planned this week" in row
+
+
+def test_the_demo_runner_who_did_everything_before_friday_is_green_on_friday(client, db):
+    users = load_demo_accounts()
+    robin = users["runner"]
+    load_demo_plan(robin)
+    this_week = Session.objects.filter(runner=robin, date__range=(MONDAY, MONDAY + 6 * DAY))
+    due = sum(session.minutes for session in this_week.filter(date__lt=FRIDAY))
+    whole_week = sum(session.minutes for session in this_week)
+    assert 0 < due < whole_week
+    client.force_login(users["coach"])
+    [row] = rows(client)
+    assert "band-green" in row
+    assert f"{due} of {due} min due so far" in row
+    assert f"{whole_week} min planned this week" in row
+
+
+def test_a_session_done_today_counts_and_one_still_ahead_today_does_not(client, coach):
+    ann, bob = athlete(coach, "Ann"), athlete(coach, "Bob")
+    week(ann, (2, 50, "done"), (4, 40, "done"))
+    week(bob, (2, 50, "done"), (4, 40, "planned"))
+    client.force_login(coach)
+    ann_row, bob_row = rows(client)
+    assert "90 of 90 min due so far" in ann_row
+    assert "50 of 50 min due so far" in bob_row and "90 min planned this week" in bob_row
+
+
+def test_a_missed_day_makes_the_row_red(client, coach):
+    ann = athlete(coach, "Ann")
+    week(ann, (0, 30, "done"), (2, 50, "planned"), (3, 20, "skipped"), (5, 60, "planned"))
+    client.force_login(coach)
+    [row] = rows(client)
+    assert "30 of 100 min due so far" in row and "band-red" in row
+
+
+def test_on_monday_morning_nothing_is_due_yet(client, coach, clock):
+    clock(at(MONDAY, hour=7))
+    ann, bob = athlete(coach, "Ann"), athlete(coach, "Bob")
+    week(ann, (0, 30, "planned"), (2, 50, "planned"))
+    week(bob, (0, 30, "planned"))
+    SessionFactory(runner=bob, date=MONDAY, minutes=25, status="done", source="runner")
+    client.force_login(coach)
+    ann_row, bob_row = rows(client)
+    assert "Nothing due yet" in ann_row and "80 min planned this week" in ann_row
+    assert "0%" not in ann_row and 'data-testid="band"' not in ann_row
+    assert "25 min done, none due yet" in bob_row and 'data-testid="band"' not in bob_row
+
+
+def test_what_is_due_follows_the_athletes_own_date(client, coach):
+    # Friday noon in London is already Saturday 01:00 in Auckland: Friday's run is missed.
+    kiwi = athlete(coach, "Kiri", time_zone="Pacific/Auckland")
+    londoner = athlete(coach, "Lou")
+    for runner in (kiwi, londoner):
+        week(runner, (2, 50, "done"), (4, 40, "planned"))
+    client.force_login(coach)
+    kiri_row, lou_row = rows(client)
+    assert "50 of 90 min due so far" in kiri_row
+    assert "50 of 50 min due so far" in lou_row
+
+
 def test_a_run_the_athlete_added_counts_as_done_but_not_as_planned(client, coach):
     ann = athlete(coach, "Ann")
-    SessionFactory(runner=ann, date=MONDAY, minutes=40)
+    week(ann, (0, 40, "planned"))
     SessionFactory(runner=ann, date=MONDAY, minutes=30, status="done", source="runner")
     client.force_login(coach)
     [row] = rows(client)
-    assert "1 / 1" in row
-    assert "30 of 40 min" in row
+    assert "1 of 1 due" in row and "1 planned this week" in row
+    assert "30 of 40 min due so far" in row and "40 min planned this week" in row
+
+
+def test_a_run_marked_done_without_a_log_is_activity(client, coach):
+    # Saturday already in Auckland: the run marked done there is today's, not the future's.
+    kiri = athlete(coach, "Kiri", time_zone="Pacific/Auckland")
+    run = SessionFactory(runner=kiri, date=FRIDAY + DAY)
+    client.force_login(kiri)
+    client.post(reverse("plans:session_status", args=[run.pk]), {"status": "done"})
+    client.force_login(coach)
+    [row] = rows(client)
+    assert "Sat 28 Nov" in row
+    assert "Never" not in row and 'data-testid="silent"' not in row
+
+
+def test_a_routine_ticked_in_the_email_is_activity(client, coach):
+    ann = athlete(coach, "Ann")
+    # Thursday's run: never marked done, never logged; its email went out.
+    run = plan_run(ann, day=FRIDAY - DAY)
+    reminder = Reminder.objects.get(session=run)
+    client.force_login(coach)
+    [before] = rows(client)
+    assert "Never" in before and "No activity yet" in before
+    client.logout()
+    assert client.get(links.done_path(reminder.pk)).status_code == 200
+    client.force_login(coach)
+    [after] = rows(client)
+    assert "Thu 26 Nov" in after
+    assert "Never" not in after and 'data-testid="silent"' not in after
 
 
 def test_athletes_silent_for_seven_days_come_first(client, coach):
@@ -102,13 +224,13 @@ def test_athletes_silent_for_seven_days_come_first(client, coach):
 
 def test_the_silence_the_page_speaks_of_is_the_one_it_sorts_by(client, coach, monkeypatch):
     monkeypatch.setattr("plans.coaching.selectors.SILENT_DAYS", 3)
-    RunLogFactory(runner=athlete(coach, "Aaron Away"), date=TODAY - datetime.timedelta(days=4))
-    RunLogFactory(runner=athlete(coach, "Bea Busy"), date=TODAY - datetime.timedelta(days=2))
+    RunLogFactory(runner=athlete(coach, "Aaron Away"), date=TODAY - 4 * DAY)
+    RunLogFactory(runner=athlete(coach, "Bea Busy"), date=TODAY - 2 * DAY)
     client.force_login(coach)
     body = client.get(URL).content.decode()
     first, second = rows(client)
-    assert "nothing logged for 3 days come first" in body
-    assert "Aaron Away" in first and "Nothing logged for 3+ days" in first
+    assert "a routine ticked) for 3 days come first" in body
+    assert "Aaron Away" in first and "No activity for 3+ days" in first
     assert "Bea Busy" in second and 'data-testid="silent"' not in second
 
 
@@ -145,7 +267,7 @@ def test_sorting_by_progress_puts_the_least_done_first(client, coach):
 
 def test_a_session_with_no_free_day_is_listed_for_the_coach(client, coach):
     ann = athlete(coach, "Ann")
-    SessionFactory(runner=ann, date=TODAY + datetime.timedelta(days=8), needs_attention=True)
+    SessionFactory(runner=ann, date=TODAY + 8 * DAY, needs_attention=True)
     client.force_login(coach)
     [row] = rows(client)
     assert "1 session needs a day" in row
@@ -156,7 +278,7 @@ def _athletes_with_a_week(coach, count):
         user = athlete(coach, f"Athlete {index}")
         RaceGoalFactory(profile=user.runner_profile)
         SessionFactory(runner=user, date=MONDAY, status="done")
-        SessionFactory(runner=user, date=MONDAY + datetime.timedelta(days=3))
+        SessionFactory(runner=user, date=MONDAY + 3 * DAY)
         RunLogFactory(runner=user, date=MONDAY)
         AthleteGroup.objects.create(coach=coach, athlete=user, name=f"Group {index % 3}")
 
@@ -167,8 +289,9 @@ def test_the_dashboard_query_count_stays_flat_from_1_to_300_athletes(
 ):
     _athletes_with_a_week(coach, count)
     client.force_login(coach)
-    # session, user, the coachings with athlete, profile, group and last activity, the
-    # races ahead, each athlete's week counted by the database, the assignments still running
-    with django_assert_num_queries(6):
+    # session, user, the coach's own profile (for their today), the coachings with athlete,
+    # profile, group and last activity, the races ahead, each athlete's week counted by the
+    # database, the assignments still running
+    with django_assert_num_queries(7):
         response = client.get(URL)
     assert response.content.decode().count('data-testid="athlete-row"') == count

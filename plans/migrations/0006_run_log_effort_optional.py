@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plans", "0003_runner_added_runs"),
+        ("plans", "0005_post_run_block_for_run"),
     ]
 
     operations = [
