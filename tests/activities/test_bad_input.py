@@ -64,7 +64,11 @@ def _bad_files() -> dict[str, tuple[bytes, str]]:
 
 
 def _unchanged():
-    return (Activity.objects.count(), Session.objects.filter(kind="run").count(), RunLog.objects.count())
+    return (
+        Activity.objects.count(),
+        Session.objects.filter(kind="run").count(),
+        RunLog.objects.count(),
+    )
 
 
 @pytest.mark.parametrize("name", list(_bad_files()))

@@ -51,7 +51,9 @@ def test_a_zip_of_three_watches_lands_on_three_days_and_a_corrupt_file_is_refuse
     assert batch.items.get(name="broken.fit").message == (
         "“broken.fit”: This FIT file is cut short: it ends before its data does."
     )
-    days = sorted(Session.objects.filter(kind="run", status=Status.DONE).values_list("date", flat=True))
+    days = sorted(
+        Session.objects.filter(kind="run", status=Status.DONE).values_list("date", flat=True)
+    )
     assert days == [(this_morning() - timedelta(days=n)).date() for n in (2, 1, 0)]
 
 

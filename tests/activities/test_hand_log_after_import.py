@@ -35,7 +35,9 @@ def test_typing_in_an_imported_run_completes_it_instead_of_adding_another(
         6,
         "Felt easy",
     )
-    assert Session.objects.filter(kind="run", source="runner").count() == 1  # the one the import added
+    assert (
+        Session.objects.filter(kind="run", source="runner").count() == 1
+    )  # the one the import added
 
 
 def test_a_different_run_typed_in_the_same_day_is_kept_apart(client, runner, profile, today):
