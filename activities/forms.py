@@ -40,6 +40,10 @@ class UploadForm(forms.Form):
             raise forms.ValidationError("Upload one .zip on its own, or files without a .zip.")
         if len(files) > MAX_FILES:
             raise forms.ValidationError(f"Upload {MAX_FILES} files at most at once.")
+        if sum(f.size or 0 for f in files) > archive.MAX_UNPACKED_BYTES:
+            raise forms.ValidationError(
+                "These files add up to more than 200 MB: upload fewer at once."
+            )
         uploads = [_upload(f) for f in files]
         if len(uploads) == 1 and uploads[0].refused:
             raise forms.ValidationError(uploads[0].refused)

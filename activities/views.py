@@ -49,7 +49,9 @@ def upload(request, athlete_id: int | None = None) -> HttpResponse:
             form.add_error("files", str(exc))
         else:
             if result.duplicate:
-                messages.info(request, "Already imported: this is the run you uploaded before.")
+                messages.info(
+                    request, "Already imported: this is the earlier import of the same run."
+                )
             else:
                 messages.success(request, f"Imported. {result.message}")
             return redirect("activities:detail", activity_id=result.activity.pk)
@@ -62,6 +64,7 @@ def upload(request, athlete_id: int | None = None) -> HttpResponse:
             "own": runner.pk == request.user.pk,
             "recent": selectors.recent_activities(runner),
             "unit": profile.distance_unit if profile else "km",
+            "zone_name": profile.time_zone if profile else "UTC",
         },
         status=400 if form.errors else 200,
     )

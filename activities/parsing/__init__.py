@@ -15,7 +15,7 @@ MAX_FILE_BYTES = 25 * 1024 * 1024
 READERS = {"gpx": gpx.read, "tcx": tcx.read, "fit": fit.read}
 
 
-def file_kind(name: str, data: bytes) -> str:
+def file_kind(name: str) -> str:
     """ "gpx", "tcx" or "fit", from the name's ending; a name we do not know is refused."""
     ending = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if ending in READERS:
@@ -31,7 +31,7 @@ def parse(name: str, data: bytes, *, now: datetime) -> Measured:
         raise FileRefused(f"“{name}” is over 25 MB; activity files are far smaller than that.")
     if not data:
         raise FileRefused(f"“{name}” is empty.")
-    kind = file_kind(name, data)
+    kind = file_kind(name)
     try:
         recording = READERS[kind](data)
         return measure(recording, file_format=kind, now=now)

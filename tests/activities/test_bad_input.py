@@ -179,3 +179,18 @@ def test_a_member_over_25_mb_is_refused_without_reading_it(monkeypatch):
     with pytest.raises(FileRefused, match="“big.fit” is over 25 MB"):
         reader.read("big.fit")
     assert reader.read("small.fit") == bytes(100)
+
+
+def test_several_files_adding_up_to_over_the_limit_are_refused_together(
+    client, runner, profile, monkeypatch
+):
+    monkeypatch.setattr(archive, "MAX_UNPACKED_BYTES", 1000)
+    client.force_login(runner)
+    files = [SimpleUploadedFile(f"{n}.gpx", b"x" * 600) for n in range(2)]
+    response = client.post(UPLOAD, {"files": files})
+    assert response.status_code == 400
+    assert "These files add up to more than 200 MB" in response.content.decode()
+    assert not ImportBatch.objects.exists()
+    smaller = [SimpleUploadedFile(f"{n}.gpx", b"x" * 400) for n in range(2)]
+    client.post(UPLOAD, {"files": smaller})
+    assert ImportBatch.objects.get().items.count() == 2
