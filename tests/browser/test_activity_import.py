@@ -1,6 +1,7 @@
 """A runner drops a .zip from three kinds of watch on the upload page and finds the runs done on
 their week; a corrupt fourth file is refused with a plain message."""
 
+import re
 import threading
 from datetime import UTC, datetime, timedelta
 
@@ -69,7 +70,35 @@ def test_a_zip_from_three_watches_lands_on_the_week_and_a_broken_file_is_refused
     screenshot("activities-week")
 
     page.get_by_test_id("day-tue").get_by_test_id("activity-link").click()
-    page.wait_for_url("**/activities/*/")
+    page.wait_for_url(re.compile(r".*/activities/\d+/$"))
     assert page.get_by_test_id("route").is_visible()
     assert page.get_by_test_id("splits").is_visible()
     screenshot("activities-run")
+
+
+def test_a_file_dropped_on_the_page_is_imported_and_opens_its_run(
+    live_server, page, worker, tmp_path
+):
+    import base64
+
+    profile = RunnerProfileFactory(time_zone="UTC")
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Email").fill(profile.user.email)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/week/")
+    page.goto(live_server.url + "/activities/upload/")
+    fit = samples.fit(samples.track(NOW - timedelta(hours=3), minutes=25))
+    dropped = page.evaluate_handle(
+        """(encoded) => {
+            const bytes = Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0));
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([bytes], "morning.fit"));
+            return transfer;
+        }""",
+        base64.b64encode(fit).decode(),
+    )
+    page.dispatch_event("#drop-zone", "drop", {"dataTransfer": dropped})
+    page.wait_for_url(re.compile(r".*/activities/\d+/$"))
+    assert "Imported. Matched to" in page.content()  # Wednesday has a planned run
+    assert page.get_by_test_id("numbers").is_visible()
