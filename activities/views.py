@@ -12,10 +12,12 @@ from accounts.models import RunnerProfile, User
 from activities import charts, selectors, services
 from activities.access import activity_for, batch_for, runner_for_upload
 from activities.forms import UploadForm
-from activities.models import BatchState
+from activities.models import BatchState, Sport
 from activities.parsing import FileRefused
 from plans.forms import METRES_PER
 from plans.inputs import monday_of
+
+ON_FOOT = {Sport.RUN, Sport.WALK, Sport.HIKE}  # read as pace; anything faster as speed
 
 
 def _profile(runner: User) -> RunnerProfile | None:
@@ -123,7 +125,10 @@ def detail(request, activity_id: int) -> HttpResponse:
             "started": started,
             "zone_name": profile.time_zone if profile else "UTC",
             "pace_seconds": activity.moving_seconds * metres_per_unit / activity.distance_m
-            if activity.distance_m
+            if activity.distance_m and activity.sport in ON_FOOT
+            else None,
+            "speed": activity.distance_m / metres_per_unit / (activity.moving_seconds / 3600)
+            if activity.moving_seconds and activity.sport not in ON_FOOT
             else None,
             "splits": _split_rows(activity.splits.get(unit, []), metres_per_unit),
             "route": charts.route_svg(activity.track),

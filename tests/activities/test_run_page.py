@@ -82,6 +82,7 @@ def test_a_ride_with_nothing_planned_says_the_week_is_unchanged(client, runner, 
     client.force_login(runner)
     page = client.get(url(activity)).content.decode()
     assert "Ride" in page and 'data-testid="unmatched"' in page
+    assert 'data-testid="speed">25.2 km/h' in page and 'data-testid="pace"' not in page
 
 
 def test_the_week_links_each_imported_run_in_one_query_however_many(client, runner, profile, today):
