@@ -3,19 +3,12 @@ stops at the limit, it is never unpacked in full."""
 
 import io
 import zipfile
-from dataclasses import dataclass
 
 from activities.parsing import MAX_FILE_BYTES, FileRefused
 
 MAX_MEMBERS = 200
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 CHUNK = 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Member:
-    name: str
-    declared_size: int
 
 
 def is_zip(name: str) -> bool:
@@ -35,7 +28,7 @@ def _wanted(info: zipfile.ZipInfo) -> bool:
     return not info.is_dir() and not base.startswith(".") and "__MACOSX/" not in info.filename
 
 
-def members(name: str, data: bytes) -> list[Member]:
+def members(name: str, data: bytes) -> list[str]:
     """The files in the archive, refused as a whole if there are too many or they would unpack
     to too much (by the sizes the archive declares; reading checks the real ones)."""
     with _open(data) as archive:
@@ -49,7 +42,7 @@ def members(name: str, data: bytes) -> list[Member]:
         )
     if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
         raise FileRefused(f"“{name}” would unpack to more than 200 MB; split it into smaller ones.")
-    return [Member(name=info.filename, declared_size=info.file_size) for info in infos]
+    return [info.filename for info in infos]
 
 
 class Reader:

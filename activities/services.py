@@ -233,7 +233,7 @@ def batch_create(*, runner: User, uploaded_by: User | None, uploads: list[Upload
     )
     if zipped:
         items = [
-            ImportItem(batch=batch, position=position, name=member.name, in_archive=True)
+            ImportItem(batch=batch, position=position, name=member, in_archive=True)
             for position, member in enumerate(archive.members(zipped[0].name, zipped[0].data))
         ]
     else:
