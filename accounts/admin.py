@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from accounts.models import Invitation, RunnerProfile, User
+from accounts.models import Injury, Invitation, RunnerProfile, User
 
 
 @admin.register(User)
@@ -19,8 +19,15 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
 
 
+class InjuryInline(admin.TabularInline):
+    model = Injury
+    extra = 0
+    fields = ["area", "started_on", "cleared_on", "was_nothing"]
+
+
 @admin.register(RunnerProfile)
 class RunnerProfileAdmin(admin.ModelAdmin):
+    inlines = [InjuryInline]
     list_display = ["user", "runner_type", "time_zone", "injured", "onboarded_at"]
     list_filter = ["runner_type", "injured"]
     search_fields = ["user__email", "user__display_name"]

@@ -149,6 +149,12 @@ class ProfileForm(forms.ModelForm):
         required=False,
     )
 
+    injury_was_nothing = forms.BooleanField(
+        label="It was nothing: no need to ease back in",
+        help_text="Tick this as you untick the injury and your plan goes straight back to normal.",
+        required=False,
+    )
+
     class Meta:
         model = RunnerProfile
         fields = [
@@ -175,6 +181,14 @@ class ProfileForm(forms.ModelForm):
             "reminder_delay_minutes": "Minutes after the run",
             "quiet_hours_start": "No emails from",
             "quiet_hours_end": "until",
+        }
+        help_texts = {
+            "injured": (
+                "Untick it once the injury has healed: running comes back gradually, for about "
+                "a week after less than a week off, two weeks after up to three weeks off and "
+                "four weeks after longer."
+            ),
+            "injured_since": "Empty means today.",
         }
         widgets = {
             "distance_unit": forms.RadioSelect,
@@ -209,6 +223,11 @@ class ProfileForm(forms.ModelForm):
         if cleaned.get("injured"):
             if not cleaned.get("injury_area"):
                 self.add_error("injury_area", "Tell us where the injury is.")
+            if cleaned.get("injury_was_nothing"):
+                self.add_error(
+                    "injury_was_nothing",
+                    "Untick “I am injured right now” too, or leave this one unticked.",
+                )
         else:
             cleaned["injury_area"], cleaned["injured_since"] = "", None
         start, end = cleaned.get("quiet_hours_start"), cleaned.get("quiet_hours_end")

@@ -1,3 +1,4 @@
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -189,6 +190,55 @@ class RunnerProfile(models.Model):
         if start < end:
             return start <= moment < end
         return moment >= start or moment < end  # quiet hours that run past midnight
+
+    def last_cleared_injury(self) -> "Injury | None":
+        """The injury healed most recently (from `injuries`, prefetched or not)."""
+        return last_cleared(self.injuries.all())
+
+
+class Injury(models.Model):
+    """One injury a runner reported, kept after it healed: where, from when, until when."""
+
+    profile = models.ForeignKey(RunnerProfile, on_delete=models.CASCADE, related_name="injuries")
+    # Blank and null only on injuries cleared before the history was kept.
+    area = models.CharField(max_length=20, choices=InjuryArea.choices, blank=True)
+    started_on = models.DateField(null=True, blank=True)
+    cleared_on = models.DateField(null=True, blank=True)
+    was_nothing = models.BooleanField(
+        default=False, help_text="Cleared as “it was nothing”: no easing back into running."
+    )
+
+    class Meta:
+        ordering = [models.F("cleared_on").desc(nulls_first=True), "-started_on", "-pk"]
+        verbose_name_plural = "injuries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["profile"],
+                condition=models.Q(cleared_on__isnull=True),
+                name="one_current_injury_per_profile",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(cleared_on__gte=models.F("started_on"))
+                | models.Q(cleared_on__isnull=True)
+                | models.Q(started_on__isnull=True),
+                name="injury_cleared_after_it_started",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_area_display() or 'Injury'} from {self.started_on or '?'}"
+
+    @property
+    def days(self) -> int | None:
+        """How long a healed injury lasted; None while it lasts or when its start is unknown."""
+        if self.started_on is None or self.cleared_on is None:
+            return None
+        return (self.cleared_on - self.started_on).days
+
+
+def last_cleared(injuries: Iterable[Injury]) -> Injury | None:
+    cleared = [injury for injury in injuries if injury.cleared_on is not None]
+    return max(cleared, key=lambda injury: (injury.cleared_on, injury.pk), default=None)
 
 
 MAX_DAY_MINUTES = 300  # what a runner can offer one day

@@ -1,7 +1,7 @@
 """Writes that touch several models; each runs in one transaction."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.core import signing
 from django.db import transaction
@@ -13,6 +13,7 @@ from accounts.models import (
     Coaching,
     Commitment,
     Goal,
+    Injury,
     Invitation,
     InvitationStatus,
     RunnerProfile,
@@ -43,18 +44,32 @@ def profile_save(
     profile_fields: dict,
     commitments: list[CommitmentData],
     goals: list[dict],
+    injury_was_nothing: bool = False,
 ) -> RunnerProfile:
-    """Create or update the runner profile with its week and goals; the first save onboards."""
+    """Create or update the runner profile with its week and goals; the first save onboards.
+
+    An injury set or cleared is written to the injury history too; `injury_was_nothing` says
+    an injury cleared now needs no easing back into running.
+    """
     profile, _ = RunnerProfile.objects.select_for_update().get_or_create(user=user)
     was_injured = profile.injured
+    before = Injury(area=profile.injury_area, started_on=profile.injured_since)
     for field, value in profile_fields.items():
         setattr(profile, field, value)
-    if was_injured and not profile.injured:
-        profile.injury_cleared_on = profile.today()
+    today = profile.today()
+    if profile.injured and not was_injured:
+        # The injury was there, at the latest, on the day the runner said so.
+        profile.injured_since = min(profile.injured_since or today, today)
+    elif was_injured and not profile.injured:
+        profile.injury_cleared_on = today
     if profile.onboarded_at is None:
         profile.onboarded_at = timezone.now()
     profile.full_clean()
     profile.save()
+    if profile.injured:
+        _injury_record(profile)
+    elif was_injured:
+        _injury_clear(profile, before, today=today, was_nothing=injury_was_nothing)
     for day in commitments:
         Commitment.objects.update_or_create(
             profile=profile,
@@ -70,6 +85,28 @@ def profile_save(
     Goal.objects.bulk_create([Goal(profile=profile, **fields) for fields in goals])
     profile_changed.send(sender=RunnerProfile, profile=profile)
     return profile
+
+
+def _injury_record(profile: RunnerProfile) -> None:
+    """The current injury's history row follows the profile: its area and start."""
+    Injury.objects.update_or_create(
+        profile=profile,
+        cleared_on=None,
+        defaults={"area": profile.injury_area, "started_on": profile.injured_since},
+    )
+
+
+def _injury_clear(
+    profile: RunnerProfile, before: Injury, *, today: date, was_nothing: bool
+) -> None:
+    """Close the current injury's row; one flagged without a row (by an admin) gets one now."""
+    current = Injury.objects.filter(profile=profile, cleared_on__isnull=True).first()
+    if current is None:
+        current = before
+        current.profile = profile
+    current.cleared_on = max(today, current.started_on or today)
+    current.was_nothing = was_nothing
+    current.save()
 
 
 def invitation_token(invitation: Invitation) -> str:

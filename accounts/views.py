@@ -57,6 +57,7 @@ def _profile_page(request, *, onboarding: bool, runner: User | None = None):
     """The runner's own profile form, or (with `runner`) a coach editing an athlete's."""
     runner = runner or request.user
     profile = _profile_with_related(runner)
+    injured_now = profile is not None and profile.injured  # before the form changes it
     data = request.POST if request.method == "POST" else None
     profile_form = ProfileForm(data, instance=profile or RunnerProfile(user=runner))
     week_form = WeekForm(data, initial=WeekForm.initial_for(profile))
@@ -75,6 +76,7 @@ def _profile_page(request, *, onboarding: bool, runner: User | None = None):
             },
             commitments=week_form.commitments(),
             goals=goals_form.goals(),
+            injury_was_nothing=profile_form.cleaned_data["injury_was_nothing"],
         )
         if onboarding:
             messages.success(request, "You are all set. Here is your week.")
@@ -96,6 +98,7 @@ def _profile_page(request, *, onboarding: bool, runner: User | None = None):
             "week_form": week_form,
             "goals_form": goals_form,
             "onboarding": onboarding,
+            "injured_now": injured_now,
             "athlete": runner if runner != request.user else None,
             "coaching": access.current_coaching(request.user),
         },
@@ -113,6 +116,9 @@ def onboarding(request):
 @login_required
 def profile(request):
     if not RunnerProfile.objects.filter(user=request.user, onboarded_at__isnull=False).exists():
+        if request.user.is_coach:
+            # A coach needs no runner profile: say so, and leave setting one up to them.
+            return render(request, "accounts/coach_without_runner_profile.html")
         return redirect("accounts:onboarding")
     return _profile_page(request, onboarding=False)
 
@@ -140,7 +146,11 @@ def athlete_edit(request, athlete_id: int):
 @login_required
 def athlete(request, athlete_id: int):
     athlete = access.athlete_for(request.user, athlete_id)
-    profile = _profile_with_related(athlete)
+    profile = (
+        RunnerProfile.objects.prefetch_related("commitments", "goals", "injuries")
+        .filter(user=athlete)
+        .first()
+    )
     return render(
         request,
         "accounts/athlete.html",
@@ -148,9 +158,18 @@ def athlete(request, athlete_id: int):
             "athlete": athlete,
             "profile": profile,
             "race": selectors.next_race(profile) if profile else None,
+            "injury_days": _injury_days(profile),
+            "healed": [i for i in profile.injuries.all() if i.cleared_on] if profile else [],
             "is_self": athlete == request.user,
         },
     )
+
+
+def _injury_days(profile: RunnerProfile | None) -> int | None:
+    """How long the current injury has lasted, when it has a start."""
+    if profile is None or not profile.injured or profile.injured_since is None:
+        return None
+    return (profile.today() - profile.injured_since).days
 
 
 @login_required

@@ -1,9 +1,13 @@
 """JSON endpoints under /api/v1/."""
 
 import json
+from collections.abc import Callable
+from functools import wraps
 
 from django import forms
-from django.http import JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from accounts.models import MAX_DAY_MINUTES, RunnerType
@@ -15,12 +19,23 @@ from plans.inputs import library_for
 from plans.models import PlanTemplate
 
 
-def _json_login_required(view):
-    """Anonymous callers get a 401 in JSON, not a redirect to an HTML login page."""
+def _json_login_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Anonymous callers get a 401 in JSON, not a CSRF page or a redirect to the login page;
+    a logged-in caller's session cookie still needs the CSRF token (a 403 in JSON without)."""
 
-    def wrapped(request, *args, **kwargs):
+    @csrf_exempt  # checked below, once we know there is a session to protect
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         if not request.user.is_authenticated:
             return JsonResponse({"errors": {"__all__": ["Log in first."]}}, status=401)
+        refused = CsrfViewMiddleware(lambda _: HttpResponse()).process_view(
+            request, view, args, kwargs
+        )
+        if refused is not None:
+            return JsonResponse(
+                {"errors": {"__all__": ["Send the CSRF token in the X-CSRFToken header."]}},
+                status=403,
+            )
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -180,6 +195,8 @@ def _assignment_errors(body) -> dict[str, list[str]]:
         errors["athletes"] = ["Give a list of one or more athlete ids."]
     if not isinstance(body.get("start"), str):
         errors["start"] = ["Give the start date as YYYY-MM-DD."]
+    if not isinstance(body.get("override_return", False), bool):
+        errors["override_return"] = ["Give true or false."]
     return errors
 
 
@@ -199,7 +216,14 @@ def assignments(request):
     errors = _assignment_errors(body)
     if errors:
         return JsonResponse({"errors": errors}, status=400)
-    form = AssignForm({"athletes": body["athletes"], "start": body["start"]}, coach=request.user)
+    form = AssignForm(
+        {
+            "athletes": body["athletes"],
+            "start": body["start"],
+            "override_return": body.get("override_return", False),
+        },
+        coach=request.user,
+    )
     template = PlanTemplate.objects.filter(pk=body["template"], coach=request.user).first()
     mine = set(
         form.fields["athletes"]
@@ -218,6 +242,7 @@ def assignments(request):
         athletes=list(form.cleaned_data["athletes"]),
         start=form.cleaned_data["start"],
         coach=request.user,
+        override_return=form.cleaned_data["override_return"],
     )
     return JsonResponse(
         {

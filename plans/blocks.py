@@ -26,7 +26,7 @@ def planned_blocks(runs: Sequence[Session]) -> dict[int, builder.Session]:
     profiles = {
         profile.user_id: profile
         for profile in RunnerProfile.objects.filter(user_id__in=runner_ids).prefetch_related(
-            "commitments", "goals"
+            "commitments", "goals", "injuries"
         )
     }
     libraries = libraries_by_runner(runner_ids)

@@ -18,8 +18,9 @@ def load_demo_plan(runner) -> None:
         return
     today = runner.runner_profile.today()
     monday = monday_of(today)
-    week_generate(runner=runner, week_start=monday, today=monday)
+    # A week first planned later in the week would be built from that day on.
     PlanWeek.objects.filter(runner=runner, week_start=monday).update(planned_from=monday)
+    week_generate(runner=runner, week_start=monday, today=monday)
     weeks_ensure(runner=runner, today=today)
     for session in runner.sessions.filter(date__lt=today).order_by("date", "position"):
         if session.kind == SessionKind.RUN:

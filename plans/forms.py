@@ -1,17 +1,20 @@
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
+from plans.models import Session
+
 METRES_PER = {"km": Decimal("1000"), "mi": Decimal("1609.344")}
-DURATION = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})$|^(\d+)$")
+# ":" or, from a phone's number pad, "." or ","; seconds always take two digits.
+DURATION = re.compile(r"^(?:(\d+)[:.,])?(\d{1,2})[:.,](\d{2})$|^(\d+)$")
 
 
 def parse_duration(text: str) -> timedelta | None:
-    """ "45" (minutes), "45:30" (min:s) or "1:05:30" (h:min:s)."""
+    """ "45" (minutes), "45:30" or "45.30" (min:s), "1:05:30" or "1.05.30" (h:min:s)."""
     match = DURATION.match(text.strip())
     if match is None:
         return None
@@ -31,8 +34,10 @@ class RunLogForm(forms.Form):
         min_value=Decimal("0.1"), max_value=Decimal("300"), decimal_places=2
     )
     duration = forms.CharField(
-        help_text="Minutes (45), minutes and seconds (45:30) or hours (1:05:30).",
+        help_text="Minutes (45), minutes and seconds (45:30 or 45.30) or hours (1:05:30).",
         max_length=10,
+        # A phone's number pad has "." but no ":", so "45.30" reads as 45:30.
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
     )
     effort = forms.IntegerField(
         min_value=1, max_value=10, help_text="1 = very easy, 10 = all-out.", initial=5
@@ -58,7 +63,7 @@ class RunLogForm(forms.Form):
     def clean_duration(self):
         duration = parse_duration(self.cleaned_data["duration"])
         if duration is None:
-            raise forms.ValidationError("Write the time as 45, 45:30 or 1:05:30.")
+            raise forms.ValidationError("Write the time as 45, 45:30 (or 45.30) or 1:05:30.")
         if not timedelta(minutes=1) <= duration <= timedelta(hours=24):
             raise forms.ValidationError("A run lasts between one minute and 24 hours.")
         return duration
@@ -71,3 +76,39 @@ class RunLogForm(forms.Form):
 class SessionStatusForm(forms.Form):
     status = forms.ChoiceField(choices=[("done", "Done"), ("skipped", "Skipped"), ("planned", "")])
     note = forms.CharField(required=False, max_length=500)
+
+    def __init__(self, *args, day: date, today: date, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.day, self.today = day, today
+
+    def clean(self) -> dict:
+        if self.cleaned_data.get("status") == "done" and self.day > self.today:
+            raise forms.ValidationError(
+                f"{self.day:%A} is still ahead: tick it off on the day, or skip it now if "
+                "you will not do it."
+            )
+        return self.cleaned_data
+
+
+class SessionMoveForm(forms.Form):
+    """The runner moves a session still ahead to another day of its week, today or later."""
+
+    day = forms.DateField(input_formats=["%Y-%m-%d"])
+
+    def __init__(self, *args, session: Session, today: date, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.session, self.today = session, today
+
+    def clean(self) -> dict:
+        day = self.cleaned_data.get("day")
+        session = self.session
+        if session.date < self.today or session.status != "planned" or session.post_run:
+            raise forms.ValidationError(
+                "Only a planned session from today on moves (a run's block goes with its run)."
+            )
+        week = session.date - timedelta(days=session.date.weekday())
+        if day is not None and not (max(week, self.today) <= day <= week + timedelta(days=6)):
+            raise forms.ValidationError(
+                "Pick a day of the same week, from today on; nothing was moved."
+            )
+        return self.cleaned_data

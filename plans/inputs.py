@@ -93,9 +93,13 @@ def commitments_by_weekday(profile) -> tuple[Commitment, ...]:
     )
 
 
-def runner_input(profile, *, week_start: date, recent_activities: frozenset[str]) -> RunnerInput:
-    """The builder's view of a runner for one week; `profile` comes with commitments and goals."""
+def runner_input(
+    profile, *, week_start: date, recent_activities: frozenset[str], first_day: int = 0
+) -> RunnerInput:
+    """The builder's view of a runner for one week (from weekday `first_day` on); `profile`
+    comes with commitments, goals and injuries."""
     race = next_race(profile, week_start)
+    healed = None if profile.injured else profile.last_cleared_injury()
     return RunnerInput(
         runner_type=profile.runner_type,
         week_start=week_start,
@@ -103,9 +107,12 @@ def runner_input(profile, *, week_start: date, recent_activities: frozenset[str]
         long_run_day=6 if profile.long_run_day is None else profile.long_run_day,
         race_date=race.goal.race_date if race else None,
         injury=(profile.injury_area or None) if profile.injured else None,
-        injury_cleared_on=None if profile.injured else profile.injury_cleared_on,
+        injury_cleared_on=healed.cleared_on if healed else None,
+        injury_days=healed.days if healed else None,
+        injury_was_nothing=healed.was_nothing if healed else False,
         likes=frozenset(profile.liked_activities),
         equipment=frozenset(profile.equipment),
         places=frozenset(profile.places) or frozenset(PLACES),
         recent_activities=recent_activities,
+        first_day=first_day,
     )

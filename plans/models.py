@@ -92,6 +92,8 @@ class SessionContent(models.Model):
 
 # Nobody has marked it done or skipped, and no run is logged against it.
 OPEN = Q(status=Status.PLANNED, run_log__isnull=True)
+# Open, planned by the generator and left where it was planned: a re-plan may replace it.
+UNTOUCHED = OPEN & Q(source=Source.GENERATED, moved_from__isnull=True)
 
 
 class SessionQuerySet(models.QuerySet):
@@ -102,12 +104,12 @@ class SessionQuerySet(models.QuerySet):
         return self.filter(OPEN)
 
     def untouched(self) -> "SessionQuerySet":
-        """What a re-plan may replace: open sessions the generator planned."""
-        return self.filter(OPEN, source=Source.GENERATED)
+        """What a re-plan may replace: open sessions the generator planned, not moved."""
+        return self.filter(UNTOUCHED)
 
     def touched(self) -> "SessionQuerySet":
         """What a re-plan leaves alone, and the days they are on with them."""
-        return self.exclude(OPEN & Q(source=Source.GENERATED))
+        return self.exclude(UNTOUCHED)
 
     def replaceable_by_template(self) -> "SessionQuerySet":
         """What a template assignment may replace: open sessions the generator or an earlier
@@ -131,6 +133,9 @@ class Session(SessionContent):
     )
     date = models.DateField()
     post_run = models.BooleanField(default=False, help_text="The strength block after a run.")
+    moved_from = models.DateField(
+        null=True, blank=True, help_text="The day it was planned on, when the runner moved it."
+    )
     for_run = models.OneToOneField(
         "self",
         on_delete=models.CASCADE,
@@ -173,6 +178,12 @@ class Session(SessionContent):
     def is_open(self) -> bool:
         """Nobody has marked it or logged a run against it: see `SessionQuerySet`."""
         return self.status == Status.PLANNED and not self.has_log
+
+    @property
+    def runner_added(self) -> bool:
+        """A run the runner logged on a day that planned none (or its block): extra, never
+        part of the plan."""
+        return self.source == Source.RUNNER
 
     @property
     def block(self) -> "Session | None":

@@ -40,6 +40,12 @@ class Tally:
         return round(100 * self.done / self.planned) if self.planned else 0
 
 
+@dataclass(frozen=True)
+class Extra:
+    runs: int
+    minutes: int
+
+
 @dataclass
 class WeekView:
     week_start: date
@@ -60,19 +66,27 @@ class WeekView:
 
     @property
     def planned_sessions(self) -> list[Session]:
-        """What the plan asked for; runs the runner added count as done, not as planned."""
-        return [session for session in self.sessions if session.source != Source.RUNNER]
+        """What the plan asked for; runs the runner added count as done extra, not as planned."""
+        return [session for session in self.sessions if not session.runner_added]
 
     @property
     def session_tally(self) -> Tally:
-        done = sum(session.status == Status.DONE for session in self.sessions)
+        done = sum(session.status == Status.DONE for session in self.planned_sessions)
         return Tally(planned=len(self.planned_sessions), done=done)
 
     @property
     def minute_tally(self) -> Tally:
         planned = sum(session.minutes for session in self.planned_sessions)
-        done = sum(s.minutes for s in self.sessions if s.status == Status.DONE)
+        done = sum(s.minutes for s in self.planned_sessions if s.status == Status.DONE)
         return Tally(planned=planned, done=done)
+
+    @property
+    def extra(self) -> Extra:
+        """Runs nobody planned, and logs whose session is gone: done on top of the plan."""
+        minutes = [s.minutes for s in self.sessions if s.runner_added and s.is_run] + [
+            log.duration_seconds // 60 for day in self.days for log in day.extra_runs
+        ]
+        return Extra(runs=len(minutes), minutes=sum(minutes))
 
     @property
     def runs_logged(self) -> list[RunLog]:

@@ -30,6 +30,18 @@ from plans.signals import run_changed, runs_created
 ONE_WEEK = timedelta(days=7)
 
 
+class NotYetError(ValueError):
+    """A day still ahead for the runner: its sessions can be skipped, not done or logged."""
+
+
+def refuse_if_ahead(*, runner_id: int, day: date) -> None:
+    """Raise NotYetError when `day` is after the runner's today (in their time zone)."""
+    profile = RunnerProfile.objects.filter(user_id=runner_id).first()
+    today = profile.today() if profile else timezone.localdate()
+    if day > today:
+        raise NotYetError(f"{day:%A %-d %B} is still ahead: it can be done once it has come.")
+
+
 def next_position(day_sessions: QuerySet) -> int:
     """The position of a session added to a day (or a template day): after those on it."""
     last = day_sessions.aggregate(last=Max("position"))["last"]
@@ -103,9 +115,35 @@ def run_delete(*, run: Session) -> None:
     run.delete()
 
 
+def block_move_with(run: Session, day: date) -> None:
+    """A run's block goes with it, unless the runner already did or skipped the block."""
+    block = run.block
+    if block is not None and block.status == Status.PLANNED:
+        block.date, block.position = day, run.position + 1
+        block.placement_note, block.needs_attention = "", False
+        block.save(update_fields=["date", "position", "placement_note", "needs_attention"])
+
+
+@transaction.atomic
+def session_move(*, session: Session, day: date) -> Session:
+    """The runner moves a session still ahead to another day; a run takes its block along.
+    Re-planning then leaves both days as the runner left them."""
+    session.position = next_position(Session.objects.filter(runner_id=session.runner_id, date=day))
+    block_move_with(session, day)
+    original = session.moved_from or session.date
+    session.moved_from = None if day == original else original
+    session.date = day
+    session.save(update_fields=["date", "position", "moved_from"])
+    announce_if_run(session)
+    return session
+
+
 @transaction.atomic
 def session_mark(*, session: Session, status: str, note: str = "") -> Session:
-    """Mark a session done, skipped or back to planned (undo), with an optional note."""
+    """Mark a session done, skipped or back to planned (undo), with an optional note; a
+    session on a day still ahead may be skipped, never done (NotYetError)."""
+    if status == Status.DONE:
+        refuse_if_ahead(runner_id=session.runner_id, day=session.date)
     session.status = status
     session.status_note = note if status != Status.PLANNED else ""
     session.status_changed_at = timezone.now() if status != Status.PLANNED else None
@@ -134,7 +172,9 @@ def run_log_create(
     session: Session | None = None,
 ) -> RunLog:
     """Record a run: it marks that day's planned run (or the one given) done; a run nobody
-    planned becomes a session of its own, so it counts and gets its strength reminder too."""
+    planned becomes a session of its own, so it counts and gets its strength reminder too.
+    A run on a day still ahead raises NotYetError."""
+    refuse_if_ahead(runner_id=runner.pk, day=run_date)
     session = session or _planned_run_on(runner, run_date)
     if session is None:
         session = _added_run(runner, run_date, duration_seconds)
@@ -199,7 +239,7 @@ def run_log_delete(*, run_log: RunLog) -> None:
     run_log.delete()
     if session is None:
         return
-    if session.source == Source.RUNNER:
+    if session.runner_added:
         run_delete(run=session)
     else:
         session_mark(session=session, status=Status.PLANNED)
@@ -234,15 +274,19 @@ def _planned_run_on(runner, run_date: date) -> Session | None:
 
 
 def _profile_for_planning(runner) -> RunnerProfile:
-    return RunnerProfile.objects.prefetch_related("commitments", "goals").get(user=runner)
+    return RunnerProfile.objects.prefetch_related("commitments", "goals", "injuries").get(
+        user=runner
+    )
 
 
 def _days_to_keep(runner, week_start: date, today: date) -> set[date]:
-    """Past days, days the runner or a coach touched, days an assigned template covers, and
-    today once it holds anything."""
+    """Past days, days the runner or a coach touched (a session moved touches the day it left
+    too), days an assigned template covers, and today once it holds anything."""
     dates = [week_start + timedelta(days=offset) for offset in range(7)]
     sessions = Session.objects.filter(runner=runner, date__range=(dates[0], dates[-1]))
-    touched = set(sessions.touched().values_list("date", flat=True))
+    touched = set(sessions.touched().values_list("date", flat=True)) | set(
+        sessions.filter(moved_from__isnull=False).values_list("moved_from", flat=True)
+    )
     assigned = Assignment.objects.active().filter(
         athlete=runner, start__lte=dates[-1], end__gte=dates[0]
     )
@@ -292,8 +336,13 @@ def _exercise_rows(
 
 @transaction.atomic
 def week_generate(*, runner, week_start: date, today: date) -> PlanWeek:
-    """(Re)build one week; past, touched and already-started days are left as they are."""
+    """(Re)build one week; past, touched and already-started days are left as they are.
+
+    A week first planned mid-week (a new runner) is built from that day on, so its notes
+    speak of the days the runner sees, not of days that were never planned."""
     profile = _profile_for_planning(runner)
+    known = PlanWeek.objects.filter(runner=runner, week_start=week_start).first()
+    planned_from = known.planned_from if known else max(week_start, today)
     plan = builder.build_week(
         runner_input(
             profile,
@@ -301,6 +350,7 @@ def week_generate(*, runner, week_start: date, today: date) -> PlanWeek:
             recent_activities=History(
                 [runner.pk], first_week=week_start, last_week=week_start
             ).recent(runner.pk, week_start),
+            first_day=(planned_from - week_start).days,
         ),
         library_for(runner),
     )
@@ -330,7 +380,7 @@ def week_generate(*, runner, week_start: date, today: date) -> PlanWeek:
         create_defaults={
             "phase": plan.phase,
             "notes": list(plan.notes),
-            "planned_from": max(week_start, today),
+            "planned_from": planned_from,
         },
     )
     return week

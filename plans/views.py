@@ -2,7 +2,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -14,8 +14,8 @@ from plans import services
 from plans.access import run_log_for, session_for
 from plans.builder import phase_for
 from plans.coaching.views import coach_week_context
-from plans.forms import RunLogForm, SessionStatusForm
-from plans.models import Phase, Status
+from plans.forms import RunLogForm, SessionMoveForm, SessionStatusForm
+from plans.models import Phase, RunLog, Status
 from plans.selectors import week_view
 
 STATUS_MESSAGES = {
@@ -61,6 +61,7 @@ def _render_week(
             "previous_week": week.week_start - services.ONE_WEEK,
             "next_week": week.week_start + services.ONE_WEEK,
             "coach_edits": coach_edits,
+            "move_days": [day.date for day in week.days if day.date >= today],
             **(coach_week_context(request.user, runner, week.week_start) if coach_edits else {}),
         },
     )
@@ -97,9 +98,11 @@ def athlete_week(request, athlete_id: int, week_start: date | None = None):
 @require_POST
 def session_status(request, session_id: int):
     session = session_for(request.user, session_id)
-    form = SessionStatusForm(request.POST)
+    today = request.user.runner_profile.today()
+    form = SessionStatusForm(request.POST, day=session.date, today=today)
     if not form.is_valid():
-        messages.error(request, "That change was not understood; nothing was saved.")
+        problems = form.non_field_errors() or ["That change was not understood; nothing was saved."]
+        messages.error(request, problems[0])
         return redirect(_week_url(session.date))
     if session.has_log and form.cleaned_data["status"] != Status.DONE:
         messages.error(request, "This run has a log: undo the log to change it.")
@@ -108,6 +111,21 @@ def session_status(request, session_id: int):
         session=session, status=form.cleaned_data["status"], note=form.cleaned_data["note"]
     )
     messages.success(request, STATUS_MESSAGES[form.cleaned_data["status"]])
+    return redirect(_week_url(session.date))
+
+
+@login_required
+@require_POST
+def session_move(request: HttpRequest, session_id: int) -> HttpResponse:
+    session = session_for(request.user, session_id)
+    today = request.user.runner_profile.today()
+    form = SessionMoveForm(request.POST, session=session, today=today)
+    if not form.is_valid():
+        problems = form.non_field_errors() or ["Pick a day to move it to; nothing was moved."]
+        messages.error(request, problems[0])
+        return redirect(_week_url(session.date))
+    services.session_move(session=session, day=form.cleaned_data["day"])
+    messages.success(request, f"{session.title} moved to {session.date:%A %-d %b}.")
     return redirect(_week_url(session.date))
 
 
@@ -121,7 +139,7 @@ def run_log_new(request):
         request.POST or None,
         unit=profile.distance_unit,
         today=today,
-        initial={"run_date": request.GET.get("date") or today},
+        initial={"run_date": _asked_run_date(request.GET.get("date"), today)},
     )
     if request.method == "POST" and form.is_valid():
         run_log, merged = services.run_log_add_by_hand(
@@ -139,15 +157,43 @@ def run_log_new(request):
                 "to it, and its measured distance and time were kept.",
             )
         else:
-            messages.success(request, "Run saved. Your strength routine is on its way.")
+            messages.success(request, _logged_message(run_log))
         return redirect(_week_url(run_log.date))
     return render(request, "plans/run_log_form.html", {"form": form, "profile": profile})
 
 
+def _asked_run_date(asked: str | None, today: date) -> date:
+    """The day the "Log run" button came from, or today when it is missing, bad or ahead."""
+    try:
+        day = date.fromisoformat(asked or "")
+    except ValueError:
+        return today
+    return day if day <= today else today
+
+
+def _logged_message(run_log: RunLog) -> str:
+    session = run_log.session
+    day = f"{run_log.date:%A %-d %b}"
+    if session is None or session.runner_added:
+        return f"Run saved as an extra run on {day}."
+    return f"Run saved: your {session.title.lower()} on {day} is done."
+
+
 @login_required
-@require_POST
-def run_log_delete(request, run_log_id: int):
+def run_log_delete(request: HttpRequest, run_log_id: int) -> HttpResponse:
+    """Asks first (GET), then removes the log (POST): a run's numbers cannot be brought back."""
     run_log = run_log_for(request.user, run_log_id)
+    if request.method != "POST":
+        return render(request, "plans/run_log_delete.html", {"run_log": run_log})
+    message = _removed_message(run_log)
     services.run_log_delete(run_log=run_log)
-    messages.success(request, "Run removed. The planned run is back on your plan.")
+    messages.success(request, message)
     return redirect(_week_url(run_log.date))
+
+
+def _removed_message(run_log: RunLog) -> str:
+    session = run_log.session
+    day = f"{run_log.date:%A %-d %b}"
+    if session is None or session.runner_added:
+        return f"The run you logged on {day} is removed."
+    return f"Log removed: your {session.title.lower()} on {day} is planned again."

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts.models import Commitment, RunnerProfile
 from plans.models import Session, SessionKind, Status
-from plans.services import run_routine_done, session_mark
+from plans.services import refuse_if_ahead, run_routine_done, session_mark
 from reminders import schedule
 from reminders.emails import post_run_email_send
 from reminders.models import Reminder, State
@@ -135,7 +135,9 @@ def reminders_due_count() -> int:
 
 
 def routine_mark_done(*, reminder: Reminder) -> None:
-    """The email's done button: the run's post-run strength block (if it has one) is done."""
+    """The email's done button: the run's post-run strength block (if it has one) is done.
+    A run still ahead raises plans.services.NotYetError and nothing changes."""
+    refuse_if_ahead(runner_id=reminder.session.runner_id, day=reminder.session.date)
     with transaction.atomic():
         strength = reminder.session.block
         if strength is not None and strength.status != Status.DONE:

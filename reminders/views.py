@@ -3,15 +3,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import RunnerProfile
+from plans.services import NotYetError
 from reminders import links, services
 from reminders.models import Reminder
-
-
-def _reminder_for_token(token: str) -> Reminder | None:
-    reminder_id = links.reminder_id_from(token)
-    if reminder_id is None:
-        return None
-    return Reminder.objects.select_related("session__runner").filter(pk=reminder_id).first()
 
 
 def _profile_for_token(token: str) -> RunnerProfile | None:
@@ -24,10 +18,16 @@ def _profile_for_token(token: str) -> RunnerProfile | None:
 @require_http_methods(["GET"])
 def routine_done(request, token):
     """The email's one-click button: no login, the signed link is the permission."""
-    reminder = _reminder_for_token(token)
-    if reminder is None:
+    reminder_id = links.reminder_id_from(token)
+    if reminder_id is None:
         return render(request, "reminders/link_invalid.html", {"done_link": True}, status=400)
-    services.routine_mark_done(reminder=reminder)
+    reminder = Reminder.objects.select_related("session__runner").filter(pk=reminder_id).first()
+    if reminder is None:  # the run was removed from the plan, and its reminder with it
+        return render(request, "reminders/run_gone.html", status=410)
+    try:
+        services.routine_mark_done(reminder=reminder)
+    except NotYetError:
+        return render(request, "reminders/not_yet.html", {"reminder": reminder}, status=409)
     return render(request, "reminders/done.html", {"reminder": reminder})
 
 

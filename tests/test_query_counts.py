@@ -1,11 +1,15 @@
 """Pages whose query count is not pinned beside their own tests: each is measured with a little
 data and with a lot more, and the count must be the same and as pinned here."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from accounts.models import Injury
 from exercises.models import Cue, Exercise
 from plans.coaching.services import ExerciseLine, TemplateSessionData, template_session_add
 from plans.models import PlanTemplate
@@ -51,9 +55,23 @@ def test_athlete_profile_for_the_coach(client, runner, coach):
     client.force_login(coach)
     url = reverse("accounts:athlete", args=[runner.pk])
     few = queries(client, url)
-    assert few == 6
+    assert few == 7  # session, user, the coaching, profile, commitments, goals, injuries
     RaceGoalFactory.create_batch(5, profile=profile)
+    _injuries(profile)
     assert queries(client, url) == few
+
+
+def _injuries(profile) -> None:
+    """Four healed injuries, the last one cleared yesterday: its return is under way."""
+    today = timezone.localdate()
+    for weeks_ago in range(4, 0, -1):
+        cleared = today - timedelta(weeks=weeks_ago - 1, days=1)
+        Injury.objects.create(
+            profile=profile,
+            area="knee",
+            started_on=cleared - timedelta(days=30),
+            cleared_on=cleared,
+        )
 
 
 def _template(coach, sessions: int) -> PlanTemplate:
@@ -77,7 +95,8 @@ def test_template_list_and_detail(client, coach):
     template = _template(coach, 1)
     few_list = queries(client, reverse("plans:template_list"))
     few_detail = queries(client, reverse("plans:template_detail", args=[template.pk]))
-    assert (few_list, few_detail) == (3, 11)
+    # The detail page's strength moves are read once for all eight exercise lines.
+    assert (few_list, few_detail) == (3, 8)
     for _ in range(5):
         _template(coach, 1)
     for _ in range(12):
@@ -93,10 +112,14 @@ def test_the_athletes_week_with_the_coachs_tools(client, runner, coach):
     url = reverse("plans:athlete_week", args=[runner.pk])
     queries(client, url)  # plans this week and next once
     few = queries(client, url)
-    assert few == 15  # the week page's 12, and 3 more for the coach's tools
+    # the week page's 12, and 5 more for the coach: the coaching link, the group, strength
+    # moves for the exercise lines, activities, and the athlete's injuries
+    assert few == 17
     for _ in range(5):
         _template(coach, 3)
+    _injuries(runner.runner_profile)
     assert queries(client, url) == few
+    assert 'data-testid="return-block"' in client.get(url).content.decode()
 
 
 def test_log_a_run_page(client, runner):

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("plans", "0006_run_log_effort_optional"),
+        ("plans", "0008_run_log_effort_optional"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -40,9 +40,18 @@ Rules this module decides:
 - Injury mode (an injury not yet cleared by week_start): no runs; each run becomes low- or
   no-impact cross-training that suits the injured area and does not strain it (so does every
   other cross-training session); strength skips moves that strain it.
-- Return to running (from injury_cleared_on): the first two weeks hold at most two easy runs
-  of up to 30 minutes; weeks three and four no speed or hill work, at most the fewest runs of
-  the mix and a long run of up to 60 minutes.
+- Return to running (from injury_cleared_on), in two stages. Stage 1: at most two easy runs of
+  up to 30 minutes. Stage 2: no speed or hill work, at most the fewest runs of the mix and a
+  long run of up to 60 minutes. How long each lasts follows how long the injury lasted
+  (injury_days), counted in days from the clearing day: cleared as "it was nothing", no return
+  at all (the week of a runner never injured); under 7 days, stage 2 for 7 days; 7 to 21 days,
+  stage 1 for 7 days, then stage 2 to day 14; longer, or unknown, stage 1 for 14 days, then
+  stage 2 to day 28. A week takes the stage its Monday falls in (the week of the clearing, the
+  block's first stage). A coach's template assigned over the return is held to the same
+  limits (`eased_runs`): in stage 1 the first two runs of each week become easy runs of up to
+  30 minutes; in stage 2 the long run (up to 60 minutes) and the earliest other runs up to the
+  fewest of the mix stay, speed and hill runs becoming easy. Runs beyond the week's allowance
+  are left out. The coach may choose to skip this.
 - Plyometrics only when a coach allowed them; then one jump leads each post-run block that
   may hold leg-heavy work.
 - Never: running-focused sports, equipment or places the runner lacks. Equipment and places on
@@ -50,17 +59,27 @@ Rules this module decides:
   home). A gym brings its machines, weights, balls, mats and bands; a pool its kickboards.
   Liked activities come first, then the lowest impact.
 - Race week: the day before the race, the race day and the days after it stay free.
+- A week planned from a later day (first_day, for a runner who joins mid-week) treats the days
+  before it as not free, and its notes speak of the days left.
 
 The package: `types` (input and output), `vocabulary`, `phases` (the season and the return
-from injury), `strength` (who may do which move and how moves are picked) and `placement`
-(the days of the week). `build_week` is the one entry point.
+from injury), `strength` (who may do which move and how moves are picked), `placement`
+(the days of the week) and `easing` (a coach's runs during the return from injury).
+`build_week` is the one entry point.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from plans.builder.phases import phase_for
+from plans.builder.easing import CoachRun, eased_runs
+from plans.builder.phases import (
+    RETURN_EASY_RUN_MAX,
+    RETURN_LONG_RUN_MAX,
+    ReturnBlock,
+    phase_for,
+    return_block,
+)
 from plans.builder.placement import MIX, Planner, day_budget
 from plans.builder.strength import RUNNING_MUSCLES
 from plans.builder.types import (
@@ -96,18 +115,24 @@ __all__ = [
     "MIX",
     "MUSCLES",
     "PLACES",
+    "RETURN_EASY_RUN_MAX",
+    "RETURN_LONG_RUN_MAX",
     "RUNNER_TYPES",
     "RUNNING_MUSCLES",
+    "CoachRun",
     "Commitment",
     "Day",
     "LibraryEntry",
     "Prescription",
+    "ReturnBlock",
     "RunnerInput",
     "Session",
     "Week",
     "build_week",
     "day_budget",
+    "eased_runs",
     "phase_for",
+    "return_block",
 ]
 
 
@@ -129,8 +154,12 @@ def _validate(runner: RunnerInput) -> None:
         problems.append("Minutes a day must be between 0 and 1440.")
     if not 0 <= runner.long_run_day <= 6:
         problems.append("The long-run day must be a weekday from 0 (Monday) to 6 (Sunday).")
+    if not 0 <= runner.first_day <= 6:
+        problems.append("The first day must be a weekday from 0 (Monday) to 6 (Sunday).")
     if runner.injury is not None and runner.injury not in INJURY_AREAS:
         problems.append(f"Injury must be one of {', '.join(INJURY_AREAS)}.")
+    if runner.injury_days is not None and runner.injury_days < 0:
+        problems.append("An injury cannot last fewer than 0 days.")
     _check_words(problems, "liked activity", runner.likes, ACTIVITIES)
     _check_words(problems, "equipment", runner.equipment, EQUIPMENT)
     _check_words(problems, "place", runner.places, PLACES)

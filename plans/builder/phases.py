@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from plans.builder.types import RunnerInput
 from plans.builder.vocabulary import DAY_NAMES
 
 MIN_RUN = 20
 MIN_LONG_RUN = 40
-RETURN_EASY_DAYS = 14
-RETURN_STEADY_DAYS = 28
+# How long the return to running lasts, by how long the injury lasted (in days): the days of
+# stage 1 (two short easy runs) and of the whole return, both counted from the clearing day.
+LIGHT_RETURN_BELOW = 7  # a few days off: one lighter week, stage 2 only
+SHORT_RETURN_UP_TO = 21  # up to three weeks off: a week of each stage
+LIGHT_RETURN = (0, 7)
+SHORT_RETURN = (7, 14)
+FULL_RETURN = (14, 28)
 RETURN_EASY_RUN_MAX = 30
 RETURN_LONG_RUN_MAX = 60
 
@@ -59,15 +65,67 @@ def is_injured(runner: RunnerInput) -> bool:
     return runner.injury is not None and (cleared is None or cleared > runner.week_start)
 
 
+@dataclass(frozen=True)
+class ReturnBlock:
+    """The way back to running after an injury cleared on `cleared_on`.
+
+    Stages are counted in days from the clearing day, and a week takes the stage its Monday
+    falls in (the week of the clearing, the first stage the block has): stage 1 for the first
+    `easy_days`, stage 2 until `total_days`.
+    """
+
+    cleared_on: date
+    easy_days: int
+    total_days: int
+
+    def stage(self, week_start: date) -> int:
+        days_back = max(0, (week_start - self.cleared_on).days)
+        if days_back < self.easy_days:
+            return 1
+        return 2 if days_back < self.total_days else 0
+
+    @property
+    def easy_until(self) -> date | None:
+        """The Sunday that ends the last week of stage 1, if the block has one."""
+        return _last_sunday(self.cleared_on, self.easy_days) if self.easy_days else None
+
+    @property
+    def ends_on(self) -> date:
+        """The Sunday that ends the block's last week."""
+        return _last_sunday(self.cleared_on, self.total_days)
+
+
+def _last_sunday(cleared_on: date, days: int) -> date:
+    last_monday = cleared_on + timedelta(days=days - 1)
+    return last_monday + timedelta(days=6 - last_monday.weekday())
+
+
+def return_block(
+    *, cleared_on: date | None, injury_days: int | None, was_nothing: bool
+) -> ReturnBlock | None:
+    """The return after an injury of `injury_days` (None: unknown, so the full return)."""
+    if cleared_on is None or was_nothing:
+        return None
+    if injury_days is None or injury_days > SHORT_RETURN_UP_TO:
+        easy_days, total_days = FULL_RETURN
+    elif injury_days < LIGHT_RETURN_BELOW:
+        easy_days, total_days = LIGHT_RETURN
+    else:
+        easy_days, total_days = SHORT_RETURN
+    return ReturnBlock(cleared_on, easy_days, total_days)
+
+
 def return_stage(runner: RunnerInput) -> int:
-    """0 when training as usual; 1 in the first fortnight back from injury, 2 in the second."""
-    cleared = runner.injury_cleared_on
-    if is_injured(runner) or cleared is None:
+    """0 when training as usual; 1 in the first part of the return from injury (two short easy
+    runs), 2 in the second (no speed or hills, a shorter long run)."""
+    if is_injured(runner):
         return 0
-    days_back = (runner.week_start - cleared).days
-    if days_back < RETURN_EASY_DAYS:
-        return 1
-    return 2 if days_back < RETURN_STEADY_DAYS else 0
+    block = return_block(
+        cleared_on=runner.injury_cleared_on,
+        injury_days=runner.injury_days,
+        was_nothing=runner.injury_was_nothing,
+    )
+    return block.stage(runner.week_start) if block else 0
 
 
 def quality_purposes(phase: str, stage: int) -> tuple[str, ...]:

@@ -73,12 +73,32 @@ class Planner:
         self.strength = StrengthRules(runner, self.library, tapering=self.tapering)
         self.notes: list[str] = []
         self.drafts = [
-            _DraftDay(i, day_budget(c.minutes) if c.available else 0)
+            _DraftDay(i, day_budget(c.minutes) if self._free(i) else 0)
             for i, c in enumerate(runner.days)
         ]
         self._keep_race_eve_free()
         self.purposes: dict[int, str] = {}
         self.lead_notes = 0
+
+    def _free(self, index: int) -> bool:
+        return index >= self.runner.first_day and self.runner.days[index].available
+
+    @property
+    def _part_week(self) -> bool:
+        return self.runner.first_day > 0
+
+    def _share(self, count: int, *, at_least: int = 0) -> int:
+        """A part week gets its share of the week's runs, cross-training and strength days."""
+        if not self._part_week:
+            return count
+        return max(at_least, round(count * (7 - self.runner.first_day) / 7))
+
+    def _mix(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        (fewest_runs, most_runs), (fewest_cross, most_cross) = MIX[self.runner.runner_type]
+        return (
+            (self._share(fewest_runs, at_least=1), self._share(most_runs, at_least=1)),
+            (self._share(fewest_cross), self._share(most_cross)),
+        )
 
     def _keep_race_eve_free(self) -> None:
         if self.phase != "race_week" or self.runner.race_date is None:
@@ -91,6 +111,11 @@ class Planner:
 
     def week(self) -> Week:
         self.notes.append(phase_note(self.phase, self.runner.week_start, self.runner.race_date))
+        if self._part_week:
+            self.notes.append(
+                f"This week is planned from {DAY_NAMES[self.runner.first_day]}: the days left "
+                "get their share of a week's runs, cross-training and strength."
+            )
         if self.return_stage:
             self.notes.append(return_note(self.return_stage))
         self.lead_notes = len(self.notes)
@@ -130,7 +155,7 @@ class Planner:
         )
 
     def _counts(self, usable: int, run_capable: int) -> tuple[int, int]:
-        (fewest_runs, most_runs), (fewest_cross, most_cross) = MIX[self.runner.runner_type]
+        (fewest_runs, most_runs), (fewest_cross, most_cross) = self._mix()
         training_days = min(usable, MAX_TRAINING_DAYS)
         light = self.phase in ("off_season", "race_week") or self.return_stage == 2
         wanted = fewest_runs if light else most_runs
@@ -152,17 +177,27 @@ class Planner:
         if not roomy:
             if not self.injured:
                 self.notes.append(
-                    "No day has room for a long run this week, so every run is short."
+                    "No day left this week has room for a long run, so every run is short."
+                    if self._part_week
+                    else "No day has room for a long run this week, so every run is short."
                 )
             return None
         chosen = min(roomy, key=lambda i: (-self.drafts[i].budget, abs(i - preferred), i))
         if not self.injured:
-            why = "too short" if self.runner.days[preferred].available else "not free"
-            self.notes.append(
-                f"{DAY_NAMES[preferred]} is {why} for your long run this week, "
-                f"so it moves to {DAY_NAMES[chosen]}."
-            )
+            self.notes.append(self._long_run_moved_note(preferred, chosen))
         return chosen
+
+    def _long_run_moved_note(self, preferred: int, chosen: int) -> str:
+        if preferred < self.runner.first_day:
+            return (
+                f"This week is planned from {DAY_NAMES[self.runner.first_day]}, after your "
+                f"usual long-run day, so this week's long run is on {DAY_NAMES[chosen]}."
+            )
+        why = "too short" if self.runner.days[preferred].available else "not free"
+        return (
+            f"{DAY_NAMES[preferred]} is {why} for your long run this week, "
+            f"so it moves to {DAY_NAMES[chosen]}."
+        )
 
     def _spread(self, candidates: list[int], count: int, chosen: list[int]) -> list[int]:
         """Pick days far from those already chosen; ties go to the roomier, then earlier day."""
@@ -260,7 +295,7 @@ class Planner:
     # Cross-training days and the two longer strength sessions.
 
     def _fill_cross_days(self, cross_days: list[int]) -> None:
-        strength_left = 0 if self.phase == "race_week" else STRENGTH_SESSIONS
+        strength_left = 0 if self.phase == "race_week" else self._strength_wanted
         activities = self._activity_choices(injury_only=self.injured)
         activity_turn = 0
         idle: list[str] = []
@@ -305,13 +340,19 @@ class Planner:
                 strength_left -= self._add_strength(index)
         self._strength_note(strength_left)
 
+    @property
+    def _strength_wanted(self) -> int:
+        return self._share(STRENGTH_SESSIONS, at_least=1)
+
     def _strength_note(self, strength_left: int) -> None:
-        if self.phase == "race_week":
+        if self.phase == "race_week" or not strength_left:
             return
-        if strength_left == STRENGTH_SESSIONS:
-            self.notes.append("Neither of the two longer strength sessions fits this week.")
-        elif strength_left:
-            self.notes.append("Only one of the two longer strength sessions fits this week.")
+        days = "the days left this week" if self._part_week else "this week"
+        if self._strength_wanted == 1:
+            self.notes.append(f"No longer strength session fits {days}.")
+        else:
+            placed = "Neither" if strength_left == STRENGTH_SESSIONS else "Only one"
+            self.notes.append(f"{placed} of the two longer strength sessions fits {days}.")
 
     def _trimmable(self, draft: _DraftDay) -> int:
         """Minutes an easy or hill run can give up to make room for a strength session."""
@@ -433,7 +474,7 @@ class Planner:
     def _mix_note(self, usable: int) -> None:
         if self.injured or self.return_stage or self.phase == "race_week":
             return
-        (fewest_runs, _), (fewest_cross, _) = MIX[self.runner.runner_type]
+        (fewest_runs, _), (fewest_cross, _) = self._mix()
         kinds = [{s.kind for s in d.sessions} for d in self.drafts]
         runs = sum("run" in day for day in kinds)
         cross = sum(bool(day) and "run" not in day for day in kinds)
@@ -442,6 +483,11 @@ class Planner:
         this_week = f"this week has {_count(runs, 'run')} and {_count(cross, 'cross-training day')}"
         if usable == 0:
             note = "No day has enough free time for training, so this week is rest."
+        elif usable < fewest_runs + fewest_cross and self._part_week:
+            verb = "has" if usable == 1 else "have"
+            note = (
+                f"Only {_count(usable, 'day')} left this week {verb} enough time, so {this_week}."
+            )
         elif usable < fewest_runs + fewest_cross:
             days = _count(usable, "training day")
             note = f"You have only {days} with enough time, so {this_week}."

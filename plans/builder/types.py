@@ -55,11 +55,16 @@ class RunnerInput:
     race_date: date | None = None
     injury: str | None = None
     injury_cleared_on: date | None = None
+    injury_days: int | None = None  # how long the cleared injury lasted; None when unknown
+    injury_was_nothing: bool = False  # cleared as "it was nothing": no return to ease into
     likes: frozenset[str] = frozenset()
     equipment: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset(PLACES)
     allow_plyometrics: bool = False
     recent_activities: frozenset[str] = frozenset()
+    # The first day planned (0 = Monday): a runner who joins mid-week gets the days left, and
+    # the notes speak of those days only.
+    first_day: int = 0
 
 
 @dataclass(frozen=True)

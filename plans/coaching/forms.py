@@ -1,20 +1,34 @@
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, cast
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.db.models import Q
 
 from accounts.models import Coaching, User, Weekday
 from exercises.models import Exercise
 from exercises.vocabulary import Kind
+from plans.coaching.lines import ExerciseLines, LineFields, StoredDose
 from plans.coaching.services import ExerciseLine, TemplateSessionData
-from plans.models import MAX_SESSION_MINUTES, PlanTemplate, RunPurpose, SessionKind
+from plans.models import (
+    MAX_SESSION_MINUTES,
+    PlanTemplate,
+    RunPurpose,
+    Session,
+    SessionKind,
+    TemplateSession,
+)
 from plans.services import monday_of
 
-EXERCISE_LINES = 4
-EXERCISE_LINE_FIELDS = ("exercise", "sets", "rep_min", "rep_max")
-DEFAULT_TITLES = {SessionKind.STRENGTH: "Strength session"}
+DEFAULT_TITLES: dict[str, str] = {SessionKind.STRENGTH: "Strength session"}
+KIND_LEGENDS: dict[str, str] = {
+    SessionKind.RUN: "For a run",
+    SessionKind.CROSS_TRAINING: "For cross-training",
+    SessionKind.STRENGTH: "For strength",
+}
 
 
 def _bootstrap(form: forms.Form) -> None:
@@ -63,29 +77,87 @@ class TemplateForm(forms.ModelForm):
         return weeks
 
 
-class SessionFields(forms.Form):
+@dataclass(frozen=True)
+class KindGroup:
+    """The fields only one kind of session needs, laid out under their own legend."""
+
+    kind: str
+    legend: str
+    fields: list[forms.BoundField]
+    lines: list[LineFields]
+
+
+def _strength_moves(coach: User, items: Sequence[StoredDose]) -> list[Exercise]:
+    """The coach's and the library's strength moves, and whatever the session holds already
+    (a move of a former coach stays choosable where it is)."""
+    held = [item.exercise_id for item in items]
+    choosable = Exercise.objects.choosable_by(coach).filter(kind=Kind.STRENGTH)
+    return list(choosable | Exercise.objects.filter(pk__in=held))
+
+
+class KindLayout(forms.Form):
+    """A session form laid out by kind: the fields every session has, then one group per kind
+    (a run's purpose, the activity of cross-training, the exercise lines of strength)."""
+
+    COMMON_FIELDS: tuple[str, ...] = ()
+    KIND_FIELDS: dict[str, tuple[str, ...]] = {
+        SessionKind.RUN: ("purpose",),
+        SessionKind.CROSS_TRAINING: ("activity",),
+        SessionKind.STRENGTH: (),
+    }
+    line_fields: ExerciseLines
+    exercises: list[ExerciseLine]
+
+    @property
+    def session_details(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.COMMON_FIELDS]
+
+    @property
+    def kind_groups(self) -> list[KindGroup]:
+        return [
+            KindGroup(
+                kind=kind,
+                legend=KIND_LEGENDS[kind],
+                fields=[self[name] for name in names if name in self.fields],
+                lines=self.line_fields.bound if kind == SessionKind.STRENGTH else [],
+            )
+            for kind, names in self.KIND_FIELDS.items()
+        ]
+
+    def _clean_exercises(self, kind: str | None) -> None:
+        """Lines count for strength only: with scripts off every group is on the page, and what
+        a run leaves in them is ignored."""
+        self.exercises = self.line_fields.clean() if kind == SessionKind.STRENGTH else []
+        if kind == SessionKind.STRENGTH and not self.exercises and not self.errors:
+            self.add_error("exercise_1", "A strength session needs at least one exercise.")
+
+
+class SessionFields(KindLayout):
     """What a run, cross-training or strength session needs, shared by templates and weeks."""
 
     kind = forms.ChoiceField(choices=SessionKind.choices)
-    purpose = forms.ChoiceField(
-        choices=[("", "—")] + RunPurpose.choices, required=False, help_text="For a run."
-    )
+    purpose = forms.ChoiceField(choices=[("", "—")] + RunPurpose.choices, required=False)
     activity = forms.ModelChoiceField(
-        queryset=Exercise.objects.none(), required=False, help_text="For cross-training."
+        queryset=Exercise.objects.none(), required=False, empty_label="—"
     )
     title = forms.CharField(
         max_length=120, required=False, help_text="Left empty, the kind of session names it."
     )
     minutes = forms.IntegerField(min_value=5, max_value=MAX_SESSION_MINUTES)
 
-    def __init__(self, *args, coach: User, **kwargs):
+    def __init__(
+        self, *args: Any, coach: User, items: Sequence[StoredDose] = (), **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["activity"].queryset = Exercise.objects.choosable_by(coach).filter(
-            kind=Kind.CROSS_TRAINING
-        )
+        cast(
+            forms.ModelChoiceField, self.fields["activity"]
+        ).queryset = Exercise.objects.choosable_by(coach).filter(kind=Kind.CROSS_TRAINING)
+        moves = _strength_moves(coach, items)
+        self.line_fields = ExerciseLines(self, moves, ExerciseLines.count_for(items))
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         kind = data.get("kind")
         if kind == SessionKind.RUN and not data.get("purpose"):
             self.add_error("purpose", "Choose what kind of run it is.")
@@ -93,10 +165,11 @@ class SessionFields(forms.Form):
             self.add_error("activity", "Choose the activity.")
         if kind and not data.get("title"):
             data["title"] = _default_title(kind, data.get("purpose", ""), data.get("activity"))
+        self._clean_exercises(kind)
         return data
 
     @property
-    def session_values(self) -> dict:
+    def session_values(self) -> dict[str, Any]:
         """The cleaned session as the coaching services take it."""
         data = self.cleaned_data
         return {
@@ -105,6 +178,7 @@ class SessionFields(forms.Form):
             "activity_id": data["activity"].pk if data["activity"] else None,
             "title": data["title"],
             "minutes": data["minutes"],
+            "exercises": self.exercises,
         }
 
 
@@ -113,71 +187,25 @@ class TemplateSessionForm(SessionFields):
     weekday = forms.TypedChoiceField(choices=Weekday.choices, coerce=int, label="Day")
     post_run = forms.BooleanField(required=False, label="Right after a run")
 
-    SESSION_DETAILS = (
-        "week",
-        "weekday",
-        "kind",
-        "purpose",
-        "activity",
-        "title",
-        "minutes",
-        "post_run",
-    )
-    field_order = SESSION_DETAILS
+    COMMON_FIELDS = ("week", "weekday", "kind", "title", "minutes")
+    KIND_FIELDS = {**KindLayout.KIND_FIELDS, SessionKind.STRENGTH: ("post_run",)}
 
-    def __init__(self, *args, template: PlanTemplate, session=None, **kwargs):
+    def __init__(
+        self,
+        *args: Any,
+        template: PlanTemplate,
+        session: TemplateSession | None = None,
+        **kwargs: Any,
+    ) -> None:
         """With a stored `session`, the form starts filled in with it, for editing it."""
+        items = list(session.exercises.all()) if session is not None else []
         if session is not None:
-            kwargs["initial"] = self.initial_for(session)
-        super().__init__(*args, coach=template.coach, **kwargs)
-        self.fields["week"].choices = [(i, f"Week {i + 1}") for i in range(template.weeks)]
-        moves = Exercise.objects.choosable_by(template.coach).filter(kind=Kind.STRENGTH)
-        for line in range(1, EXERCISE_LINES + 1):
-            self.fields[f"exercise_{line}"] = forms.ModelChoiceField(
-                queryset=moves, required=False, label=f"Exercise {line}"
-            )
-            self.fields[f"sets_{line}"] = forms.IntegerField(
-                min_value=1, max_value=10, required=False, label="Sets"
-            )
-            self.fields[f"rep_min_{line}"] = forms.IntegerField(
-                min_value=1, max_value=100, required=False, label="Reps"
-            )
-            self.fields[f"rep_max_{line}"] = forms.IntegerField(
-                min_value=1, max_value=100, required=False, label="to"
-            )
-        _bootstrap(self)
-
-    def clean(self):
-        data = super().clean()
-        self.lines = []
-        for line in range(1, EXERCISE_LINES + 1):
-            exercise, sets = data.get(f"exercise_{line}"), data.get(f"sets_{line}")
-            rep_min, rep_max = data.get(f"rep_min_{line}"), data.get(f"rep_max_{line}")
-            if exercise is None:
-                continue
-            if not sets or not rep_min:
-                self.add_error(f"sets_{line}", f"Give sets and reps for {exercise.name}.")
-                continue
-            if rep_max is not None and rep_max < rep_min:
-                self.add_error(f"rep_max_{line}", "The top of the range is below its bottom.")
-                continue
-            self.lines.append(
-                ExerciseLine(exercise_id=exercise.pk, sets=sets, rep_min=rep_min, rep_max=rep_max)
-            )
-        if data.get("kind") == SessionKind.STRENGTH and not self.lines and not self.errors:
-            self.add_error("exercise_1", "A strength session needs at least one exercise.")
-        return data
-
-    @property
-    def session_details(self) -> list[forms.BoundField]:
-        return [self[name] for name in self.SESSION_DETAILS]
-
-    @property
-    def exercise_lines(self) -> list[list[forms.BoundField]]:
-        return [
-            [self[f"{name}_{line}"] for name in EXERCISE_LINE_FIELDS]
-            for line in range(1, EXERCISE_LINES + 1)
+            kwargs["initial"] = self.initial_for(session, items)
+        super().__init__(*args, coach=template.coach, items=items, **kwargs)
+        cast(forms.ChoiceField, self.fields["week"]).choices = [
+            (i, f"Week {i + 1}") for i in range(template.weeks)
         ]
+        _bootstrap(self)
 
     @property
     def session_data(self) -> TemplateSessionData:
@@ -186,14 +214,13 @@ class TemplateSessionForm(SessionFields):
             week_index=data["week"],
             weekday=data["weekday"],
             post_run=data["post_run"],
-            exercises=self.lines,
             **self.session_values,
         )
 
     @staticmethod
-    def initial_for(session) -> dict:
+    def initial_for(session: TemplateSession, items: Sequence[StoredDose]) -> dict[str, Any]:
         """The form filled in with a stored template session, for editing it."""
-        initial = {
+        return {
             "week": session.week_index,
             "weekday": session.weekday,
             "kind": session.kind,
@@ -202,15 +229,8 @@ class TemplateSessionForm(SessionFields):
             "title": session.title,
             "minutes": session.minutes,
             "post_run": session.post_run,
+            **ExerciseLines.initial(items),
         }
-        for line, item in enumerate(session.exercises.all(), start=1):
-            initial |= {
-                f"exercise_{line}": item.exercise_id,
-                f"sets_{line}": item.sets,
-                f"rep_min_{line}": item.rep_min,
-                f"rep_max_{line}": item.rep_max,
-            }
-        return initial
 
 
 class AssignForm(forms.Form):
@@ -221,17 +241,22 @@ class AssignForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="A Monday: week 1 of the template starts that day.",
     )
+    override_return = forms.BooleanField(
+        label="Assign the template as written, beyond the limits of a return from injury",
+        required=False,
+    )
 
     def __init__(self, *args, coach: User, **kwargs):
         super().__init__(*args, **kwargs)
-        athletes_field = cast(forms.ModelChoiceField, self.fields["athletes"])
-        athletes_field.queryset = (
+        self.athlete_choices = (
             User.objects.filter(
                 pk__in=Coaching.objects.current().filter(coach=coach).values("athlete_id")
             )
             .select_related("runner_profile")  # for each athlete's own today
             .order_by("display_name", "email")
         )
+        athletes_field = cast(forms.ModelChoiceField, self.fields["athletes"])
+        athletes_field.queryset = self.athlete_choices
         self.fields["athletes"].error_messages["invalid_choice"] = (
             "%(value)s is not one of your athletes."
         )
@@ -261,19 +286,26 @@ class CoachSessionForm(SessionFields):
     day = forms.TypedChoiceField(coerce=date.fromisoformat)
     coach_note = forms.CharField(max_length=500, required=False, label="Note for the athlete")
 
-    field_order = ["day", "kind", "purpose", "activity", "title", "minutes", "coach_note"]
+    COMMON_FIELDS = ("day", "kind", "title", "minutes", "coach_note")
 
-    def __init__(self, *args, week_start: date, **kwargs):
+    def __init__(self, *args: Any, week_start: date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         days = [week_start + timedelta(days=offset) for offset in range(7)]
-        self.fields["day"].choices = [(day.isoformat(), f"{day:%A %-d %b}") for day in days]
-        self.helper = _helper("Add session")
+        cast(forms.ChoiceField, self.fields["day"]).choices = [
+            (day.isoformat(), f"{day:%A %-d %b}") for day in days
+        ]
+        _bootstrap(self)
 
 
-class CoachSessionEditForm(forms.Form):
+class CoachSessionEditForm(KindLayout):
+    """Change a session of the athlete's week; its kind stays, and only its kind's fields show."""
+
     day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     title = forms.CharField(max_length=120)
     purpose = forms.ChoiceField(choices=[("", "—")] + RunPurpose.choices, required=False)
+    activity = forms.ModelChoiceField(
+        queryset=Exercise.objects.none(), required=False, empty_label="—"
+    )
     minutes = forms.IntegerField(min_value=5, max_value=MAX_SESSION_MINUTES)
     coach_note = forms.CharField(
         max_length=500,
@@ -282,42 +314,73 @@ class CoachSessionEditForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args, session, **kwargs):
+    COMMON_FIELDS = ("day", "title", "minutes", "coach_note")
+
+    def __init__(self, *args: Any, session: Session, coach: User, **kwargs: Any) -> None:
         """Starts filled in with the `session` it edits."""
-        super().__init__(*args, initial=self.initial_for(session), **kwargs)
+        items = list(session.exercises.all()) if session.kind == SessionKind.STRENGTH else []
+        kwargs["initial"] = self.initial_for(session, items)
+        super().__init__(*args, **kwargs)
         self.session = session
-        if not session.is_run:
-            del self.fields["purpose"]
-        self.helper = _helper("Save changes")
+        self.KIND_FIELDS = {session.kind: KindLayout.KIND_FIELDS[session.kind]}
+        for kind, names in KindLayout.KIND_FIELDS.items():
+            for name in names if kind != session.kind else ():
+                del self.fields[name]
+        if session.kind == SessionKind.CROSS_TRAINING:
+            choosable = Exercise.objects.choosable_by(coach).filter(kind=Kind.CROSS_TRAINING)
+            cast(
+                forms.ModelChoiceField, self.fields["activity"]
+            ).queryset = Exercise.objects.filter(
+                Q(pk=session.activity_id) | Q(pk__in=choosable.values("pk"))
+            )
+        strength = session.kind == SessionKind.STRENGTH
+        self.line_fields = ExerciseLines(
+            self,
+            _strength_moves(coach, items) if strength else [],
+            ExerciseLines.count_for(items) if strength else 0,
+        )
+        _bootstrap(self)
 
     @staticmethod
-    def initial_for(session) -> dict:
+    def initial_for(session: Session, items: Sequence[StoredDose]) -> dict[str, Any]:
         return {
             "day": session.date,
             "title": session.title,
             "purpose": session.purpose,
+            "activity": session.activity_id,
             "minutes": session.minutes,
             "coach_note": session.coach_note,
+            **ExerciseLines.initial(items),
         }
 
-    @property
-    def changes(self) -> dict:
-        """The cleaned form as coach_session_update takes it; only a run has a purpose."""
+    def clean(self) -> dict[str, Any]:
+        super().clean()
         data = self.cleaned_data
+        kind = self.session.kind
+        if kind == SessionKind.RUN and not data.get("purpose"):
+            self.add_error("purpose", "Choose what kind of run it is.")
+        if kind == SessionKind.CROSS_TRAINING and not data.get("activity"):
+            self.add_error("activity", "Choose the activity.")
+        self._clean_exercises(kind)
+        return data
+
+    @property
+    def changes(self) -> dict[str, Any]:
+        """The cleaned form as coach_session_update takes it: a purpose for a run, an activity
+        for cross-training, exercises for strength."""
+        data = self.cleaned_data
+        activity = data.get("activity")
         return {
             "day": data["day"],
             "title": data["title"],
             "minutes": data["minutes"],
             "purpose": data.get("purpose", ""),
+            "activity_id": activity.pk if activity else None,
             "coach_note": data["coach_note"],
+            "exercises": self.exercises,
         }
 
-    def clean_purpose(self):
-        if not self.cleaned_data["purpose"]:
-            raise forms.ValidationError("Choose what kind of run it is.")
-        return self.cleaned_data["purpose"]
-
-    def clean_day(self):
+    def clean_day(self) -> date:
         day = self.cleaned_data["day"]
         if abs((day - self.session.date).days) > 366:
             raise forms.ValidationError("Move it within a year of its day.")

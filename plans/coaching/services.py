@@ -5,7 +5,7 @@ announced with `run_changed`, as the plans services do.
 """
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -14,11 +14,14 @@ from django.db.models import Prefetch, Sum
 from django.utils import timezone
 
 from accounts.models import RunnerProfile, Weekday
+from plans import builder
+from plans.comeback import comeback
 from plans.models import (
     Assignment,
     AthleteGroup,
     ExerciseDose,
     PlanTemplate,
+    RunPurpose,
     Session,
     SessionContent,
     SessionExercise,
@@ -32,6 +35,7 @@ from plans.models import (
 from plans.services import (
     announce_if_run,
     announce_new_runs,
+    block_move_with,
     blocks_link,
     monday_of,
     next_position,
@@ -184,6 +188,8 @@ def _copy_sessions(template: PlanTemplate, sessions, place) -> None:
 
 # Assigning
 
+Placed = tuple[Session, Iterable[TemplateExercise]]  # a session for the calendar, its exercises
+
 
 @dataclass(frozen=True)
 class Placement:
@@ -282,13 +288,16 @@ def unassignable(template: PlanTemplate) -> str:
 
 
 @transaction.atomic
-def plan_assign(*, template: PlanTemplate, athletes: list, start: date, coach):
+def plan_assign(
+    *, template: PlanTemplate, athletes: list, start: date, coach, override_return: bool = False
+):
     """Place the template on each athlete's calendar from the Monday `start`, from their own
     today on.
 
     Their planned generated (or earlier template) sessions on the covered dates go; done,
     skipped, logged and coach-set sessions stay, and so does a run whose block was done. Each
-    run gets the block the template puts after it, or else the builder's. Overlapping
+    run gets the block the template puts after it, or else the builder's. Runs that fall in an
+    athlete's return from injury keep to its limits unless `override_return`. Overlapping
     assignments end. A fixed number of queries for any number of athletes.
     """
     end = start + timedelta(weeks=template.weeks, days=-1)
@@ -296,7 +305,7 @@ def plan_assign(*, template: PlanTemplate, athletes: list, start: date, coach):
     profiles = {
         profile.user_id: profile
         for profile in RunnerProfile.objects.filter(user_id__in=athlete_ids).prefetch_related(
-            "commitments"
+            "commitments", "injuries"
         )
     }
     # "Past" is each athlete's own date; they share one of two or three across time zones.
@@ -316,20 +325,29 @@ def plan_assign(*, template: PlanTemplate, athletes: list, start: date, coach):
         for athlete in athletes
     )
     kept = _minutes_kept(athlete_ids, start, end)
-    sessions, exercise_lists = [], []
+    block_minutes = _block_minutes_by_run(blueprint)
+    placed: list[Placed] = []
     for assignment in assignments:
-        days = TrainingDays(
-            offered=_offered_minutes(profiles.get(assignment.athlete_id)),
-            taken=kept[assignment.athlete_id],
-        )
+        profile = profiles.get(assignment.athlete_id)
+        days = TrainingDays(offered=_offered_minutes(profile), taken=kept[assignment.athlete_id])
+        theirs: list[Placed] = []
+        runs_placed: dict[tuple[int, int], Placement | None] = {}
         for item, target in _in_placing_order(blueprint, start, days):
-            placement = place_session(
-                target, item.minutes, days, local_today[assignment.athlete_id]
-            )
-            if placement is None:
-                continue
-            sessions.append(_session_from(item, assignment, placement))
-            exercise_lists.append(item.exercises.all())
+            key = (item.week_index, item.weekday)
+            if item.post_run and key in runs_placed:
+                placement = _beside(runs_placed[key])  # its run already took its room
+            else:
+                minutes = item.minutes + block_minutes.get(item.pk, 0)
+                placement = place_session(target, minutes, days, local_today[assignment.athlete_id])
+                if item.is_run:
+                    runs_placed[key] = placement
+            if placement is not None:
+                theirs.append((_session_from(item, assignment, placement), item.exercises.all()))
+        if profile is not None and not override_return:
+            theirs = _held_to_return(theirs, profile, local_today[profile.user_id])
+        placed += theirs
+    sessions = [session for session, _ in placed]
+    exercise_lists = [exercises for _, exercises in placed]
     created = Session.objects.bulk_create(sessions, batch_size=500)
     SessionExercise.objects.bulk_create(
         (
@@ -342,6 +360,25 @@ def plan_assign(*, template: PlanTemplate, athletes: list, start: date, coach):
     post_run_blocks_add(runs=blocks_link(created))
     announce_new_runs(created)
     return assignments
+
+
+def _block_minutes_by_run(blueprint: list[TemplateSession]) -> dict[int, int]:
+    """The minutes of the post-run block a template puts after each run (by the run's id):
+    the run makes room for both, since the block goes wherever its run goes."""
+    minutes: dict[int, int] = {}
+    last_run: dict[tuple[int, int], TemplateSession] = {}
+    for item in blueprint:  # in week, day and position order
+        key = (item.week_index, item.weekday)
+        if item.is_run:
+            last_run[key] = item
+        elif item.post_run and key in last_run:
+            minutes[last_run.pop(key).pk] = item.minutes
+    return minutes
+
+
+def _beside(run: Placement | None) -> Placement | None:
+    """A post-run block lands on the day its run landed (nowhere if the run's day is over)."""
+    return None if run is None else Placement(run.day)
 
 
 def _in_placing_order(
@@ -368,6 +405,43 @@ def _session_from(item: TemplateSession, assignment: Assignment, placement: Plac
     )
 
 
+def _held_to_return(placed: list[Placed], profile: RunnerProfile, today: date) -> list[Placed]:
+    """The template's runs in the athlete's return from injury kept to its limits: eased, or
+    left out with their post-run strength when the week has no room for them."""
+    back = comeback(profile, profile.injuries.all(), today)
+    if back is None:
+        return placed
+    runs = sorted((s for s, _ in placed if s.is_run), key=_by_day)
+    eased = builder.eased_runs(
+        back.block,
+        profile.runner_type,
+        [builder.CoachRun(s.date, s.purpose, s.minutes) for s in runs],
+    )
+    left_out = {id(session) for session, run in zip(runs, eased, strict=True) if run is None}
+    for session, run in zip(runs, eased, strict=True):
+        if run is not None and (run.purpose, run.minutes) != (session.purpose, session.minutes):
+            _ease(session, run)
+    running_days = {s.date for s, _ in placed if s.is_run and id(s) not in left_out}
+    return [
+        (session, exercises)
+        for session, exercises in placed
+        if id(session) not in left_out and (not session.post_run or session.date in running_days)
+    ]
+
+
+def _by_day(session: Session) -> tuple[date, int]:
+    return session.date, session.position
+
+
+def _ease(session: Session, run: builder.CoachRun) -> None:
+    was = f"{session.title}, {session.minutes} min"
+    if run.purpose != session.purpose:
+        session.title = RunPurpose(run.purpose).label
+    session.purpose, session.minutes = run.purpose, run.minutes
+    note = f"Eased for the return from injury (the template says {was})."
+    session.placement_note = f"{session.placement_note} {note}".strip()[:200]
+
+
 @transaction.atomic
 def assignment_end(*, assignment: Assignment) -> None:
     """Unassign: the template's sessions still ahead and untouched go, and the coming days are
@@ -386,6 +460,16 @@ def assignment_end(*, assignment: Assignment) -> None:
 # The athlete's week
 
 
+def _session_exercises_set(session: Session, exercises: Sequence[ExerciseLine]) -> None:
+    """The session's lines become `exercises`, in order; only strength holds any."""
+    session.exercises.all().delete()
+    if session.kind == SessionKind.STRENGTH:
+        SessionExercise.objects.bulk_create(
+            SessionExercise(session=session, position=position, **vars(line))
+            for position, line in enumerate(exercises)
+        )
+
+
 @transaction.atomic
 def coach_session_add(
     *,
@@ -397,6 +481,7 @@ def coach_session_add(
     purpose: str = "",
     activity_id: int | None = None,
     coach_note: str = "",
+    exercises: Sequence[ExerciseLine] = (),
 ) -> Session:
     """A session the coach sets: generation never replaces it. A run comes with its block."""
     session = Session.objects.create(
@@ -411,6 +496,7 @@ def coach_session_add(
         source=Source.COACH,
         coach_note=coach_note,
     )
+    _session_exercises_set(session, exercises)
     if session.is_run:
         post_run_blocks_add(runs=[session])
     announce_if_run(session)
@@ -419,34 +505,39 @@ def coach_session_add(
 
 @transaction.atomic
 def coach_session_update(
-    *, session: Session, day: date, title: str, minutes: int, purpose: str, coach_note: str
+    *,
+    session: Session,
+    day: date,
+    title: str,
+    minutes: int,
+    purpose: str,
+    coach_note: str,
+    activity_id: int | None = None,
+    exercises: Sequence[ExerciseLine] | None = None,
 ) -> Session:
     """Change, move or annotate a session; from now on it is the coach's. A run keeps its
-    block, which moves with it unless the athlete already did or skipped it."""
+    block, which moves with it unless the athlete already did or skipped it. A cross-training
+    session keeps its activity and a strength session its exercises unless new ones are given."""
     if day != session.date:
         session.position = next_position(
             Session.objects.filter(runner_id=session.runner_id, date=day)
         )
         session.placement_note = ""
         session.needs_attention = False
-        _move_block_with(session, day)
+        block_move_with(session, day)
     session.date = day
     session.title = title
     session.minutes = minutes
     session.purpose = purpose if session.kind == SessionKind.RUN else ""
+    if session.kind == SessionKind.CROSS_TRAINING and activity_id is not None:
+        session.activity_id = activity_id
     session.coach_note = coach_note
     session.source = Source.COACH
     session.save()
+    if exercises is not None and session.kind == SessionKind.STRENGTH:
+        _session_exercises_set(session, exercises)
     announce_if_run(session)
     return session
-
-
-def _move_block_with(run: Session, day: date) -> None:
-    block = run.block
-    if block is not None and block.status == Status.PLANNED:
-        block.date, block.position = day, run.position + 1
-        block.placement_note, block.needs_attention = "", False
-        block.save(update_fields=["date", "position", "placement_note", "needs_attention"])
 
 
 @transaction.atomic

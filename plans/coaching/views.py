@@ -28,6 +28,7 @@ from plans.coaching.selectors import (
     dashboard_rows,
     templates_of,
 )
+from plans.comeback import comeback_in_week, comebacks_of_athletes
 from plans.models import AthleteGroup, TemplateExercise
 from plans.services import monday_of
 
@@ -172,12 +173,26 @@ def template_session_edit(request, template_id: int, session_id: int):
 
 
 @login_required
-@require_POST
 def template_session_delete(request, template_id: int, session_id: int):
+    """GET asks first, saying what goes; POST removes."""
     template = template_for(request.user, template_id)
-    template.sessions.filter(pk=session_id).delete()
-    messages.success(request, "Session removed from the template.")
-    return redirect("plans:template_detail", template.pk)
+    session = get_object_or_404(template.sessions.select_related("activity"), pk=session_id)
+    if request.method == "POST":
+        session.delete()
+        messages.success(
+            request, f"{session.title} removed from week {session.week_index + 1} of the template."
+        )
+        return redirect("plans:template_detail", template.pk)
+    return render(
+        request,
+        "plans/coach/template_session_delete.html",
+        {
+            "template": template,
+            "session": session,
+            "weekday": Weekday(session.weekday).label,
+            "exercises": session.exercises.select_related("exercise"),
+        },
+    )
 
 
 @login_required
@@ -206,24 +221,42 @@ def template_archive(request, template_id: int):
 def template_assign(request, template_id: int):
     template = template_for(request.user, template_id)
     form = AssignForm(request.POST or None, coach=request.user)
+    returning = comebacks_of_athletes(form.athlete_choices)
     problem = coaching.unassignable(template) if request.method == "POST" else ""
     if problem:
         messages.error(request, problem)
     elif request.method == "POST" and form.is_valid():
         athletes = list(form.cleaned_data["athletes"])
+        start, override = form.cleaned_data["start"], form.cleaned_data["override_return"]
         coaching.plan_assign(
             template=template,
             athletes=athletes,
-            start=form.cleaned_data["start"],
+            start=start,
             coach=request.user,
+            override_return=override,
         )
         messages.success(
             request,
             f"“{template.name}” assigned to {len(athletes)} athlete{'s' * (len(athletes) > 1)} "
-            f"from {form.cleaned_data['start']:%A %-d %B}.",
+            f"from {start:%A %-d %B}.{_return_message(returning, athletes, start, override)}",
         )
         return redirect("plans:coach_dashboard")
-    return render(request, "plans/coach/template_assign.html", {"template": template, "form": form})
+    return render(
+        request,
+        "plans/coach/template_assign.html",
+        {"template": template, "form": form, "returning": returning},
+    )
+
+
+def _return_message(returning: list[tuple], athletes: list, start: date, override: bool) -> str:
+    """What the assignment did to the runs of athletes returning from injury, if it met any."""
+    names = [str(a) for a, back in returning if a in athletes and start <= back.block.ends_on]
+    if not names:
+        return ""
+    who = ", ".join(names)
+    if override:
+        return f" As you chose, it goes as written through the return from injury of {who}."
+    return f" Its runs in the return from injury of {who} keep to the return’s limits."
 
 
 @login_required
@@ -243,9 +276,11 @@ def assignment_end(request, assignment_id: int):
 
 
 def coach_week_context(coach, athlete, week_start: date) -> dict:
-    """The forms the coach's copy of an athlete's week page shows."""
+    """The forms the coach's copy of an athlete's week page shows, and the return from injury
+    when this week is part of it."""
     group = AthleteGroup.objects.filter(coach=coach, athlete=athlete).first()
     return {
+        "comeback": comeback_in_week(athlete, week_start),
         "group_name": group.name if group else "",
         "session_form": CoachSessionForm(coach=coach, week_start=week_start),
         "save_weeks_form": SaveWeeksForm(),
@@ -253,27 +288,31 @@ def coach_week_context(coach, athlete, week_start: date) -> dict:
 
 
 @login_required
-@require_POST
 def week_session_add(request, athlete_id: int, week_start: date):
+    """The week page carries this form; on its own page it shows what needs another look."""
     coach = coach_or_404(request.user)
     athlete = coaching_of_coach(coach, athlete_id).athlete
-    form = CoachSessionForm(request.POST, coach=coach, week_start=monday_of(week_start))
-    if not form.is_valid():
-        problems = "; ".join(f"{', '.join(errors)}" for errors in form.errors.values())
-        messages.error(request, f"The session was not added: {problems}")
-        return redirect(_athlete_week_url(athlete.pk, week_start))
-    data = form.cleaned_data
-    coaching.coach_session_add(
-        runner=athlete, day=data["day"], coach_note=data["coach_note"], **form.session_values
+    form = CoachSessionForm(request.POST or None, coach=coach, week_start=monday_of(week_start))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        coaching.coach_session_add(
+            runner=athlete, day=data["day"], coach_note=data["coach_note"], **form.session_values
+        )
+        messages.success(request, f"{data['title']} added for {data['day']:%A}.")
+        return redirect(_athlete_week_url(athlete.pk, data["day"]))
+    if request.method == "POST":
+        messages.error(request, "The session was not added: see what needs another look below.")
+    return render(
+        request,
+        "plans/coach/session_add.html",
+        {"form": form, "athlete": athlete, "week_start": monday_of(week_start)},
     )
-    messages.success(request, f"{data['title']} added for {data['day']:%A}.")
-    return redirect(_athlete_week_url(athlete.pk, data["day"]))
 
 
 @login_required
 def week_session_edit(request, session_id: int):
     session = coached_session_for(request.user, session_id)
-    form = CoachSessionEditForm(request.POST or None, session=session)
+    form = CoachSessionEditForm(request.POST or None, session=session, coach=request.user)
     if request.method == "POST" and form.is_valid():
         coaching.coach_session_update(session=session, **form.changes)
         messages.success(request, f"{session.title} saved.")
@@ -282,15 +321,27 @@ def week_session_edit(request, session_id: int):
 
 
 @login_required
-@require_POST
 def week_session_delete(request, session_id: int):
+    """GET asks first, saying what goes; POST removes. What the athlete marked or logged stays."""
     session = coached_session_for(request.user, session_id)
+    week_url = _athlete_week_url(session.runner_id, session.date)
     if not session.is_open:
         messages.error(request, "The athlete has already marked or logged this one: it stays.")
-        return redirect(_athlete_week_url(session.runner_id, session.date))
-    coaching.coach_session_delete(session=session)
-    messages.success(request, f"{session.title} removed from {session.date:%A}.")
-    return redirect(_athlete_week_url(session.runner_id, session.date))
+        return redirect(week_url)
+    if request.method == "POST":
+        coaching.coach_session_delete(session=session)
+        messages.success(request, f"{session.title} removed from {session.date:%A}.")
+        return redirect(week_url)
+    return render(
+        request,
+        "plans/coach/session_delete.html",
+        {
+            "session": session,
+            "exercises": session.exercises.select_related("exercise"),
+            "run_block": session.block if session.is_run else None,
+            "week_url": week_url,
+        },
+    )
 
 
 @login_required

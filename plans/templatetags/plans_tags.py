@@ -1,5 +1,8 @@
 from django import template
 
+from accounts.models import RunnerProfile
+from plans.comeback import Comeback
+from plans.comeback import comeback as comeback_of
 from plans.forms import METRES_PER
 
 register = template.Library()
@@ -17,3 +20,9 @@ def clock(seconds: int) -> str:
     hours, rest = divmod(int(seconds), 3600)
     minutes, seconds = divmod(rest, 60)
     return f"{hours}:{minutes:02}:{seconds:02}" if hours else f"{minutes}:{seconds:02}"
+
+
+@register.simple_tag
+def comeback(profile: RunnerProfile) -> Comeback | None:
+    """The runner's return from injury if one is under way, from their prefetched injuries."""
+    return comeback_of(profile, profile.injuries.all(), profile.today())

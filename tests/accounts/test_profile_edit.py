@@ -34,9 +34,9 @@ def test_owner_sees_the_form_prefilled_with_their_answers(client, profile):
 @pytest.mark.parametrize("stranger", ["other_runner", "coach", "other_coach"])
 def test_anyone_else_only_ever_edits_their_own_profile(client, profile, stranger, request):
     client.force_login(request.getfixturevalue(stranger))
-    response = client.get(URL)
-    assert response.url == reverse("accounts:onboarding")
-    assert "Asia/Tokyo" not in client.get(response.url).content.decode()
+    response = client.get(URL, follow=True)
+    assert "Asia/Tokyo" not in response.content.decode()
+    assert RunnerProfile.objects.get().user == profile.user
 
 
 def test_owner_changes_their_answers(client, profile, profile_post):
@@ -69,3 +69,21 @@ def test_profile_without_onboarding_goes_to_onboarding(client, runner):
     RunnerProfile.objects.create(user=runner)
     client.force_login(runner)
     assert client.get(URL).url == reverse("accounts:onboarding")
+
+
+def test_a_coach_without_a_runner_profile_is_not_sent_to_runner_onboarding(client, coach):
+    client.force_login(coach)
+    response = client.get(URL)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "you have no runner profile" in body
+    assert f'href="{reverse("accounts:account")}"' in body
+    assert f'href="{reverse("accounts:onboarding")}"' in body  # theirs to choose
+    assert not RunnerProfile.objects.filter(user=coach).exists()
+
+
+def test_a_coach_who_runs_too_gets_their_runner_profile(client, coach):
+    RunnerProfileFactory(user=coach)
+    client.force_login(coach)
+    response = client.get(URL)
+    assert response.context["profile_form"].instance.user == coach

@@ -45,5 +45,5 @@ def test_a_different_run_typed_in_the_same_day_is_kept_apart(client, runner, pro
     activity_import(runner=runner, uploaded_by=runner, name="run.fit", data=data)
     client.force_login(runner)
     response = log_by_hand(client, today, "12")
-    assert "Run saved." in response.content.decode()
+    assert "Run saved as an extra run" in response.content.decode()
     assert RunLog.objects.count() == 2

@@ -35,10 +35,12 @@ def add_session(page, *, week, day, kind, minutes, **fields):
     if "activity" in fields:
         page.select_option("#id_activity", label=fields["activity"])
     for line, (name, sets, low, high) in enumerate(fields.get("exercises", []), start=1):
+        if line > 1:
+            page.get_by_role("button", name="Add an exercise").click()
         page.select_option(f"#id_exercise_{line}", label=name)
         page.fill(f"#id_sets_{line}", str(sets))
-        page.fill(f"#id_rep_min_{line}", str(low))
-        page.fill(f"#id_rep_max_{line}", str(high))
+        page.fill(f"#id_low_{line}", str(low))
+        page.fill(f"#id_high_{line}", str(high))
     page.fill("#id_minutes", str(minutes))
     page.get_by_role("button", name="Add to template").click()
     page.get_by_text("Added").wait_for()

@@ -375,3 +375,34 @@ def test_no_downhill_skiing_the_day_before_the_long_run():
     assert on(week, "sun", "run")[0].purpose == "long"
     assert not on(week, "sat", "cross_training")
     assert on(week, "sat", "strength")  # the day goes to the strength session instead
+
+
+@pytest.mark.parametrize(
+    ("injury_days", "easy_until", "ends_on"),
+    [
+        (None, date(2026, 12, 6), date(2026, 12, 20)),  # unknown: the full month
+        (35, date(2026, 12, 6), date(2026, 12, 20)),
+        (14, date(2026, 11, 29), date(2026, 12, 6)),  # two weeks off: a week of each stage
+        (1, None, date(2026, 11, 29)),  # a day off: the rest of the week and the next, lighter
+    ],
+)
+def test_the_return_from_an_injury_cleared_on_a_tuesday_scales_with_its_length(
+    injury_days, easy_until, ends_on
+):
+    block = builder.return_block(
+        cleared_on=date(2026, 11, 17), injury_days=injury_days, was_nothing=False
+    )
+
+    assert (block.easy_until, block.ends_on) == (easy_until, ends_on)
+
+
+def test_a_knee_cleared_as_nothing_needs_no_return():
+    assert builder.return_block(cleared_on=MONDAY, injury_days=30, was_nothing=True) is None
+
+
+def test_a_day_off_keeps_the_long_run_but_drops_speed_and_hills():
+    week = build_week(runner(injury_cleared_on=MONDAY - timedelta(days=1), injury_days=1), LIBRARY)
+
+    assert [r.purpose for r in everywhere(week, "run")] == ["easy", "easy", "long"]
+    assert on(week, "sun", "run")[0].minutes == 60
+    assert "Back from injury: easy and long runs only for now, no speed or hills." in week.notes

@@ -14,12 +14,15 @@ from plans.builder import (
     MIX,
     PLACES,
     RUNNING_MUSCLES,
+    CoachRun,
     Commitment,
     LibraryEntry,
     RunnerInput,
     Week,
     build_week,
     day_budget,
+    eased_runs,
+    return_block,
 )
 from tests.plans.library import LIBRARY
 from tests.plans.seeded import SEEDED
@@ -64,6 +67,8 @@ def runners(draw: st.DrawFn, library: Library, **fixed) -> RunnerInput:
         "race_date": draw(st.none() | race_in),
         "injury": draw(st.none() | st.none() | st.sampled_from(INJURY_AREAS)),
         "injury_cleared_on": draw(st.none() | cleared),
+        "injury_days": draw(st.none() | st.integers(0, 60)),
+        "injury_was_nothing": draw(st.booleans()),
         "likes": draw(st.frozensets(st.sampled_from(ACTIVITIES), max_size=4)),
         "equipment": draw(st.frozensets(st.sampled_from(EQUIPMENT))),
         "places": draw(st.frozensets(st.sampled_from(PLACES))),
@@ -102,12 +107,6 @@ def cross_days(week: Week) -> int:
 def injured(runner: RunnerInput) -> bool:
     cleared = runner.injury_cleared_on
     return runner.injury is not None and (cleared is None or cleared > runner.week_start)
-
-
-def days_since_cleared(runner: RunnerInput) -> int | None:
-    if injured(runner) or runner.injury_cleared_on is None:
-        return None
-    return (runner.week_start - runner.injury_cleared_on).days
 
 
 def has_kit(runner: RunnerInput, needs: frozenset[str]) -> bool:
@@ -421,16 +420,82 @@ def test_an_injured_runner_does_not_run_and_cross_trains_kindly(case):
         assert runner.injury not in entry.avoids
 
 
+def back_from(runner: RunnerInput, days_back: int, injury_days: int | None) -> RunnerInput:
+    """The runner `days_back` days after clearing an injury of `injury_days` (a real one)."""
+    return replace(
+        runner,
+        injury=None,
+        injury_cleared_on=runner.week_start - timedelta(days=days_back),
+        injury_days=injury_days,
+        injury_was_nothing=False,
+    )
+
+
+def return_strictness(week: Week) -> int:
+    """2 for a week of two short easy runs, 1 for a week without speed or hills, else 0."""
+    notes = " ".join(week.notes)
+    if "at most two short easy runs" in notes:
+        return 2
+    return 1 if "no speed or hills" in notes else 0
+
+
 @rule
-@given(cases(injury=None), st.integers(0, 27))
-def test_running_returns_gradually_after_an_injury(case, days_back):
+@given(cases(), st.integers(0, 27), st.none() | st.integers(22, 400))
+def test_a_long_injury_keeps_the_full_month_of_return(case, days_back, injury_days):
     library, runner = case
-    runner = replace(runner, injury_cleared_on=runner.week_start - timedelta(days=days_back))
-    runs = [run for _, run in sessions(build_week(runner, library.entries), "run")]
+    runner = back_from(runner, days_back, injury_days)
+    week = build_week(runner, library.entries)
+    runs = [run for _, run in sessions(week, "run")]
     assert all(run.purpose not in ("speed", "hill") for run in runs)
     if days_back < 14:
         assert len(runs) <= 2
         assert all(run.purpose == "easy" and run.minutes <= 30 for run in runs)
+    else:
+        (fewest_runs, _), _ = MIX[runner.runner_type]
+        assert len(runs) <= fewest_runs
+        assert all(run.minutes <= 60 for run in runs if run.purpose == "long")
+
+
+@rule
+@given(cases(), st.integers(-6, 35), st.integers(0, 60), st.integers(0, 60))
+def test_the_return_never_lasts_longer_for_a_shorter_injury(case, days_back, one, other):
+    library, runner = case
+    shorter, longer = sorted((one, other))
+    weeks = [
+        build_week(back_from(runner, days_back, d), library.entries) for d in (shorter, longer)
+    ]
+    assert return_strictness(weeks[0]) <= return_strictness(weeks[1])
+
+
+@rule
+@given(cases(), st.integers(-6, 13), st.integers(0, 6))
+def test_a_few_days_off_cost_at_most_one_lighter_week(case, days_back, injury_days):
+    library, runner = case
+    week = build_week(back_from(runner, days_back, injury_days), library.entries)
+    full = build_week(back_from(runner, days_back, None), library.entries)
+    assert return_strictness(week) == (1 if days_back < 7 else 0)
+    assert return_strictness(full) == 2
+
+
+@given(st.dates(date(2026, 1, 1), date(2030, 12, 31)), st.none() | st.integers(0, 400))
+def test_the_return_ends_on_the_sunday_after_its_last_week(cleared_on, injury_days):
+    block = return_block(cleared_on=cleared_on, injury_days=injury_days, was_nothing=False)
+    assert block is not None
+    last_monday = block.ends_on - timedelta(days=6)
+    assert block.ends_on.weekday() == 6
+    assert block.stage(last_monday) > 0 and block.stage(block.ends_on + timedelta(days=1)) == 0
+    if block.easy_until is not None:
+        assert block.stage(block.easy_until - timedelta(days=6)) == 1
+        assert block.stage(block.easy_until + timedelta(days=1)) != 1
+
+
+@rule
+@given(cases(), st.integers(-6, 35), st.none() | st.integers(0, 400))
+def test_it_was_nothing_gives_the_week_of_a_runner_never_injured(case, days_back, injury_days):
+    library, runner = case
+    nothing = replace(back_from(runner, days_back, injury_days), injury_was_nothing=True)
+    never = replace(runner, injury=None, injury_cleared_on=None, injury_days=None)
+    assert build_week(nothing, library.entries) == build_week(never, library.entries)
 
 
 @rule
@@ -463,3 +528,45 @@ def test_the_same_runner_always_gets_the_same_week(data):
     library, runner = data.draw(cases())
     shuffled = data.draw(st.permutations(library.entries))
     assert build_week(runner, library.entries) == build_week(runner, shuffled)
+
+
+coach_runs = st.lists(
+    st.builds(
+        CoachRun,
+        day=st.dates(FIRST_MONDAY, FIRST_MONDAY + timedelta(weeks=8)),
+        purpose=st.sampled_from(["easy", "long", "speed", "hill", ""]),
+        minutes=st.integers(10, 180),
+    ),
+    max_size=30,
+).map(lambda runs: sorted(runs, key=lambda run: run.day))
+
+
+@rule
+@given(
+    st.dates(FIRST_MONDAY, FIRST_MONDAY + timedelta(weeks=6)),
+    st.none() | st.integers(0, 60),
+    st.sampled_from(sorted(MIX)),
+    coach_runs,
+)
+def test_a_coachs_runs_keep_to_the_return_limits(cleared_on, injury_days, runner_type, runs):
+    block = return_block(cleared_on=cleared_on, injury_days=injury_days, was_nothing=False)
+    assert block is not None
+    eased = eased_runs(block, runner_type, runs)
+    (fewest_runs, _), _ = MIX[runner_type]
+    kept_per_week: dict[date, int] = {}
+    for asked, kept in zip(runs, eased, strict=True):
+        monday = asked.day - timedelta(days=asked.day.weekday())
+        stage = block.stage(monday)
+        if stage == 0:
+            assert kept == asked
+            continue
+        if kept is None:
+            continue
+        kept_per_week[monday] = kept_per_week.get(monday, 0) + 1
+        assert kept.day == asked.day and kept.minutes <= asked.minutes
+        assert kept.purpose not in ("speed", "hill")
+        if stage == 1:
+            assert kept_per_week[monday] <= 2 and kept.purpose == "easy" and kept.minutes <= 30
+        else:
+            assert kept_per_week[monday] <= fewest_runs
+            assert kept.purpose != "long" or kept.minutes <= 60

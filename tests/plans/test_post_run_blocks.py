@@ -110,9 +110,9 @@ def test_changing_a_runs_minutes_keeps_its_block_and_moving_it_takes_the_block_a
     assert (block.date, block.for_run_id) == (wednesday, run.pk)
 
 
-def test_a_block_already_done_stays_on_its_day_when_the_run_moves(profile):
-    run = coach_run(profile.user)
-    session_mark(session=run.block, status=Status.DONE)
+def test_a_block_already_skipped_stays_on_its_day_when_the_run_moves(profile):
+    run = coach_run(profile.user)  # next week: its block can be skipped, not done yet
+    session_mark(session=run.block, status=Status.SKIPPED)
     coach_session_update(
         session=run, day=NEXT_MONDAY + 2 * DAY, title="Run", minutes=30, purpose="easy",
         coach_note="",
@@ -120,16 +120,16 @@ def test_a_block_already_done_stays_on_its_day_when_the_run_moves(profile):
     assert Session.objects.get(pk=run.block.pk).date == NEXT_MONDAY
 
 
-def test_removing_a_run_removes_its_block_but_not_one_already_done(client, profile, coach):
+def test_removing_a_run_removes_its_block_but_not_one_already_skipped(client, profile, coach):
     removed, kept = coach_run(profile.user), coach_run(profile.user, day=NEXT_MONDAY + 2 * DAY)
     removed_block, done_block = removed.block, kept.block
-    session_mark(session=done_block, status=Status.DONE)
+    session_mark(session=done_block, status=Status.SKIPPED)
     client.force_login(coach)
     for run in (removed, kept):
         client.post(reverse("plans:session_delete", args=[run.pk]))
     assert not Session.objects.filter(pk__in=[removed.pk, removed_block.pk, kept.pk]).exists()
     done_block.refresh_from_db()
-    assert (done_block.status, done_block.for_run) == (Status.DONE, None)
+    assert (done_block.status, done_block.for_run) == (Status.SKIPPED, None)
 
 
 def test_a_run_the_runner_adds_gets_a_block_and_undoing_it_removes_both(runner, profile):
@@ -175,13 +175,13 @@ def test_a_templates_own_block_after_a_run_is_that_runs_block(profile, coach):
     assert Session.objects.filter(runner=profile.user, post_run=True).count() == 2
 
 
-def test_assigning_a_template_keeps_the_block_of_a_run_already_done(profile, coach):
+def test_assigning_a_template_keeps_the_block_of_a_run_already_skipped(profile, coach):
     week_generate(runner=profile.user, week_start=NEXT_MONDAY, today=TODAY)
     run = Session.objects.filter(runner=profile.user, kind="run").first()
     block = run.block
-    session_mark(session=run, status=Status.DONE)
+    session_mark(session=run, status=Status.SKIPPED)  # next week: skipped, not done yet
     planned_run = Session.objects.filter(runner=profile.user, kind="run").last()
-    session_mark(session=planned_run.block, status=Status.DONE)
+    session_mark(session=planned_run.block, status=Status.SKIPPED)
     plan_assign(
         template=_template(coach, RUN),
         athletes=[profile.user],
@@ -189,7 +189,7 @@ def test_assigning_a_template_keeps_the_block_of_a_run_already_done(profile, coa
         coach=coach,
     )
     assert Session.objects.get(pk=block.pk).for_run_id == run.pk
-    assert Session.objects.filter(pk=planned_run.pk).exists()  # its block was done: it stays
+    assert Session.objects.filter(pk=planned_run.pk).exists()  # its block was skipped: stays
 
 
 def test_the_week_page_shows_each_block_under_its_own_run(client, profile):

@@ -46,7 +46,7 @@ def test_a_runner_in_miles_logs_miles(client, profile):
     ("fields", "message"),
     [
         ({"run_date": "2999-01-01"}, "already done"),
-        ({"duration": "fast"}, "45, 45:30 or 1:05:30"),
+        ({"duration": "fast"}, "45, 45:30 (or 45.30) or 1:05:30"),
         ({"duration": "0:30"}, "between one minute and 24 hours"),
         ({"effort": "11"}, "less than or equal to 10"),
         ({"distance": "0"}, "greater than or equal to 0.1"),

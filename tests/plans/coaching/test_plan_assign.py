@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from plans.coaching.services import (
+    ExerciseLine,
     TemplateSessionData,
     TrainingDays,
     assignment_end,
@@ -15,7 +16,7 @@ from plans.services import week_generate, weeks_ensure
 from plans.signals import runs_created
 from tests.accounts.factories import RunnerProfileFactory
 from tests.factories import CoachingFactory
-from tests.plans.coaching.conftest import NEXT_MONDAY, TODAY
+from tests.plans.coaching.conftest import NEXT_MONDAY, TODAY, slug
 from tests.plans.factories import RunLogFactory, SessionFactory
 
 DAY = datetime.timedelta(days=1)
@@ -96,6 +97,34 @@ def test_what_the_athlete_kept_on_a_day_takes_its_room(profile, coach):
     moved = sessions_of(profile.user, source=Source.TEMPLATE, kind="run").get()
     assert moved.date == NEXT_MONDAY + 4 * DAY
     assert moved.placement_note == "Moved from Tuesday, not a training day."
+
+
+def test_a_templates_post_run_block_moves_with_its_run(profile, coach):
+    """Trains Mon, Wed, Fri, Sun for 45 minutes; a Tuesday run of 25 with its 15-minute block
+    moves, and the block goes with it to the same day, as that run's own block."""
+    template = PlanTemplate.objects.create(coach=coach, name="Tuesday", weeks=1)
+    for data in [
+        TemplateSessionData(
+            week_index=0, weekday=1, kind="run", purpose="easy", title="Easy run", minutes=25
+        ),
+        TemplateSessionData(
+            week_index=0, weekday=1, kind="strength", title="After the run", minutes=15,
+            post_run=True,
+            exercises=[
+                ExerciseLine(exercise_id=slug("calf-raise"), sets=2, rep_min=12, rep_max=15)
+            ],
+        ),
+    ]:  # fmt: skip
+        template_session_add(template=template, data=data)
+    SessionFactory(runner=profile.user, date=NEXT_MONDAY, status="done", minutes=20)
+    assign(template, profile.user)
+    run = sessions_of(profile.user, source=Source.TEMPLATE, kind="run").get()
+    block = sessions_of(profile.user, source=Source.TEMPLATE, post_run=True).get()
+    # Monday has 25 minutes left: room for the run alone, not for the run and its block.
+    assert run.date == NEXT_MONDAY + 2 * DAY
+    assert block.date == run.date
+    assert block.for_run == run
+    assert block.title == "After the run"
 
 
 def test_generated_sessions_on_the_dates_go_and_done_ones_stay(profile, template):
@@ -183,14 +212,14 @@ def test_bulk_assignment_takes_the_same_number_of_queries_for_any_number_of_athl
     template, coach, athletes, django_assert_num_queries
 ):
     profiles = [RunnerProfileFactory(time_zone="UTC") for _ in range(athletes)]
-    # savepoint, profiles, their commitments, template sessions, their exercises, end
-    # overlapping assignments, sessions to replace (none here), insert assignments, minutes
-    # kept on the dates, insert sessions, insert their exercises; the runs' blocks by the
-    # builder's rules: profiles, commitments, goals, current coaches, exercises and their five
-    # tag lists, recent activities and moves, hard runs and leg-heavy strength next door,
-    # exercise ids, insert blocks, insert their exercises; the runs' reminders (profiles,
-    # commitments, insert), release savepoint
-    with django_assert_num_queries(32):
+    # savepoint, profiles, their commitments, their injuries, template sessions, their
+    # exercises, end overlapping assignments, sessions to replace (none here), insert
+    # assignments, minutes kept on the dates, insert sessions, insert their exercises; the runs'
+    # blocks by the builder's rules: profiles, commitments, goals, injuries, current coaches,
+    # exercises and their five tag lists, recent activities and moves, hard runs and leg-heavy
+    # strength next door, exercise ids, insert blocks, insert their exercises; the runs'
+    # reminders (profiles, commitments, insert), release savepoint
+    with django_assert_num_queries(34):
         assign(template, *(profile.user for profile in profiles))
     assert Session.objects.filter(source=Source.TEMPLATE, post_run=False).count() == 3 * athletes
     assert Session.objects.filter(source=Source.TEMPLATE, post_run=True).count() == athletes

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from plans.coaching.lines import LINE_FIELDS
 from plans.models import PlanTemplate, TemplateSession
 from tests.plans.coaching.conftest import slug
 
@@ -79,12 +80,14 @@ def strength_post(**changes):
         "title": "",
         "exercise_1": slug("back-extension"),
         "sets_1": 3,
-        "rep_min_1": 10,
-        "rep_max_1": 12,
+        "low_1": 10,
+        "high_1": 12,
+        "counted_in_1": "reps",
         "exercise_2": slug("stability-ball-leg-curl"),
         "sets_2": 3,
-        "rep_min_2": 6,
-        "rep_max_2": 8,
+        "low_2": 6,
+        "high_2": 8,
+        "counted_in_2": "reps",
     }
     data.update(changes)
     return data
@@ -105,9 +108,23 @@ def test_the_coach_adds_a_strength_session_with_sets_and_rep_ranges(client, temp
     [
         ({"kind": "run", "purpose": ""}, "Choose what kind of run it is."),
         ({"kind": "cross_training", "activity": ""}, "Choose the activity."),
-        ({"exercise_1": "", "exercise_2": ""}, "needs at least one exercise"),
-        ({"rep_min_1": 12, "rep_max_1": 10}, "below its bottom"),
-        ({"sets_2": ""}, "Give sets and reps for Stability ball leg curl"),
+        (
+            {f"{name}_{n}": "" for name in LINE_FIELDS for n in (1, 2)},
+            "needs at least one exercise",
+        ),
+        ({"low_1": 12, "high_1": 10}, "below its bottom"),
+        ({"low_1": 150, "high_1": ""}, "Reps for Back extension go from 1 to 100."),
+        (
+            {"counted_in_1": "seconds", "low_1": 2, "high_1": 4},
+            "Seconds for Back extension go from 5 to 600.",
+        ),
+        ({"low_1": 0}, "greater than or equal to 1"),
+        ({"high_1": 700}, "less than or equal to 600"),
+        ({"exercise_2": "", "sets_2": 3}, "Pick the exercise for these numbers."),
+        (
+            {"counted_in_2": "seconds", "low_2": "", "high_2": ""},
+            "Give the seconds for Stability ball leg curl.",
+        ),
         ({"week": 2}, "Select a valid choice"),
     ],
 )
@@ -174,8 +191,10 @@ def test_the_coach_edits_a_session_its_day_and_its_exercises(client, template):
     form = client.get(url).content.decode()
     assert 'value="10"' in form and 'value="12"' in form  # the stored rep range, filled in
     response = client.post(
-        url, strength_post(week=0, weekday=4, exercise_2="", sets_2="", rep_min_2="", rep_max_2="")
-    )
+        url,
+        strength_post(week=0, weekday=4, exercise_2="", sets_2="", low_2="", high_2="",
+                      counted_in_2=""),
+    )  # fmt: skip
     assert response.url == detail_url(template)
     strength.refresh_from_db()
     assert (strength.week_index, strength.weekday) == (0, 4)

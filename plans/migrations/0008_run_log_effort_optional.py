@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plans", "0005_post_run_block_for_run"),
+        ("plans", "0007_session_moved_from"),
     ]
 
     operations = [
