@@ -106,3 +106,17 @@ def test_the_week_links_each_imported_run_in_one_query_however_many(client, runn
     assert page.count('data-testid="activity-link"') == 4
     assert len(one) == 13  # the week page's 12, and the activities behind its done sessions
     assert len(four) == len(one)
+
+
+def test_a_run_whose_log_was_removed_on_the_week_says_it_no_longer_counts(client, activity, runner):
+    from plans.services import run_log_delete
+
+    client.force_login(runner)
+    assert (
+        'data-testid="matched">Done on the plan as <strong>Easy run'
+        in client.get(url(activity)).content.decode()
+    )
+    run_log_delete(run_log=activity.run_log)
+    page = client.get(url(activity)).content.decode()
+    assert 'data-testid="not-counted"' in page and 'data-testid="matched"' not in page
+    assert "The run it logged goes too." not in page
