@@ -1,8 +1,14 @@
 """Who may see whom: the one place the accounts rules live. Anything not allowed is a 404."""
 
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from accounts.models import Coaching, User
+
+
+class AuthenticatedHttpRequest(HttpRequest):
+    """The request a `login_required` view gets: its user has signed in."""
+
+    user: User
 
 
 def current_coaching(user: User) -> Coaching | None:

@@ -1,4 +1,5 @@
 from datetime import date, timedelta
+from typing import Any, cast
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout
@@ -44,6 +45,10 @@ EMAIL_TAKEN = "An account with this email already exists. Log in instead."
 
 
 class EmailUniqueMixin:
+    # Provided by the ModelForm this is mixed into.
+    cleaned_data: dict[str, Any]
+    instance: User
+
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         others = User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk)
@@ -88,7 +93,7 @@ class SignupForm(EmailUniqueMixin, forms.ModelForm):
         return second
 
     def _post_clean(self):
-        super()._post_clean()
+        super()._post_clean()  # type: ignore[misc]  # private to Django: not in the stubs
         password = self.cleaned_data.get("password2")
         if password:
             try:
@@ -199,7 +204,8 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["injury_area"].choices = [("", "—")] + list(InjuryArea.choices)
+        injury_area_field = cast(forms.ChoiceField, self.fields["injury_area"])
+        injury_area_field.choices = [("", "—")] + list(InjuryArea.choices)
         self.fields["reminder_delay_minutes"].widget.attrs.update(min=0, max=60)
 
     def runner_today(self) -> date:
@@ -219,7 +225,8 @@ class ProfileForm(forms.ModelForm):
         return since
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("injured"):
             if not cleaned.get("injury_area"):
                 self.add_error("injury_area", "Tell us where the injury is.")
@@ -282,7 +289,8 @@ class WeekForm(forms.Form):
             )
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         available = [day for day in Weekday if cleaned.get(f"available_{day.value}")]
         if not available:
             raise forms.ValidationError("Pick at least one day you can train.")
@@ -314,7 +322,7 @@ class WeekForm(forms.Form):
     def initial_for(profile: RunnerProfile | None) -> dict:
         if profile is None:
             return {}
-        initial = {"long_run_day": profile.long_run_day}
+        initial: dict[str, object] = {"long_run_day": profile.long_run_day}
         for commitment in profile.commitments.all():
             day = commitment.weekday
             initial[f"available_{day}"] = commitment.available
@@ -393,7 +401,8 @@ class GoalsForm(forms.Form):
         return race_date
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("race_distance"):
             if not cleaned.get("race_date") and "race_date" not in self.errors:
                 self.add_error("race_date", "When is the race?")

@@ -1,5 +1,6 @@
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -11,10 +12,10 @@ from django.utils import timezone
 from exercises.vocabulary import InjuryArea
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
-    def _create_user(self, email, password, **extra_fields):
+    def _create_user(self, email: str, password: str | None, **extra_fields: Any) -> "User":
         if not email:
             raise ValueError("An email address is required.")
         user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
@@ -22,17 +23,19 @@ class UserManager(BaseUserManager):
         user.save(using=self._db)
         return user
 
-    def create_user(self, email, password=None, **extra_fields):
+    def create_user(self, email: str, password: str | None = None, **extra_fields: Any) -> "User":
         extra_fields.setdefault("is_staff", False)
         extra_fields.setdefault("is_superuser", False)
         return self._create_user(email, password, **extra_fields)
 
-    def create_superuser(self, email, password=None, **extra_fields):
+    def create_superuser(
+        self, email: str, password: str | None = None, **extra_fields: Any
+    ) -> "User":
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)
         return self._create_user(email, password, **extra_fields)
 
-    def get_by_natural_key(self, email):
+    def get_by_natural_key(self, email: str | None) -> "User":
         return self.get(email__iexact=email)
 
 
@@ -50,7 +53,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
     class Meta:
         ordering = ["email"]
@@ -70,8 +73,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         return getattr(self, "runner_profile", RunnerProfile()).today()
 
 
-class CoachingQuerySet(models.QuerySet):
-    def current(self):
+class CoachingQuerySet(models.QuerySet["Coaching"]):
+    def current(self) -> "CoachingQuerySet":
         return self.filter(ended_at__isnull=True)
 
 
@@ -121,7 +124,7 @@ class RunnerType(models.TextChoices):
     COMPETITIVE = "competitive", "Competitive"
 
 
-RUNNER_TYPE_HELP = {
+RUNNER_TYPE_HELP: dict[str, str] = {
     RunnerType.RECREATIONAL: (
         "You run for health and enjoyment: 3–4 runs and 2–3 other workouts a week."
     ),
@@ -326,12 +329,12 @@ class InvitationStatus(models.TextChoices):
 INVITATION_DAYS = 7
 
 
-def invitation_expiry():
+def invitation_expiry() -> datetime:
     return timezone.now() + timedelta(days=INVITATION_DAYS)
 
 
-class InvitationQuerySet(models.QuerySet):
-    def pending(self):
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def pending(self) -> "InvitationQuerySet":
         return self.filter(status=InvitationStatus.PENDING, expires_at__gt=timezone.now())
 
 

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
+from typing import TypedDict
 
 from accounts.models import Coaching, Goal, GoalKind, RunnerProfile, User
 
@@ -56,7 +57,13 @@ def next_races(profiles: Iterable[RunnerProfile]) -> dict[int, RaceAhead]:
     return {user_ids[pk]: race for pk, race in races.items() if race is not None}
 
 
-def athlete_rows(coach: User) -> list[dict]:
+class AthleteRow(TypedDict):
+    athlete: User
+    profile: RunnerProfile | None
+    race: RaceAhead | None
+
+
+def athlete_rows(coach: User) -> list[AthleteRow]:
     """The coach's current athletes with their profile and next race, in two queries."""
     coachings = list(
         Coaching.objects.current()

@@ -1,7 +1,8 @@
 """Writes that touch several models; each runs in one transaction."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
+from typing import Any
 
 from django.core import signing
 from django.db import transaction
@@ -34,16 +35,16 @@ class CommitmentData:
     weekday: int
     available: bool
     minutes: int
-    usual_run_time: object = None
+    usual_run_time: time | None = None
 
 
 @transaction.atomic
 def profile_save(
     *,
     user: User,
-    profile_fields: dict,
+    profile_fields: dict[str, Any],
     commitments: list[CommitmentData],
-    goals: list[dict],
+    goals: list[dict[str, Any]],
     injury_was_nothing: bool = False,
 ) -> RunnerProfile:
     """Create or update the runner profile with its week and goals; the first save onboards.

@@ -99,7 +99,7 @@ def _assign_once(client, template, athlete_ids, start) -> tuple[float, int]:
 
 
 def bulk_assignment() -> str:
-    coach = CoachFactory()
+    coach = CoachFactory.create()
     users = _athletes(coach, ASSIGN_ATHLETES)
     next_monday = monday_of(timezone.localdate()) + timedelta(days=7)
     _two_sessions_a_day(users, next_monday, 14)

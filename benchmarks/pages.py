@@ -7,6 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from accounts.models import User
 from benchmarks.http import gunicorn_server, load
 from benchmarks.report import PAGE_HEADERS, page_rows, table
 
@@ -18,10 +19,10 @@ REQUESTS = 800
 class Page:
     label: str
     path: str
-    user: object | None = None
+    user: User | None = None
 
 
-def session_cookie(user) -> str:
+def session_cookie(user: User | None) -> str:
     if user is None:
         return ""
     client = Client()

@@ -19,7 +19,7 @@ BUILDER_REPEATS = 200
 
 
 def seed_runner_with_a_year_of_history():
-    profile = RunnerProfileFactory(time_zone="UTC", week=(0, 1, 2, 3, 4, 5, 6))
+    profile = RunnerProfileFactory.create(time_zone="UTC", week=(0, 1, 2, 3, 4, 5, 6))
     RaceGoalFactory(profile=profile, race_date=timezone.localdate() + timedelta(weeks=10))
     this_monday = monday_of(profile.today())
     for weeks_ago in range(HISTORY_WEEKS, -2, -1):

@@ -1,9 +1,10 @@
 from django.http import Http404
 
+from accounts.models import User
 from exercises.models import Exercise
 
 
-def get_exercise_for_user(user, slug: str, *, to_edit: bool = False) -> Exercise:
+def get_exercise_for_user(user: User, slug: str, *, to_edit: bool = False) -> Exercise:
     """The exercise if `user` may see it (or, with `to_edit`, change it); 404 otherwise."""
     exercises = (
         Exercise.objects.filter(owner=user) if to_edit else Exercise.objects.visible_to(user)

@@ -11,7 +11,8 @@ class ExerciseAdminForm(forms.ModelForm):
     """The exercise's own fields; its cues are checked by `CueFormSet`."""
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         add_problems(self, range_problems(data))
         return data
 

@@ -1,4 +1,5 @@
 from collections.abc import Iterable
+from typing import cast
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
@@ -131,8 +132,10 @@ class ExerciseForm(forms.ModelForm):
         if self.instance.pk:
             self.initial["cues"] = "\n".join(cue.text for cue in self.instance.cues.all())
         variations = Exercise.objects.choosable_by(owner).exclude(pk=self.instance.pk)
-        self.fields["easier"].queryset = variations
-        self.fields["harder"].queryset = variations
+        easier_field = cast(forms.ModelChoiceField, self.fields["easier"])
+        easier_field.queryset = variations
+        harder_field = cast(forms.ModelChoiceField, self.fields["harder"])
+        harder_field.queryset = variations
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Fieldset("The exercise", "name", "kind", "description", "cues"),
@@ -168,7 +171,8 @@ class ExerciseForm(forms.ModelForm):
         return [line.strip() for line in self.cleaned_data["cues"].splitlines() if line.strip()]
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         add_problems(self, exercise_problems(data))
         return data
 

@@ -49,10 +49,10 @@ def tags_ensure() -> dict[tuple[str, str], Tag]:
             tag = existing.get((facet, code))
             if tag is None:
                 existing[facet, code] = Tag.objects.create(
-                    facet=facet, code=code, name=label, position=position
+                    facet=facet, code=code, name=str(label), position=position
                 )
             elif (tag.name, tag.position) != (label, position):
-                tag.name, tag.position = label, position
+                tag.name, tag.position = str(label), position
                 tag.save(update_fields=["name", "position"])
     return existing
 

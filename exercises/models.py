@@ -1,4 +1,5 @@
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -8,6 +9,9 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 
 from exercises.vocabulary import Equipment, Impact, InjuryArea, Kind, Muscle, Place
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 class Facet(models.TextChoices):
@@ -44,11 +48,11 @@ class Tag(models.Model):
         return self.name
 
 
-class ExerciseQuerySet(models.QuerySet):
-    def library(self):
+class ExerciseQuerySet(models.QuerySet["Exercise"]):
+    def library(self) -> "ExerciseQuerySet":
         return self.filter(owner__isnull=True)
 
-    def visible_to(self, user):
+    def visible_to(self, user: "User") -> "ExerciseQuerySet":
         """The library, the user's own exercises and those of the user's current coach."""
         current_coaches = get_user_model().objects.filter(
             coachings_given__athlete=user, coachings_given__ended_at__isnull=True

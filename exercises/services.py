@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils.text import slugify
 
+from accounts.models import User
 from exercises.models import TAG_FIELDS, Cue, Exercise, Tag
 
 
@@ -19,7 +20,7 @@ def exercise_slug(*, name: str, owner_id: int) -> str:
 
 @transaction.atomic
 def exercise_create(
-    *, owner, exercise: Exercise, cues: list[str], tags: dict[str, Iterable[Tag]]
+    *, owner: User, exercise: Exercise, cues: list[str], tags: dict[str, Iterable[Tag]]
 ) -> Exercise:
     exercise.owner = owner
     exercise.slug = exercise_slug(name=exercise.name, owner_id=owner.pk)
@@ -37,7 +38,9 @@ def exercise_update(
     return exercise
 
 
-def _replace_tags_and_cues(exercise: Exercise, *, cues: list[str], tags: dict) -> None:
+def _replace_tags_and_cues(
+    exercise: Exercise, *, cues: list[str], tags: dict[str, Iterable[Tag]]
+) -> None:
     for field in TAG_FIELDS:
         getattr(exercise, field).set(tags.get(field, ()))
     exercise.cues.all().delete()

@@ -2,11 +2,12 @@
 
 from collections.abc import Collection, Hashable, Mapping
 from dataclasses import dataclass, fields
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
+from accounts.models import User
 from exercises.models import TAG_FIELDS, Exercise, Tag, tag_lists
 
 K = TypeVar("K", bound=Hashable)
@@ -69,7 +70,7 @@ def _families(exercises: list[Exercise]) -> dict[int, str]:
     return {pk: slugs[root] for pk, root in roots.items()}
 
 
-def library_entries(user, *, kind: str | None = None) -> list[ExerciseEntry]:
+def library_entries(user: User, *, kind: str | None = None) -> list[ExerciseEntry]:
     """Every exercise visible to `user` (of one `kind` if given), in six queries whatever the
     library's size."""
     exercises = Exercise.objects.visible_to(user)
@@ -107,7 +108,7 @@ def _owned_entries(exercises: QuerySet[Exercise]) -> list[tuple[int | None, Exer
 
 def _entry(exercise: Exercise, family: str) -> ExerciseEntry:
     copied = {name: getattr(exercise, name) for name in _COPIED_FIELDS}
-    codes = {
+    codes: dict[str, Any] = {
         name: frozenset(tag.code for tag in getattr(exercise, f"{name}_list"))
         for name in TAG_FIELDS
     }

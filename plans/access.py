@@ -2,10 +2,11 @@
 
 from django.http import Http404
 
+from accounts.models import User
 from plans.models import Assignment, PlanTemplate, RunLog, Session
 
 
-def session_for(user, session_id: int) -> Session:
+def session_for(user: User, session_id: int) -> Session:
     """A session the user may mark: their own."""
     session = Session.objects.filter(pk=session_id, runner_id=user.pk).first()
     if session is None:
@@ -13,14 +14,14 @@ def session_for(user, session_id: int) -> Session:
     return session
 
 
-def run_log_for(user, run_log_id: int) -> RunLog:
+def run_log_for(user: User, run_log_id: int) -> RunLog:
     run_log = RunLog.objects.select_related("session").filter(pk=run_log_id, runner_id=user.pk)
     if not run_log:
         raise Http404("No such run.")
     return run_log[0]
 
 
-def template_for(user, template_id: int) -> PlanTemplate:
+def template_for(user: User, template_id: int) -> PlanTemplate:
     """A template the user may see and change: one they built as a coach."""
     template = PlanTemplate.objects.filter(pk=template_id, coach_id=user.pk).first()
     if template is None or not user.is_coach:
@@ -28,7 +29,7 @@ def template_for(user, template_id: int) -> PlanTemplate:
     return template
 
 
-def coached_session_for(user, session_id: int) -> Session:
+def coached_session_for(user: User, session_id: int) -> Session:
     """A session the user may edit as the runner's current coach."""
     session = (
         Session.objects.select_related("runner")
@@ -44,7 +45,7 @@ def coached_session_for(user, session_id: int) -> Session:
     return session
 
 
-def assignment_for(user, assignment_id: int) -> Assignment:
+def assignment_for(user: User, assignment_id: int) -> Assignment:
     """An assignment still running that the user made, for an athlete they still coach."""
     assignment = (
         Assignment.objects.active()

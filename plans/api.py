@@ -3,6 +3,7 @@
 import json
 from collections.abc import Callable
 from functools import wraps
+from typing import cast
 
 from django import forms
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -109,7 +110,7 @@ def parse_preview(body) -> tuple[RunnerInput | None, dict[str, list[str]]]:
     if not isinstance(body, dict):
         return None, {"__all__": ["Send a JSON object."]}
     form = PreviewForm(_form_data(body))
-    errors = {field: list(messages) for field, messages in form.errors.items()}
+    errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
     errors.update(_day_errors(body.get("days")))
     if errors:
         return None, errors
@@ -177,7 +178,7 @@ def plan_preview(request):
     if body is NOT_JSON:
         return JsonResponse({"errors": {"__all__": ["The body is not valid JSON."]}}, status=400)
     runner, errors = parse_preview(body)
-    if errors:
+    if runner is None:
         return JsonResponse({"errors": errors}, status=400)
     library = library_for(request.user)
     week = build_week(runner, library)
@@ -225,10 +226,11 @@ def assignments(request):
         coach=request.user,
     )
     template = PlanTemplate.objects.filter(pk=body["template"], coach=request.user).first()
+    choices = cast(forms.ModelMultipleChoiceField, form.fields["athletes"]).queryset
     mine = set(
-        form.fields["athletes"]
-        .queryset.filter(pk__in=body["athletes"])
-        .values_list("pk", flat=True)
+        choices.filter(  # type: ignore[union-attr]  # AssignForm always sets the queryset
+            pk__in=body["athletes"]
+        ).values_list("pk", flat=True)
     )
     if template is None or not set(body["athletes"]) <= mine:
         return JsonResponse({"errors": {"__all__": ["No such template or athlete."]}}, status=404)

@@ -4,6 +4,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from datetime import date, timedelta
 
+from accounts.models import RunnerProfile, User
 from accounts.selectors import next_race
 from exercises.snapshot import ExerciseEntry, libraries_for, library_entries
 from plans.builder import PLACES, Commitment, LibraryEntry, RunnerInput
@@ -37,7 +38,7 @@ def library_entry(entry: ExerciseEntry) -> LibraryEntry:
     )
 
 
-def library_for(user) -> list[LibraryEntry]:
+def library_for(user: User) -> list[LibraryEntry]:
     """The builder's candidates: every exercise the user may be given (it orders them)."""
     return [library_entry(entry) for entry in library_entries(user)]
 
@@ -82,7 +83,7 @@ class History:
         return frozenset(slug for day, slug in self.done[runner_id] if since <= day < week_start)
 
 
-def commitments_by_weekday(profile) -> tuple[Commitment, ...]:
+def commitments_by_weekday(profile: RunnerProfile) -> tuple[Commitment, ...]:
     """Mon..Sun; a weekday the runner never filled in counts as unavailable."""
     given = {c.weekday: c for c in profile.commitments.all()}
     return tuple(
@@ -94,7 +95,11 @@ def commitments_by_weekday(profile) -> tuple[Commitment, ...]:
 
 
 def runner_input(
-    profile, *, week_start: date, recent_activities: frozenset[str], first_day: int = 0
+    profile: RunnerProfile,
+    *,
+    week_start: date,
+    recent_activities: frozenset[str],
+    first_day: int = 0,
 ) -> RunnerInput:
     """The builder's view of a runner for one week (from weekday `first_day` on); `profile`
     comes with commitments, goals and injuries."""

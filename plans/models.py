@@ -96,7 +96,7 @@ OPEN = Q(status=Status.PLANNED, run_log__isnull=True)
 UNTOUCHED = OPEN & Q(source=Source.GENERATED, moved_from__isnull=True)
 
 
-class SessionQuerySet(models.QuerySet):
+class SessionQuerySet(models.QuerySet["Session"]):
     """Which sessions a change may remove or replace; `Session.is_open` is the same rule."""
 
     def open(self) -> "SessionQuerySet":
@@ -306,8 +306,8 @@ class TemplateExercise(ExerciseDose):
     )
 
 
-class AssignmentQuerySet(models.QuerySet):
-    def active(self):
+class AssignmentQuerySet(models.QuerySet["Assignment"]):
+    def active(self) -> "AssignmentQuerySet":
         return self.filter(ended_at__isnull=True)
 
 

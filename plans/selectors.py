@@ -3,10 +3,12 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
+from accounts.models import User
 from exercises.models import Cue
 from plans.models import (
+    PlanTemplate,
     PlanWeek,
     RunLog,
     Session,
@@ -58,11 +60,10 @@ class WeekView:
         return [session for day in self.days for session in day.sessions]
 
     @property
-    def assigned_template(self):
+    def assigned_template(self) -> PlanTemplate | None:
         """The coach's template this week follows, if any: the builder's notes do not apply."""
-        return next(
-            (s.assignment.template for s in self.sessions if s.source == Source.TEMPLATE), None
-        )
+        assignments = (s.assignment for s in self.sessions if s.source == Source.TEMPLATE)
+        return next((a.template for a in assignments if a is not None), None)
 
     @property
     def planned_sessions(self) -> list[Session]:
@@ -94,7 +95,7 @@ class WeekView:
         return linked + [log for day in self.days for log in day.extra_runs]
 
 
-def week_sessions(runner, week_start: date):
+def week_sessions(runner: User, week_start: date) -> QuerySet[Session]:
     exercises = SessionExercise.objects.select_related("exercise").prefetch_related(
         Prefetch("exercise__cues", queryset=Cue.objects.order_by("position"), to_attr="cue_list")
     )
@@ -119,7 +120,7 @@ def blocks_under_their_runs(sessions: list[Session]) -> list[Session]:
     return ordered
 
 
-def week_view(runner, week_start: date, today: date) -> WeekView:
+def week_view(runner: User, week_start: date, today: date) -> WeekView:
     """The seven days of one runner's week with everything the page shows, in six queries."""
     days = [
         DayView(

@@ -3,6 +3,7 @@
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Max, QuerySet
@@ -12,7 +13,8 @@ from accounts.models import RunnerProfile, User
 from exercises.models import Exercise
 from plans import builder
 from plans.blocks import planned_blocks
-from plans.inputs import History, library_for, monday_of, runner_input
+from plans.inputs import History, library_for, runner_input
+from plans.inputs import monday_of as monday_of  # re-exported: other modules import it from here
 from plans.models import (
     MAX_SESSION_MINUTES,
     Assignment,
@@ -42,7 +44,7 @@ def refuse_if_ahead(*, runner_id: int, day: date) -> None:
         raise NotYetError(f"{day:%A %-d %B} is still ahead: it can be done once it has come.")
 
 
-def next_position(day_sessions: QuerySet) -> int:
+def next_position(day_sessions: QuerySet[Any]) -> int:
     """The position of a session added to a day (or a template day): after those on it."""
     last = day_sessions.aggregate(last=Max("position"))["last"]
     return 0 if last is None else last + 1
@@ -81,11 +83,12 @@ def post_run_blocks_add(*, runs: Sequence[Session]) -> list[Session]:
     planned = planned_blocks(runs)
     slugs = {item.slug for block in planned.values() for item in block.exercises}
     ids = dict(Exercise.objects.filter(slug__in=slugs).values_list("slug", "pk"))
-    blocks = Session.objects.bulk_create(
-        [_block_row(run, planned[run.pk]) for run in runs if run.pk in planned]
-    )
+    chosen = [(run, planned[run.pk]) for run in runs if run.pk in planned]
+    blocks = Session.objects.bulk_create([_block_row(run, block) for run, block in chosen])
     SessionExercise.objects.bulk_create(
-        row for block in blocks for row in _exercise_rows(block, planned[block.for_run_id], ids)
+        row
+        for block, (_, planned_block) in zip(blocks, chosen, strict=True)
+        for row in _exercise_rows(block, planned_block, ids)
     )
     return blocks
 
@@ -163,7 +166,7 @@ def run_routine_done(*, run: Session) -> None:
 @transaction.atomic
 def run_log_create(
     *,
-    runner,
+    runner: User,
     run_date: date,
     distance_m: int,
     duration_seconds: int,
@@ -245,7 +248,7 @@ def run_log_delete(*, run_log: RunLog) -> None:
         session_mark(session=session, status=Status.PLANNED)
 
 
-def _added_run(runner, run_date: date, duration_seconds: int) -> Session:
+def _added_run(runner: User, run_date: date, duration_seconds: int) -> Session:
     return Session.objects.create(
         runner=runner,
         date=run_date,
@@ -258,7 +261,7 @@ def _added_run(runner, run_date: date, duration_seconds: int) -> Session:
     )
 
 
-def _planned_run_on(runner, run_date: date) -> Session | None:
+def _planned_run_on(runner: User, run_date: date) -> Session | None:
     """The day's run still without a log; one already ticked done gets the log too."""
     return (
         Session.objects.filter(
@@ -273,20 +276,21 @@ def _planned_run_on(runner, run_date: date) -> Session | None:
     )
 
 
-def _profile_for_planning(runner) -> RunnerProfile:
+def _profile_for_planning(runner: User) -> RunnerProfile:
     return RunnerProfile.objects.prefetch_related("commitments", "goals", "injuries").get(
         user=runner
     )
 
 
-def _days_to_keep(runner, week_start: date, today: date) -> set[date]:
+def _days_to_keep(runner: User, week_start: date, today: date) -> set[date]:
     """Past days, days the runner or a coach touched (a session moved touches the day it left
     too), days an assigned template covers, and today once it holds anything."""
     dates = [week_start + timedelta(days=offset) for offset in range(7)]
     sessions = Session.objects.filter(runner=runner, date__range=(dates[0], dates[-1]))
-    touched = set(sessions.touched().values_list("date", flat=True)) | set(
-        sessions.filter(moved_from__isnull=False).values_list("moved_from", flat=True)
-    )
+    moved_from = sessions.filter(moved_from__isnull=False).values_list("moved_from", flat=True)
+    touched = set(sessions.touched().values_list("date", flat=True)) | {
+        day for day in moved_from if day is not None
+    }
     assigned = Assignment.objects.active().filter(
         athlete=runner, start__lte=dates[-1], end__gte=dates[0]
     )
@@ -297,7 +301,7 @@ def _days_to_keep(runner, week_start: date, today: date) -> set[date]:
     return keep
 
 
-def _session_rows(runner, day: builder.Day, activity_ids: dict[str, int]) -> list[Session]:
+def _session_rows(runner: User, day: builder.Day, activity_ids: dict[str, int]) -> list[Session]:
     return [
         Session(
             runner=runner,
@@ -335,7 +339,7 @@ def _exercise_rows(
 
 
 @transaction.atomic
-def week_generate(*, runner, week_start: date, today: date) -> PlanWeek:
+def week_generate(*, runner: User, week_start: date, today: date) -> PlanWeek:
     """(Re)build one week; past, touched and already-started days are left as they are.
 
     A week first planned mid-week (a new runner) is built from that day on, so its notes
@@ -390,7 +394,7 @@ def upcoming_week_starts(today: date) -> list[date]:
     return [monday_of(today), monday_of(today) + timedelta(days=7)]
 
 
-def weeks_ensure(*, runner, today: date) -> int:
+def weeks_ensure(*, runner: User, today: date) -> int:
     """Generate the current and next week if they were never generated; how many were."""
     existing = set(
         PlanWeek.objects.filter(
@@ -403,7 +407,7 @@ def weeks_ensure(*, runner, today: date) -> int:
     return len(missing)
 
 
-def weeks_regenerate(*, runner, today: date) -> None:
+def weeks_regenerate(*, runner: User, today: date) -> None:
     """After a change of commitments, goal or injury: rebuild the untouched days ahead."""
     for week_start in upcoming_week_starts(today):
         week_generate(runner=runner, week_start=week_start, today=today)

@@ -2,12 +2,12 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.access import athlete_for
+from accounts.access import AuthenticatedHttpRequest, athlete_for
 from accounts.models import RunnerProfile
 from accounts.selectors import next_race
 from plans import services
@@ -102,7 +102,7 @@ def session_status(request, session_id: int):
     form = SessionStatusForm(request.POST, day=session.date, today=today)
     if not form.is_valid():
         problems = form.non_field_errors() or ["That change was not understood; nothing was saved."]
-        messages.error(request, problems[0])
+        messages.error(request, str(problems[0]))
         return redirect(_week_url(session.date))
     if session.has_log and form.cleaned_data["status"] != Status.DONE:
         messages.error(request, "This run has a log: undo the log to change it.")
@@ -116,13 +116,13 @@ def session_status(request, session_id: int):
 
 @login_required
 @require_POST
-def session_move(request: HttpRequest, session_id: int) -> HttpResponse:
+def session_move(request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse:
     session = session_for(request.user, session_id)
     today = request.user.runner_profile.today()
     form = SessionMoveForm(request.POST, session=session, today=today)
     if not form.is_valid():
         problems = form.non_field_errors() or ["Pick a day to move it to; nothing was moved."]
-        messages.error(request, problems[0])
+        messages.error(request, str(problems[0]))
         return redirect(_week_url(session.date))
     services.session_move(session=session, day=form.cleaned_data["day"])
     messages.success(request, f"{session.title} moved to {session.date:%A %-d %b}.")
@@ -180,7 +180,7 @@ def _logged_message(run_log: RunLog) -> str:
 
 
 @login_required
-def run_log_delete(request: HttpRequest, run_log_id: int) -> HttpResponse:
+def run_log_delete(request: AuthenticatedHttpRequest, run_log_id: int) -> HttpResponse:
     """Asks first (GET), then removes the log (POST): a run's numbers cannot be brought back."""
     run_log = run_log_for(request.user, run_log_id)
     if request.method != "POST":

@@ -2,8 +2,10 @@
 
 import logging
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
+from datetime import time as time_of_day
 from functools import partial
+from typing import Any, TypedDict
 
 from django.conf import settings
 from django.db import transaction
@@ -21,15 +23,15 @@ from reminders.routine import routine_for
 logger = logging.getLogger(__name__)
 
 
-def on_run_changed(sender, session: Session, **kwargs) -> None:
+def on_run_changed(sender: object, session: Session, **kwargs: object) -> None:
     reminder_sync(session=session)
 
 
-def on_runs_created(sender, sessions: list[Session], **kwargs) -> None:
+def on_runs_created(sender: object, sessions: list[Session], **kwargs: object) -> None:
     reminders_create(sessions=sessions)
 
 
-def on_profile_changed(sender, profile: RunnerProfile, **kwargs) -> None:
+def on_profile_changed(sender: object, profile: RunnerProfile, **kwargs: object) -> None:
     reminders_resync(profile=profile)
 
 
@@ -54,11 +56,16 @@ def reminders_resync(*, profile: RunnerProfile) -> None:
     _create(missing, now)
 
 
-def _schedule_fields(due) -> dict:
+class ScheduleFields(TypedDict):
+    state: str
+    due_at: datetime | None
+
+
+def _schedule_fields(due: datetime | None) -> ScheduleFields:
     return {"state": State.SCHEDULED if due else State.CANCELLED, "due_at": due}
 
 
-def _reschedule(reminder_id: int, due) -> None:
+def _reschedule(reminder_id: int, due: datetime | None) -> None:
     """Only a row no sender ever claimed may move: the conditional UPDATE keeps it so."""
     Reminder.objects.filter(
         pk=reminder_id, state__in=[State.SCHEDULED, State.CANCELLED], attempts=0
@@ -67,7 +74,7 @@ def _reschedule(reminder_id: int, due) -> None:
         transaction.on_commit(partial(_queue_send, reminder_id))
 
 
-def _create(rows: list[Reminder], now) -> None:
+def _create(rows: list[Reminder], now: datetime) -> None:
     for reminder in Reminder.objects.bulk_create(rows, batch_size=500):
         if reminder.due_at is not None and reminder.due_at <= now:
             transaction.on_commit(partial(_queue_send, reminder.pk))
@@ -151,7 +158,7 @@ def reminders_turn_off(*, profile: RunnerProfile) -> None:
     profile.save(update_fields=["reminders_enabled"])
 
 
-def _due_for(session: Session):
+def _due_for(session: Session) -> datetime | None:
     profile = RunnerProfile.objects.filter(user_id=session.runner_id).first()
     if profile is None or not session.is_run:
         return None
@@ -163,7 +170,12 @@ def _due_for(session: Session):
     return _due(session, profile, usual_run_time, timezone.now())
 
 
-def _due(session: Session, profile: RunnerProfile, usual_run_time, now):
+def _due(
+    session: Session,
+    profile: RunnerProfile,
+    usual_run_time: time_of_day | None,
+    now: datetime,
+) -> datetime | None:
     run = schedule.Run(
         date=session.date,
         minutes=session.minutes,
@@ -182,7 +194,7 @@ def _queue_send(reminder_id: int) -> None:
         logger.warning("could not queue reminder %s; the sweep will send it", reminder_id)
 
 
-def _claimable(now) -> Q:
+def _claimable(now: datetime) -> Q:
     """Due and waiting, or held by a worker whose lease ran out (it died mid-send)."""
     return Q(state=State.SCHEDULED, due_at__lte=now) | Q(state=State.SENDING, claimed_until__lt=now)
 
@@ -236,7 +248,7 @@ def _deliver(reminder: Reminder) -> bool:
     return True
 
 
-def _release(reminder: Reminder, *, state: str, due_at) -> None:
+def _release(reminder: Reminder, *, state: str, due_at: datetime | None) -> None:
     """Give a claimed row back without counting it as an attempt to send."""
     Reminder.objects.filter(pk=reminder.pk).update(
         state=state, due_at=due_at, claimed_until=None, attempts=F("attempts") - 1
@@ -247,7 +259,7 @@ def _attempt_failed(reminder: Reminder, error: Exception) -> None:
     message = f"{type(error).__name__}: {error}"[:500]
     logger.warning("reminder %s attempt %s failed: %s", reminder.pk, reminder.attempts, message)
     if reminder.attempts >= settings.REMINDER_MAX_ATTEMPTS:
-        fields = {"state": State.FAILED}
+        fields: dict[str, Any] = {"state": State.FAILED}
     else:
         backoff = settings.REMINDER_RETRY_SECONDS * 2 ** (reminder.attempts - 1)
         fields = {"state": State.SCHEDULED, "due_at": timezone.now() + timedelta(seconds=backoff)}

@@ -7,7 +7,7 @@ from accounts.models import Coaching, User
 TEST_PASSWORD = "a-long-test-password"
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True
@@ -27,7 +27,7 @@ class CoachFactory(UserFactory):
     display_name = factory.Sequence(lambda n: f"Coach {n}")
 
 
-class CoachingFactory(factory.django.DjangoModelFactory):
+class CoachingFactory(factory.django.DjangoModelFactory[Coaching]):
     class Meta:
         model = Coaching
 

@@ -2,9 +2,10 @@
 
 import math
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, cast
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
@@ -13,6 +14,9 @@ from accounts.models import Coaching, RunnerProfile, User
 from accounts.selectors import RaceAhead, next_races
 from plans.models import Assignment, AthleteGroup, PlanTemplate, RunLog, Session, Source, Status
 from plans.services import monday_of
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 SILENT_DAYS = 7
 SORTS = {
@@ -54,7 +58,7 @@ def band(progress: SoFar) -> str:
 
 @dataclass
 class AthleteRow:
-    athlete: object
+    athlete: User
     profile: RunnerProfile | None
     group: str
     last_activity: date | None
@@ -69,8 +73,19 @@ class AthleteRow:
         return band(self.minutes)
 
 
-def _latest(queryset: QuerySet, field: str) -> Subquery:
+def _latest(queryset: QuerySet[Any], field: str) -> Subquery:
     return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
+
+
+class LastSeen(TypedDict):
+    """What `dashboard_rows` annotates on each coaching."""
+
+    group: str | None
+    last_run: date | None
+    last_done: date | None
+
+
+SeenCoaching: TypeAlias = "WithAnnotations[Coaching, LastSeen]"
 
 
 def dashboard_rows(
@@ -80,20 +95,24 @@ def dashboard_rows(
     due by their own today, the silent ones first; and the coach's group names. Three queries
     whatever the number of athletes. Races too count from each athlete's own today."""
     athlete = OuterRef("athlete_id")
-    coachings = list(
-        Coaching.objects.current()
-        .filter(coach=coach)
-        .select_related("athlete__runner_profile")
-        .annotate(
-            group=_latest(AthleteGroup.objects.filter(coach=coach, athlete=athlete), "name"),
-            last_run=_latest(RunLog.objects.filter(runner=athlete), "date"),
-            last_done=_latest(
-                Session.objects.filter(runner=athlete).filter(
-                    Q(status=Status.DONE) | Q(routine_done_at__isnull=False)
+    # django-stubs loses what `annotate` adds once a custom queryset method ran: LastSeen.
+    coachings = cast(
+        "list[SeenCoaching]",
+        list(
+            Coaching.objects.current()
+            .filter(coach=coach)
+            .select_related("athlete__runner_profile")
+            .annotate(
+                group=_latest(AthleteGroup.objects.filter(coach=coach, athlete=athlete), "name"),
+                last_run=_latest(RunLog.objects.filter(runner=athlete), "date"),
+                last_done=_latest(
+                    Session.objects.filter(runner=athlete).filter(
+                        Q(status=Status.DONE) | Q(routine_done_at__isnull=False)
+                    ),
+                    "date",
                 ),
-                "date",
-            ),
-        )
+            )
+        ),
     )
     athlete_ids = Coaching.objects.current().filter(coach=coach).values("athlete_id")
     races = next_races(filter(None, map(_profile, coachings)))
@@ -110,7 +129,11 @@ def dashboard_rows(
     return rows, groups
 
 
-def _week_days(athlete_ids: QuerySet, today: date) -> dict[int, list[dict[str, Any]]]:
+# The ids of the coach's current athletes, as a subquery.
+AthleteIds = QuerySet[Coaching, Mapping[str, object]]
+
+
+def _week_days(athlete_ids: AthleteIds, today: date) -> dict[int, list[dict[str, Any]]]:
     """Per athlete, one row per day of this week (and per later day with a session flagged
     for the coach) with its sessions and minutes counted by the database: what was planned,
     what the plan asked for and got done, skipped or done, and what was done at all."""
@@ -159,7 +182,9 @@ def _so_far(days: list[dict[str, Any]], monday: date, their_today: date, measure
     )
 
 
-def _last_activity(coaching: Coaching, their_today: date) -> date | None:
+def _last_activity(
+    coaching: "WithAnnotations[Coaching, LastSeen]", their_today: date
+) -> date | None:
     """The latest day with a run logged, a session done or a post-run routine ticked; a
     session done ahead of its date was done by today at the latest."""
     days = [day for day in (coaching.last_run, coaching.last_done) if day is not None]
@@ -167,7 +192,7 @@ def _last_activity(coaching: Coaching, their_today: date) -> date | None:
 
 
 def _row(
-    coaching: Coaching, days: list[dict[str, Any]], race: RaceAhead | None, today: date
+    coaching: SeenCoaching, days: list[dict[str, Any]], race: RaceAhead | None, today: date
 ) -> AthleteRow:
     profile = _profile(coaching)
     their_today = coaching.athlete.today()
@@ -186,11 +211,11 @@ def _row(
     )
 
 
-def templates_of(coach, *, archived: bool = False):
+def templates_of(coach: User, *, archived: bool = False) -> QuerySet[PlanTemplate]:
     return PlanTemplate.objects.filter(coach=coach, archived=archived).order_by("name")
 
 
-def active_assignments(coach):
+def active_assignments(coach: User) -> QuerySet[Assignment]:
     return (
         Assignment.objects.active()
         .filter(

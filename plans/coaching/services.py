@@ -5,15 +5,16 @@ announced with `run_changed`, as the plans services do.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any, TypeVar
 
 from django.db import transaction
-from django.db.models import Prefetch, Sum
+from django.db.models import Prefetch, QuerySet, Sum
 from django.utils import timezone
 
-from accounts.models import RunnerProfile, Weekday
+from accounts.models import RunnerProfile, User, Weekday
 from plans import builder
 from plans.comeback import comeback
 from plans.models import (
@@ -51,7 +52,11 @@ COPIED_SESSION_FIELDS = tuple(
 )
 
 
-def _copied(source, fields: Sequence[str]) -> dict:
+# A plan session or a template session: both can be copied into a template.
+_Copyable = TypeVar("_Copyable", Session, TemplateSession)
+
+
+def _copied(source: object, fields: Sequence[str]) -> dict[str, Any]:
     return {field: getattr(source, field) for field in fields}
 
 
@@ -84,7 +89,7 @@ class TemplateSessionData:
     exercises: Sequence[ExerciseLine] = ()
 
 
-def _template_day(template: PlanTemplate, data: TemplateSessionData):
+def _template_day(template: PlanTemplate, data: TemplateSessionData) -> QuerySet[TemplateSession]:
     return template.sessions.filter(week_index=data.week_index, weekday=data.weekday)
 
 
@@ -142,7 +147,7 @@ def template_duplicate(*, template: PlanTemplate) -> PlanTemplate:
 
 @transaction.atomic
 def template_from_weeks(
-    *, coach, athlete, first_week: date, weeks: int, name: str, runner_type: str
+    *, coach: User, athlete: User, first_week: date, weeks: int, name: str, runner_type: str
 ) -> PlanTemplate:
     """Save an athlete's weeks (from the Monday `first_week`) as a new template: what was
     planned, done or not; runs the athlete added on their own were never part of the plan."""
@@ -165,7 +170,11 @@ def template_from_weeks(
     return template
 
 
-def _copy_sessions(template: PlanTemplate, sessions, place) -> None:
+def _copy_sessions(
+    template: PlanTemplate,
+    sessions: Sequence[_Copyable],
+    place: Callable[[_Copyable], tuple[int, int]],
+) -> None:
     rows = []
     for position, session in enumerate(sessions):
         week_index, weekday = place(session)
@@ -289,8 +298,13 @@ def unassignable(template: PlanTemplate) -> str:
 
 @transaction.atomic
 def plan_assign(
-    *, template: PlanTemplate, athletes: list, start: date, coach, override_return: bool = False
-):
+    *,
+    template: PlanTemplate,
+    athletes: list[User],
+    start: date,
+    coach: User,
+    override_return: bool = False,
+) -> list[Assignment]:
     """Place the template on each athlete's calendar from the Monday `start`, from their own
     today on.
 
@@ -473,7 +487,7 @@ def _session_exercises_set(session: Session, exercises: Sequence[ExerciseLine]) 
 @transaction.atomic
 def coach_session_add(
     *,
-    runner,
+    runner: User,
     day: date,
     kind: str,
     title: str,
@@ -550,7 +564,7 @@ def coach_session_delete(*, session: Session) -> None:
 
 
 @transaction.atomic
-def week_note_set(*, runner, week_start: date, text: str, author) -> WeekNote | None:
+def week_note_set(*, runner: User, week_start: date, text: str, author: User) -> WeekNote | None:
     """Write the week's note; an empty text removes it."""
     if not text.strip():
         WeekNote.objects.filter(runner=runner, week_start=week_start).delete()
@@ -562,7 +576,7 @@ def week_note_set(*, runner, week_start: date, text: str, author) -> WeekNote | 
 
 
 @transaction.atomic
-def athlete_group_set(*, coach, athlete, name: str) -> None:
+def athlete_group_set(*, coach: User, athlete: User, name: str) -> None:
     """Put the athlete in one of the coach's groups; an empty name takes them out."""
     if not name.strip():
         AthleteGroup.objects.filter(coach=coach, athlete=athlete).delete()

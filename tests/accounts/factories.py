@@ -7,7 +7,7 @@ from accounts.models import Commitment, Goal, GoalKind, Invitation, RunnerProfil
 from tests.factories import CoachFactory, UserFactory
 
 
-class RunnerProfileFactory(factory.django.DjangoModelFactory):
+class RunnerProfileFactory(factory.django.DjangoModelFactory[RunnerProfile]):
     """An onboarded profile: Mon, Wed, Fri and Sun free for 45 minutes, long run on Sunday."""
 
     class Meta:
@@ -35,7 +35,7 @@ class RunnerProfileFactory(factory.django.DjangoModelFactory):
         )
 
 
-class RaceGoalFactory(factory.django.DjangoModelFactory):
+class RaceGoalFactory(factory.django.DjangoModelFactory[Goal]):
     class Meta:
         model = Goal
 
@@ -45,7 +45,7 @@ class RaceGoalFactory(factory.django.DjangoModelFactory):
     race_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(weeks=10))
 
 
-class InvitationFactory(factory.django.DjangoModelFactory):
+class InvitationFactory(factory.django.DjangoModelFactory[Invitation]):
     class Meta:
         model = Invitation
 

@@ -29,7 +29,7 @@ def invitation(other_coach, other_runner):
 
 
 def token_made_days_ago(invitation, days: float) -> str:
-    with mock.patch.object(signing.time, "time", return_value=time.time() - days * 86400):
+    with mock.patch("django.core.signing.time.time", return_value=time.time() - days * 86400):
         return invitation_token(invitation)
 
 

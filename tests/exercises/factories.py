@@ -4,7 +4,7 @@ from exercises.models import Cue, Exercise
 from exercises.vocabulary import Impact, Kind
 
 
-class ExerciseFactory(factory.django.DjangoModelFactory):
+class ExerciseFactory(factory.django.DjangoModelFactory[Exercise]):
     class Meta:
         model = Exercise
         skip_postgeneration_save = True

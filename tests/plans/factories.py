@@ -6,7 +6,7 @@ from plans.models import RunLog, Session, SessionExercise, SessionKind
 from tests.factories import UserFactory
 
 
-class SessionFactory(factory.django.DjangoModelFactory):
+class SessionFactory(factory.django.DjangoModelFactory[Session]):
     class Meta:
         model = Session
 
@@ -26,7 +26,7 @@ class StrengthSessionFactory(SessionFactory):
     post_run = True
 
 
-class SessionExerciseFactory(factory.django.DjangoModelFactory):
+class SessionExerciseFactory(factory.django.DjangoModelFactory[SessionExercise]):
     class Meta:
         model = SessionExercise
 
@@ -37,7 +37,7 @@ class SessionExerciseFactory(factory.django.DjangoModelFactory):
     rep_max = 15
 
 
-class RunLogFactory(factory.django.DjangoModelFactory):
+class RunLogFactory(factory.django.DjangoModelFactory[RunLog]):
     class Meta:
         model = RunLog
 

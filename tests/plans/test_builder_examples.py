@@ -2,6 +2,7 @@
 
 import dataclasses
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -19,8 +20,8 @@ def free(**minutes: int) -> tuple[Commitment, ...]:
     return tuple(Commitment(day in minutes, minutes.get(day, 0)) for day in DAY_KEYS)
 
 
-def runner(**changes) -> RunnerInput:
-    values = {
+def runner(**changes: Any) -> RunnerInput:
+    values: dict[str, Any] = {
         "runner_type": "recreational",
         "week_start": MONDAY,
         "days": free(tue=60, thu=60, sat=60, sun=90),

@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -59,7 +60,7 @@ def runners(draw: st.DrawFn, library: Library, **fixed) -> RunnerInput:
     week_start = FIRST_MONDAY + timedelta(weeks=draw(st.integers(0, 150)))
     race_in = st.integers(-70, 210).map(lambda d: week_start + timedelta(days=d))
     cleared = st.integers(-42, 7).map(lambda d: week_start + timedelta(days=d))
-    values = {
+    values: dict[str, Any] = {
         "runner_type": draw(st.sampled_from(sorted(MIX))),
         "week_start": week_start,
         "days": tuple(draw(st.lists(commitments, min_size=7, max_size=7))),
@@ -548,7 +549,9 @@ coach_runs = st.lists(
     st.sampled_from(sorted(MIX)),
     coach_runs,
 )
-def test_a_coachs_runs_keep_to_the_return_limits(cleared_on, injury_days, runner_type, runs):
+def test_a_coachs_runs_keep_to_the_return_limits(
+    cleared_on, injury_days, runner_type, runs
+) -> None:
     block = return_block(cleared_on=cleared_on, injury_days=injury_days, was_nothing=False)
     assert block is not None
     eased = eased_runs(block, runner_type, runs)

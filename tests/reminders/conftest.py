@@ -58,7 +58,7 @@ def sent_now(monkeypatch):
 def plan_run(runner, day: date = MONDAY, minutes: int = 30) -> Session:
     """A planned run, announced as a single change (a coach adding it, say); runs created in
     bulk go through `runs_created` instead (test_bulk_created.py)."""
-    run = SessionFactory(runner=runner, date=day, minutes=minutes)
+    run = SessionFactory.create(runner=runner, date=day, minutes=minutes)
     run_changed.send(sender=Session, session=run)
     return run
 

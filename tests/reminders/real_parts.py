@@ -113,6 +113,7 @@ class Worker:
 
     def kill(self) -> None:
         """SIGKILL the worker, its pool and its beat at once: no chance to clean up."""
+        assert self.process is not None, "the worker was never started"
         os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait()
 
@@ -177,9 +178,10 @@ def point_celery_at(broker_url: str) -> None:
     """Send this process's tasks to `broker_url` from now on. The app caches its broker pools
     on first use, so it lets go of them, as Celery does itself after a fork (kombu keeps one
     pool per broker address, open, for whoever asks for that address again)."""
-    app._pool = None
-    app.amqp._producer_pool = None
-    app.conf.broker_url = broker_url
+    app._pool = None  # type: ignore[attr-defined]  # private: the stubs leave it out
+    app.amqp._producer_pool = None  # type: ignore[attr-defined]  # private, as above
+    # What `app.conf.broker_url = ...` does; the stubs only know the read-only property.
+    app.conf["broker_url"] = broker_url
 
 
 def _answers(host: str, port: int) -> bool:

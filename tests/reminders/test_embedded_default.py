@@ -33,6 +33,7 @@ run_log_create(runner=runner, run_date=run.date, distance_m=5000, duration_secon
 
 def run_dev_worker_command() -> list[str]:
     spec = importlib.util.spec_from_file_location("run_dev", ROOT / "scripts" / "run_dev.py")
+    assert spec is not None and spec.loader is not None
     run_dev = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(run_dev)
     return run_dev.COMMANDS["worker"]

@@ -45,7 +45,7 @@ def week_page(client, user) -> dict[datetime.date, list[Shown]]:
         days[MONDAY + datetime.timedelta(days=offset)] = [
             Shown(
                 kind=match["kind"],
-                minutes=int(MINUTES.search(match["rest"]).group(1)),
+                minutes=int(MINUTES.findall(match["rest"])[0]),
                 moves=tuple(
                     (html.unescape(n), html.unescape(d)) for n, d in MOVE.findall(match["rest"])
                 ),
@@ -60,7 +60,7 @@ def emailed_routine(run: Session) -> Shown:
     reminder = str(run.reminder.pk)
     [message] = [m for m in mail.outbox if m.extra_headers["X-RunStrong-Reminder"] == reminder]
     minutes = int(message.subject.split("Your ")[1].split("-minute")[0])
-    return Shown("strength-post-run", minutes, tuple(EMAIL_MOVE.findall(message.body)))
+    return Shown("strength-post-run", minutes, tuple(EMAIL_MOVE.findall(str(message.body))))
 
 
 def send_due(clock, hour: int) -> None:

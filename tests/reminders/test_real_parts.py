@@ -75,7 +75,7 @@ def log_runs(count: int) -> list[Reminder]:
     today = timezone.localdate()
     reminders = []
     for _ in range(count):
-        profile = RunnerProfileFactory(reminder_delay_minutes=0)
+        profile = RunnerProfileFactory.create(reminder_delay_minutes=0)
         run = plan_run(profile.user, day=today)
         run_log_create(
             runner=profile.user, run_date=today, distance_m=5000, duration_seconds=1700, effort=5

@@ -168,7 +168,7 @@ def busy_tuesday(coach):
 
 def tuesday_friday_sunday_runner(coach, tuesday_minutes: int):
     """Trains Tuesday (`tuesday_minutes`), Friday and Sunday (45 each); not on Monday."""
-    profile = RunnerProfileFactory(time_zone="UTC", week=(1, 4, 6))
+    profile = RunnerProfileFactory.create(time_zone="UTC", week=(1, 4, 6))
     Commitment.objects.filter(profile=profile, weekday=1).update(minutes=tuesday_minutes)
     CoachingFactory(coach=coach, athlete=profile.user)
     return profile.user
