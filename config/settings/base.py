@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "exercises",
     "plans",
     "reminders",
+    "activities",
 ]
 
 MIDDLEWARE = [
@@ -168,6 +169,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 3600,
     },
     "reminders-sweep": {"task": "reminders.tasks.sweep", "schedule": REMINDER_SWEEP_SECONDS},
+    "activities-sweep": {"task": "activities.tasks.sweep", "schedule": 60},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

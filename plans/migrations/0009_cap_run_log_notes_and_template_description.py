@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plans", "0007_session_moved_from"),
+        ("plans", "0008_run_log_effort_optional"),
     ]
 
     operations = [
