@@ -6,6 +6,7 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
 from django import forms
 from django.db.models import Q
 
+from config.forms import IdsChoiceField
 from exercises.models import TAG_FIELDS, Exercise
 from exercises.validation import Problem, exercise_problems
 from exercises.vocabulary import Equipment, Impact, InjuryArea, Kind, Muscle, Place
@@ -122,6 +123,7 @@ class ExerciseForm(forms.ModelForm):
             "running_sport",
             "leg_heavy",
         ]
+        field_classes = {name: IdsChoiceField for name in TAG_FIELDS}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             **{name: forms.CheckboxSelectMultiple for name in TAG_FIELDS},

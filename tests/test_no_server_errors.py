@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from hypothesis import HealthCheck, given, settings
@@ -28,6 +29,8 @@ from hypothesis import strategies as st
 
 from accounts.models import User
 from accounts.services import invitation_token
+from activities.models import BatchState, ImportBatch
+from activities.services import activity_import
 from plans.coaching.services import (
     ExerciseLine,
     TemplateSessionData,
@@ -39,6 +42,7 @@ from plans.services import monday_of
 from reminders import links
 from reminders.models import Reminder
 from tests.accounts.factories import InvitationFactory, RunnerProfileFactory
+from tests.activities import samples
 from tests.exercises.factories import ExerciseFactory
 from tests.factories import UserFactory
 from tests.plans.factories import RunLogFactory, SessionFactory
@@ -46,7 +50,7 @@ from tests.plans.factories import RunLogFactory, SessionFactory
 EXAMPLES = 30
 ROLES = ("runner", "coach", "newcomer", "anonymous")
 # The tables users write to; the admin, sessions and login attempts are not counted.
-COUNTED_APPS = ("accounts", "exercises", "plans", "reminders")
+COUNTED_APPS = ("accounts", "activities", "exercises", "plans", "reminders")
 # Query parameters pages read besides their forms' fields.
 GET_PARAMS = ("q", "page", "group", "sort", "archived", "date", "next", "leave", "kind")
 
@@ -191,6 +195,13 @@ TARGETS: dict[str, Target] = {
     ),
     "plans:session_edit": Target(LOGGED_IN, _k("session_id")),
     "plans:session_delete": Target(LOGGED_IN, _k("session_id")),
+    "activities:upload": Target(LOGGED_IN),
+    "activities:athlete_upload": Target(LOGGED_IN, _k("athlete_id")),
+    "activities:batch": Target(LOGGED_IN, _k("batch_id")),
+    "activities:batch_status": Target(LOGGED_IN, _k("batch_id")),
+    "activities:detail": Target(LOGGED_IN, _k("activity_id")),
+    "activities:delete": Target(LOGGED_IN, _k("activity_id")),
+    "activities:api_activities": Target(LOGGED_IN),
     "reminders:done": Target(("anonymous",), {"token": "done_token"}),
     "reminders:unsubscribe": Target(("anonymous",), {"token": "unsubscribe_token"}),
 }
@@ -325,6 +336,13 @@ def world(runner, coach) -> World:
         coach=coach,
     )
     invitation = InvitationFactory.create(coach=coach, email=newcomer.email)
+    activity = activity_import(
+        runner=runner,
+        uploaded_by=runner,
+        name="run.gpx",
+        data=samples.gpx(samples.track(timezone.now() - timedelta(hours=2))),
+    ).activity
+    batch = ImportBatch.objects.create(runner=runner, uploaded_by=runner, state=BatchState.DONE)
     done_token = links.done_path(reminder.pk).rstrip("/").rsplit("/", 1)[-1]
     unsubscribe_token = links.unsubscribe_path(runner.pk).rstrip("/").rsplit("/", 1)[-1]
     world = World(
@@ -338,6 +356,8 @@ def world(runner, coach) -> World:
             "template_session_id": template_session.pk,
             "assignment_id": assignment.pk,
             "slug": exercise.slug,
+            "activity_id": activity.pk,
+            "batch_id": batch.pk,
             "invitation_id": invitation.pk,
             "token": invitation_token(invitation),
             "uidb64": urlsafe_base64_encode(force_bytes(runner.pk)),

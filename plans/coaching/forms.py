@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import Q
 
 from accounts.models import Coaching, User, Weekday, validate_plausible_date
+from config.forms import IdsChoiceField
 from exercises.models import Exercise
 from exercises.vocabulary import Kind
 from plans.coaching.lines import ExerciseLines, LineFields, StoredDose
@@ -234,9 +235,7 @@ class TemplateSessionForm(SessionFields):
 
 
 class AssignForm(forms.Form):
-    athletes = forms.ModelMultipleChoiceField(
-        queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple
-    )
+    athletes = IdsChoiceField(queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple)
     start = forms.DateField(
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         validators=[validate_plausible_date],

@@ -1,0 +1,25 @@
+"""What forms share."""
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+MAX_ID_DIGITS = 19  # the database's ids are 64-bit integers
+MAX_ID = 2**63 - 1
+
+
+class IdsChoiceField(forms.ModelMultipleChoiceField):
+    """A ModelMultipleChoiceField that refuses an id beyond the database's integer range as an
+    unknown choice: the `pk__in` query would otherwise fail (SQLite raises OverflowError)."""
+
+    def clean(self, value: Any) -> Any:
+        for pk in value if isinstance(value, list | tuple) else ():
+            text = str(pk).strip()
+            if text.isdecimal() and (len(text) > MAX_ID_DIGITS or int(text) > MAX_ID):
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": f"{text[:12]}…"},
+                )
+        return super().clean(value)
