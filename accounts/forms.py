@@ -483,7 +483,7 @@ class GoalsForm(forms.Form):
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField(label="Runner's email")
+    email = forms.EmailField(label="Runner's email", max_length=254)  # the invitation's column
 
     def __init__(self, *args, coach: User, **kwargs):
         super().__init__(*args, **kwargs)
