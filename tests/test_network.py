@@ -6,10 +6,10 @@ from config.network import client_ip, trusted_networks
 
 
 def request_from(peer: str, forwarded: str | None = None):
-    headers = {"REMOTE_ADDR": peer}
+    request = RequestFactory().post("/accounts/login/", REMOTE_ADDR=peer)
     if forwarded is not None:
-        headers["HTTP_X_FORWARDED_FOR"] = forwarded
-    return RequestFactory().post("/accounts/login/", **headers)
+        request.META["HTTP_X_FORWARDED_FOR"] = forwarded
+    return request
 
 
 @pytest.mark.parametrize(

@@ -115,7 +115,9 @@ def sign_up(client, email: str, next_url: str = ""):
 
 def confirm_link(mailoutbox, email: str) -> str:
     (message,) = [message for message in mailoutbox if message.to == [email]]
-    return re.search(r"(/accounts/email/confirm/\S+/)", message.body)[1]
+    link = re.search(r"(/accounts/email/confirm/\S+/)", message.body)
+    assert link is not None
+    return link[1]
 
 
 def sees_exercise(client, user, exercise) -> bool:
