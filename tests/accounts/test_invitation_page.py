@@ -28,6 +28,7 @@ def test_anonymous_is_offered_log_in_or_sign_up_and_brought_back(client, url):
     assert "Otto Coach" in body
     assert f"{reverse('accounts:login')}?next={quote(url)}" in body
     assert f"{reverse('accounts:signup')}?next={quote(url)}" in body
+    assert "Sign up with it, open the link we email you to confirm it" in body
 
 
 def test_the_invited_runner_sees_the_coach_and_both_answers(client, other_runner, url):
