@@ -4,6 +4,8 @@ from pathlib import Path
 
 import environ
 
+from config.network import trusted_networks
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
 
@@ -102,12 +104,22 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "plans:week"
 LOGOUT_REDIRECT_URL = "home"
 
-# Throttle repeated failed logins per account and per address.
+# Addresses or CIDR ranges of the reverse proxies in front of the app: only a request from
+# one of them has its client's address read from X-Forwarded-For.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+trusted_networks(TRUSTED_PROXIES)  # a typo stops the boot
+
+# Throttle repeated failed logins per account and per address (accounts/throttle.py).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+# Higher: many people can share an address (an office, a gym, a phone network).
+AXES_IP_FAILURE_LIMIT = env.int("AXES_IP_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = False  # the handler forgets only the account's own failures
+AXES_HANDLER = "accounts.throttle.LoginThrottle"
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "accounts.throttle.login_username"
+AXES_CLIENT_IP_CALLABLE = "config.network.client_ip"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 LANGUAGE_CODE = "en-gb"
