@@ -1,5 +1,6 @@
 """The benchmarks `make bench` runs, in order; each returns a markdown section body."""
 
+from benchmarks.activities import activity_imports
 from benchmarks.coach import coach_pages
 from benchmarks.pages import measure
 from benchmarks.reminders import reminder_delivery
@@ -16,4 +17,5 @@ ALL = {
     "week": week_page_and_builder,
     "coach": coach_pages,
     "reminders": reminder_delivery,
+    "activities": activity_imports,
 }

@@ -10,5 +10,6 @@ urlpatterns = [
     path("exercises/", include("exercises.urls")),
     path("", include("plans.urls")),
     path("reminders/", include("reminders.urls")),
+    path("", include("activities.urls")),
     path("admin/", admin.site.urls),
 ]

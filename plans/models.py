@@ -248,7 +248,10 @@ class RunLog(models.Model):
     distance_m = models.PositiveIntegerField()
     duration_seconds = models.PositiveIntegerField()
     effort = models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(1), MaxValueValidator(10)]
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text="Empty for a run imported from a watch: the file does not know.",
     )
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)

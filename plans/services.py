@@ -170,7 +170,7 @@ def run_log_create(
     run_date: date,
     distance_m: int,
     duration_seconds: int,
-    effort: int,
+    effort: int | None,
     notes: str = "",
     session: Session | None = None,
 ) -> RunLog:
@@ -193,6 +193,45 @@ def run_log_create(
     )
     session_mark(session=session, status=Status.DONE)
     return run_log
+
+
+SAME_RUN_SHARE = 0.10  # a typed distance is rounder than a recorded one
+
+
+def unrated_log_like(*, runner: User, run_date: date, distance_m: int) -> RunLog | None:
+    """A run already recorded that day without an effort (imported from a watch) and within
+    10 % of this distance: the same run, so a hand log completes it rather than doubling it."""
+    logs = RunLog.objects.filter(runner=runner, date=run_date, effort__isnull=True)
+    close = [log for log in logs if abs(log.distance_m - distance_m) <= SAME_RUN_SHARE * distance_m]
+    return min(close, key=lambda log: abs(log.distance_m - distance_m), default=None)
+
+
+@transaction.atomic
+def run_log_add_by_hand(
+    *,
+    runner: User,
+    run_date: date,
+    distance_m: int,
+    duration_seconds: int,
+    effort: int,
+    notes: str = "",
+) -> tuple[RunLog, bool]:
+    """A run the runner typed in; if their watch already brought it, the effort and notes are
+    added to that one instead (True), and its measured distance and time are kept."""
+    recorded = unrated_log_like(runner=runner, run_date=run_date, distance_m=distance_m)
+    if recorded is None:
+        run_log = run_log_create(
+            runner=runner,
+            run_date=run_date,
+            distance_m=distance_m,
+            duration_seconds=duration_seconds,
+            effort=effort,
+            notes=notes,
+        )
+        return run_log, False
+    recorded.effort, recorded.notes = effort, notes
+    recorded.save(update_fields=["effort", "notes"])
+    return recorded, True
 
 
 @transaction.atomic

@@ -142,7 +142,7 @@ def run_log_new(request):
         initial={"run_date": _asked_run_date(request.GET.get("date"), today)},
     )
     if request.method == "POST" and form.is_valid():
-        run_log = services.run_log_create(
+        run_log, merged = services.run_log_add_by_hand(
             runner=request.user,
             run_date=form.cleaned_data["run_date"],
             distance_m=form.distance_m,
@@ -150,7 +150,14 @@ def run_log_new(request):
             effort=form.cleaned_data["effort"],
             notes=form.cleaned_data["notes"],
         )
-        messages.success(request, _logged_message(run_log))
+        if merged:
+            messages.success(
+                request,
+                "This run was already recorded by your watch: your effort and notes were added "
+                "to it, and its measured distance and time were kept.",
+            )
+        else:
+            messages.success(request, _logged_message(run_log))
         return redirect(_week_url(run_log.date))
     return render(request, "plans/run_log_form.html", {"form": form, "profile": profile})
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "exercises",
     "plans",
     "reminders",
+    "activities",
 ]
 
 MIDDLEWARE = [
@@ -188,6 +189,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 3600,
     },
     "reminders-sweep": {"task": "reminders.tasks.sweep", "schedule": REMINDER_SWEEP_SECONDS},
+    "activities-sweep": {"task": "activities.tasks.sweep", "schedule": 60},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
