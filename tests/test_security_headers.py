@@ -10,8 +10,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from accounts.models import User
+from activities.services import Upload, activity_import, batch_create
 from plans.models import PlanTemplate
 from tests.accounts.factories import RunnerProfileFactory
+from tests.activities import samples
 from tests.exercises.factories import ExerciseFactory
 from tests.plans.factories import RunLogFactory, SessionFactory
 
@@ -34,6 +36,8 @@ def routes(patterns: list[URLPattern | URLResolver], prefix: str = "") -> Iterat
 
 
 def every_page(values: dict[str, object]) -> list[str]:
+    """Every route with its parameters filled in from `values`: a new parameter name stops the
+    test (KeyError) until it is given a value there."""
     pages = ["/" + PARAMETER.sub(lambda m: str(values[m.group(1)]), r) for r in routes(
         get_resolver().url_patterns
     )]  # fmt: skip
@@ -47,8 +51,17 @@ def values(runner: User, coach: User) -> dict[str, object]:
     template = PlanTemplate.objects.create(
         coach=coach, name="Block", runner_type="recreational", weeks=2
     )
+    track = samples.track(timezone.now() - timedelta(hours=3), minutes=30)
+    activity = activity_import(
+        runner=runner, uploaded_by=runner, name="run.gpx", data=samples.gpx(track)
+    ).activity
+    assert activity is not None
+    files = [Upload(name=name, data=samples.gpx(track)) for name in ("a.gpx", "b.gpx")]
+    batch = batch_create(runner=runner, uploaded_by=runner, uploads=files)  # still running
     return {
         "athlete_id": runner.pk,
+        "activity_id": activity.pk,
+        "batch_id": batch.pk,
         "week_start": monday.isoformat(),
         "template_id": template.pk,
         "session_id": SessionFactory.create(runner=runner, date=monday).pk,

@@ -1,12 +1,16 @@
 """Chromium enforces the Content-Security-Policy: every main page, as anonymous, a runner and a
 coach, loads with its scripts working and without a single policy violation or console error."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
+from activities import services as activity_services
 from plans.models import PlanTemplate
 from plans.services import weeks_ensure
 from tests.accounts.factories import RunnerProfileFactory
+from tests.activities import samples
 from tests.exercises.factories import ExerciseFactory
 from tests.factories import TEST_PASSWORD, CoachFactory, CoachingFactory, UserFactory
 
@@ -59,7 +63,8 @@ class Watcher:
 
 
 @pytest.fixture
-def cast():
+def cast(monkeypatch):
+    monkeypatch.setattr(activity_services, "_queue_batch", lambda batch_id: None)  # stays queued
     coach = CoachFactory(email="cora@example.com", display_name="Cora Coach")
     profile = RunnerProfileFactory(
         user__email="rita@example.com", user__display_name="Rita Runner", time_zone="UTC"
@@ -69,7 +74,18 @@ def cast():
     template = PlanTemplate.objects.create(
         coach=coach, name="Base block", runner_type="recreational", weeks=2
     )
+    track = samples.track(timezone.now() - timedelta(hours=3), minutes=30)
+    activity = activity_services.activity_import(
+        runner=profile.user, uploaded_by=profile.user, name="run.gpx", data=samples.gpx(track)
+    ).activity
+    assert activity is not None
+    files = [activity_services.Upload(name=f"{n}.gpx", data=samples.gpx(track)) for n in "ab"]
+    batch = activity_services.batch_create(
+        runner=profile.user, uploaded_by=profile.user, uploads=files
+    )
     return {
+        "activity": activity,
+        "batch": batch,
         "coach": coach,
         "runner": profile.user,
         "template": template,
@@ -101,8 +117,14 @@ def test_no_page_breaks_the_content_security_policy(live_server, browser, cast):
         "/accounts/account/",
         "/runs/new/",
         "/accounts/coach/",
+        "/activities/upload/",
+        f"/activities/{cast['activity'].pk}/",
     ):
         runner_pages.visit(base + path)
+    # batch.js polls the import's status while it waits.
+    with runner_pages.page.expect_response(lambda response: "/status/" in response.url):
+        runner_pages.visit(base + f"/activities/imports/{cast['batch'].pk}/")
+    runner_pages.collect("while the import page polled")
 
     coach_pages = Watcher(browser)
     coach_pages.log_in(base, coach.email)
