@@ -38,9 +38,11 @@ def routes(patterns: list[URLPattern | URLResolver], prefix: str = "") -> Iterat
 def every_page(values: dict[str, object]) -> list[str]:
     """Every route with its parameters filled in from `values`: a new parameter name stops the
     test (KeyError) until it is given a value there."""
-    pages = ["/" + PARAMETER.sub(lambda m: str(values[m.group(1)]), r) for r in routes(
-        get_resolver().url_patterns
-    )]  # fmt: skip
+
+    def fill(route: str) -> str:
+        return "/" + PARAMETER.sub(lambda match: str(values[match.group(1)]), route)
+
+    pages = [fill(route) for route in routes(get_resolver().url_patterns)]
     return [*pages, "/admin/login/", "/no-such-page/"]
 
 
