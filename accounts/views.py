@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -21,9 +21,12 @@ from accounts.models import INVITATION_DAYS, Invitation, RunnerProfile, User
 from accounts.services import EmailConfirmed, EmailConfirmError, EmailNotConfirmed, InvitationError
 
 
-def _safe_next(request) -> str | None:
+def _safe_next(request: HttpRequest) -> str | None:
+    """The page to go to after sign-up: this site only, and never from HTTPS down to HTTP."""
     target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
+    if target and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return None
 
