@@ -95,6 +95,11 @@ def json_body(request: HttpRequest) -> Any:
             parse_int=_bounded_int,
             parse_float=_finite_float,
         )
-    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
-        # JSONDecodeError is a ValueError; so are NaN, Infinity and oversized integers.
-        raise BadBody("The body is not valid JSON (no NaN, no Infinity, no huge numbers).") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise BadBody("The body is not valid JSON.") from exc
+    except ValueError as exc:  # from the parse_* hooks above
+        raise BadBody(
+            "The body is not valid JSON: NaN, Infinity and numbers beyond 10^15 are refused."
+        ) from exc
+    except RecursionError as exc:
+        raise BadBody("The body is not valid JSON: it is nested too deeply.") from exc

@@ -15,11 +15,18 @@ class IdsChoiceField(forms.ModelMultipleChoiceField):
 
     def clean(self, value: Any) -> Any:
         for pk in value if isinstance(value, list | tuple) else ():
-            text = str(pk).strip()
-            if text.isdecimal() and (len(text) > MAX_ID_DIGITS or int(text) > MAX_ID):
+            if _beyond_ids(str(pk)):
                 raise ValidationError(
                     self.error_messages["invalid_choice"],
                     code="invalid_choice",
-                    params={"value": f"{text[:12]}…"},
+                    params={"value": f"{str(pk)[:12]}…"},
                 )
         return super().clean(value)
+
+
+def _beyond_ids(text: str) -> bool:
+    """A whole number (as int() reads it: signs, spaces, underscores) no id can be."""
+    try:
+        return abs(int(text)) > MAX_ID
+    except ValueError:  # not a number at all, or more than 4,300 digits
+        return len(text) > MAX_ID_DIGITS and text.strip().lstrip("+-").isdecimal()

@@ -210,7 +210,7 @@ def test_a_session_no_day_has_room_for_is_flagged_for_the_coach(client, busy_tue
     assert "1 session needs a day" in dashboard
 
 
-@pytest.mark.parametrize("athlete_id", [str(2**63), "9" * 4000])
+@pytest.mark.parametrize("athlete_id", [str(2**63), str(-(2**63) - 1), "9" * 4000])
 def test_an_athlete_id_beyond_any_database_id_is_refused(client, template, athletes, athlete_id):
     client.force_login(template.coach)
     response = client.post(
