@@ -11,12 +11,13 @@ from accounts.access import AuthenticatedHttpRequest, athlete_for
 from accounts.models import RunnerProfile
 from accounts.selectors import next_race
 from plans import services
-from plans.access import run_log_for, session_for
+from plans.access import own_assignment_for, run_log_for, session_for
 from plans.builder import phase_for
+from plans.coaching import services as coaching
 from plans.coaching.views import coach_week_context
 from plans.forms import RunLogForm, SessionMoveForm, SessionStatusForm
 from plans.models import Phase, RunLog, Status
-from plans.selectors import week_view
+from plans.selectors import assignment_sessions_ahead, week_view
 
 STATUS_MESSAGES = {
     Status.DONE: "Nice work — marked as done.",
@@ -197,3 +198,22 @@ def _removed_message(run_log: RunLog) -> str:
     if session is None or session.runner_added:
         return f"The run you logged on {day} is removed."
     return f"Log removed: your {session.title.lower()} on {day} is planned again."
+
+
+@login_required
+def assignment_leave(request: AuthenticatedHttpRequest, assignment_id: int) -> HttpResponse:
+    """The runner ends their coach's plan: GET says what goes, POST ends it."""
+    assignment = own_assignment_for(request.user, assignment_id)
+    today = (_onboarded_profile(request.user) or RunnerProfile()).today()
+    if request.method == "POST":
+        coaching.assignment_end(assignment=assignment)
+        messages.success(
+            request,
+            f"“{assignment.template.name}” has ended: the days ahead are planned for you again.",
+        )
+        return redirect(_week_url(today))
+    return render(
+        request,
+        "plans/assignment_end.html",
+        {"assignment": assignment, "going": assignment_sessions_ahead(assignment, today)},
+    )

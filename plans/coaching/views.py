@@ -314,8 +314,12 @@ def week_session_edit(request, session_id: int):
     session = coached_session_for(request.user, session_id)
     form = CoachSessionEditForm(request.POST or None, session=session, coach=request.user)
     if request.method == "POST" and form.is_valid():
-        coaching.coach_session_update(session=session, **form.changes)
-        messages.success(request, f"{session.title} saved.")
+        if form.locked:
+            coaching.coach_note_set(session=session, coach_note=form.cleaned_data["coach_note"])
+            messages.success(request, f"Your note on {session.title} is saved.")
+        else:
+            coaching.coach_session_update(session=session, **form.changes)
+            messages.success(request, f"{session.title} saved.")
         return redirect(_athlete_week_url(session.runner_id, session.date))
     return render(request, "plans/coach/session_form.html", {"form": form, "session": session})
 
