@@ -1,4 +1,4 @@
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, cast
@@ -409,14 +409,15 @@ LOCKED = (
 )
 
 
-def _with_stored(data: QueryDict, initial: dict[str, Any]) -> QueryDict:
+def _with_stored(data: Mapping[str, Any], initial: Mapping[str, Any]) -> QueryDict:
     """The posted data, with the stored value for each field it leaves out: a locked session's
     page sends only the note."""
-    data = data.copy()
+    filled = QueryDict(mutable=True)
+    filled.update(data)
     for name, value in initial.items():
         if name not in data and value is not None:
-            data[name] = str(value)
-    return data
+            filled[name] = str(value)
+    return filled
 
 
 def _comparable(value: object) -> object:

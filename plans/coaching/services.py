@@ -19,6 +19,7 @@ from plans import builder
 from plans.comeback import comeback
 from plans.models import (
     Assignment,
+    AssignmentQuerySet,
     AthleteGroup,
     ExerciseDose,
     PlanTemplate,
@@ -470,7 +471,7 @@ def coach_assignments_end(*, coach: User, athlete: User) -> None:
     _assignments_end(Assignment.objects.filter(coach=coach, athlete=athlete), athlete=athlete)
 
 
-def _assignments_end(assignments: QuerySet[Assignment], *, athlete: User) -> None:
+def _assignments_end(assignments: AssignmentQuerySet, *, athlete: User) -> None:
     """End the still active `assignments` of one athlete from their today: what they did,
     skipped or logged stays, and today, being under way, is left as it is."""
     active = list(assignments.active().values_list("pk", flat=True))

@@ -32,7 +32,8 @@ def assert_ended_and_replanned(assignment):
     assert assignment.ended_at is not None
     runner = assignment.athlete
     assert not template_ahead(runner).exists()
-    assert Session.objects.filter(runner=runner, source=Source.TEMPLATE, status=Status.DONE).exists()
+    done = Session.objects.filter(runner=runner, source=Source.TEMPLATE, status=Status.DONE)
+    assert done.exists()
     assert Session.objects.filter(
         runner=runner, source=Source.GENERATED, date__gte=NEXT_MONDAY
     ).exists()
@@ -64,9 +65,7 @@ def end_url(assignment):
     return reverse("plans:assignment_leave", args=[assignment.pk])
 
 
-def test_the_runner_ends_the_plan_from_their_week_after_a_confirmation(
-    client, runner, assignment
-):
+def test_the_runner_ends_the_plan_from_their_week_after_a_confirmation(client, runner, assignment):
     client.force_login(runner)
     week = client.get(reverse("plans:week_of", args=[NEXT_MONDAY])).content.decode()
     assert end_url(assignment) in week

@@ -48,9 +48,7 @@ def test_a_logged_run_cannot_be_moved_renamed_or_shortened(client, coach, logged
     assert logged_run.status == Status.DONE and logged_run.run_log.date == YESTERDAY
 
 
-def test_the_coach_adds_a_note_to_a_logged_run_and_nothing_else_changes(
-    client, coach, logged_run
-):
+def test_the_coach_adds_a_note_to_a_logged_run_and_nothing_else_changes(client, coach, logged_run):
     client.force_login(coach)
     page = client.get(edit_url(logged_run)).content.decode()
     assert 'data-testid="session-locked"' in page and 'name="minutes"' not in page
