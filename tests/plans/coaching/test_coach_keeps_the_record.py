@@ -50,6 +50,8 @@ def test_a_logged_run_cannot_be_moved_renamed_or_shortened(client, coach, logged
 
 def test_the_coach_adds_a_note_to_a_logged_run_and_nothing_else_changes(client, coach, logged_run):
     client.force_login(coach)
+    week = client.get(reverse("plans:athlete_week_of", args=[logged_run.runner_id, YESTERDAY]))
+    assert 'aria-label="Add a note to Easy run"' in week.content.decode()
     page = client.get(edit_url(logged_run)).content.decode()
     assert 'data-testid="session-locked"' in page and 'name="minutes"' not in page
     response = client.post(edit_url(logged_run), {"coach_note": "Well paced."})
