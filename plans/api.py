@@ -1,46 +1,20 @@
 """JSON endpoints under /api/v1/."""
 
 import json
-from collections.abc import Callable
-from functools import wraps
 from typing import cast
 
 from django import forms
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.middleware.csrf import CsrfViewMiddleware
-from django.views.decorators.csrf import csrf_exempt
+from django.http import JsonResponse
 from django.views.decorators.http import require_POST
 
 from accounts.models import MAX_DAY_MINUTES, RunnerType
+from config.api import json_login_required
 from exercises.vocabulary import Activity, Equipment, InjuryArea, Place
 from plans.builder import DAY_KEYS, Commitment, RunnerInput, Week, build_week
 from plans.coaching.forms import AssignForm
 from plans.coaching.services import plan_assign, unassignable
 from plans.inputs import library_for
 from plans.models import PlanTemplate
-
-
-def _json_login_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Anonymous callers get a 401 in JSON, not a CSRF page or a redirect to the login page;
-    a logged-in caller's session cookie still needs the CSRF token (a 403 in JSON without)."""
-
-    @csrf_exempt  # checked below, once we know there is a session to protect
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return JsonResponse({"errors": {"__all__": ["Log in first."]}}, status=401)
-        refused = CsrfViewMiddleware(lambda _: HttpResponse()).process_view(
-            request, view, args, kwargs
-        )
-        if refused is not None:
-            return JsonResponse(
-                {"errors": {"__all__": ["Send the CSRF token in the X-CSRFToken header."]}},
-                status=403,
-            )
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
 
 NOT_JSON = object()
 
@@ -172,7 +146,7 @@ def week_json(week: Week, plyometric: dict[str, bool]) -> dict:
 
 
 @require_POST
-@_json_login_required
+@json_login_required
 def plan_preview(request):
     body = _json_body(request)
     if body is NOT_JSON:
@@ -206,7 +180,7 @@ def _is_id(value) -> bool:
 
 
 @require_POST
-@_json_login_required
+@json_login_required
 def assignments(request):
     """Assign a template to some of the coach's athletes, as the bulk form does."""
     if not request.user.is_coach:
