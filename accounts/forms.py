@@ -20,7 +20,6 @@ from accounts.models import (
     Weekday,
     validate_time_zone,
 )
-from accounts.selectors import next_race
 from accounts.services import CommitmentData
 from exercises.vocabulary import Activity, Equipment, InjuryArea, Place
 
@@ -348,7 +347,8 @@ class WeekForm(forms.Form):
 
 
 class GoalsForm(forms.Form):
-    """A race, a personal best and process habits; each part is optional."""
+    """The first goals, at onboarding: a race, a personal best and process habits, each part
+    optional. Afterwards each goal is edited on its own (`GoalForm`)."""
 
     race_distance = forms.ChoiceField(
         label="Race distance",
@@ -468,30 +468,6 @@ class GoalsForm(forms.Form):
             {"kind": GoalKind.PROCESS, "process_focus": focus} for focus in data["process_focuses"]
         ]
         return goals
-
-    @staticmethod
-    def initial_for(profile: RunnerProfile | None) -> dict:
-        if profile is None:
-            return {}
-        initial: dict = {"process_focuses": []}
-        race = next_race(profile)
-        if race is not None:
-            initial.update(
-                race_distance=race.goal.distance,
-                race_distance_km=race.goal.distance_km,
-                race_date=race.goal.race_date,
-                race_target_time=race.goal.target_time,
-            )
-        for goal in profile.goals.all():
-            if goal.kind == GoalKind.RACE:
-                continue  # only the race still ahead is offered for editing
-            if goal.kind == GoalKind.PERSONAL_BEST:
-                initial.update(
-                    pb_distance=goal.distance, pb_distance_km=goal.distance_km, pb_time=goal.pb_time
-                )
-            else:
-                initial["process_focuses"].append(goal.process_focus)
-        return initial
 
 
 class GoalForm(forms.Form):

@@ -327,7 +327,10 @@ def my_coach(request):
     coaching = access.current_coaching(request.user)
     if request.method == "POST" and coaching is not None:
         services.coaching_end(coaching=coaching)
-        messages.success(request, f"You left {coaching.coach}. Your plan stays yours.")
+        messages.success(
+            request,
+            f"You left {coaching.coach}. The days ahead are planned for you; your record stays.",
+        )
         return redirect("accounts:my_coach")
     invitations = [
         (invitation, services.invitation_url(invitation))

@@ -47,7 +47,8 @@ def test_removing_the_athlete_ends_the_coachs_assignment(client, coach, assignme
 
 def test_the_athlete_leaving_their_coach_ends_the_assignment(client, runner, assignment):
     client.force_login(runner)
-    client.post(reverse("accounts:my_coach"))
+    response = client.post(reverse("accounts:my_coach"), follow=True)
+    assert "You left Cora Coach. The days ahead are planned for you" in response.content.decode()
     assert_ended_and_replanned(assignment)
 
 
