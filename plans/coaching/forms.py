@@ -367,8 +367,9 @@ class CoachSessionEditForm(KindLayout):
             self.add_error("purpose", "Choose what kind of run it is.")
         if kind == SessionKind.CROSS_TRAINING and not data.get("activity"):
             self.add_error("activity", "Choose the activity.")
-        self._clean_exercises(kind)
-        if self.locked and self._content_changed():
+        if not self.locked:
+            self._clean_exercises(kind)
+        elif self._content_changed():
             self.add_error(None, LOCKED.format(athlete=self.session.runner))
         return data
 
