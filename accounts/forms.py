@@ -522,7 +522,9 @@ class GoalForm(forms.Form):
         decimal_places=3,
         required=False,
     )
-    race_date = forms.DateField(label="Race date", widget=DATE_INPUT, required=False)
+    race_date = forms.DateField(
+        label="Race date", widget=DATE_INPUT, required=False, validators=[validate_plausible_date]
+    )
     target_time = forms.DurationField(
         label="Target time (optional)", help_text=DURATION_HELP, required=False
     )
