@@ -349,6 +349,14 @@ class Invitation(models.Model):
         max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.PENDING
     )
     responded_at = models.DateTimeField(null=True, blank=True)
+    message = models.ForeignKey(
+        "outbox.Email",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The invitation email, and how sending it went.",
+    )
 
     objects = InvitationQuerySet.as_manager()
 

@@ -1,9 +1,11 @@
 """Writes that touch several models; each runs in one transaction."""
 
+import re
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
@@ -21,7 +23,8 @@ from accounts.models import (
     User,
 )
 from accounts.signals import profile_changed
-from config import emails
+from limits.services import Limit, limit_check
+from outbox.services import email_queue
 
 INVITATION_SALT = "accounts.invitation"
 
@@ -136,24 +139,53 @@ def invitation_from_token(token: str) -> Invitation:
     return invitation
 
 
-def _send_invitation_email(invitation_id: int) -> None:
-    invitation = Invitation.objects.select_related("coach").get(pk=invitation_id)
-    emails.send(
-        "invitation",
-        invitation.email,
-        {
-            "invitation": invitation,
-            "coach": invitation.coach,
-            "path": invitation_url(invitation),
-            "days": INVITATION_DAYS,
-        },
+COACH_NAME_MAX = 60
+# Anything a mail client could turn into a link: a scheme, www., an address, a dotted host.
+_LINK_LIKE = re.compile(r"\S*(?:://|www\.|@)\S*|\S*\w\.[a-z]{2,}\b\S*", re.IGNORECASE)
+
+
+def email_safe_name(name: str) -> str:
+    """A coach's name as invitation emails show it: one line of plain text, at most 60
+    characters, with nothing in it a mail client would make into a link."""
+    plain = " ".join(_LINK_LIKE.sub(" ", name).split())
+    if len(plain) > COACH_NAME_MAX:
+        plain = plain[: COACH_NAME_MAX - 1].rstrip() + "…"
+    return plain or "A RunStrong coach"
+
+
+def _invitation_limits(coach: User, email: str) -> None:
+    """Raise LimitReached if this coach, or this address, has had enough invitations."""
+    per_coach = settings.INVITATIONS_PER_COACH_PER_HOUR
+    limit_check(
+        rows=Invitation.objects.filter(coach=coach),
+        at_field="created_at",
+        limit=Limit(
+            count=per_coach,
+            window=timedelta(hours=1),
+            message=f"You can send {per_coach} invitations an hour, and you have.",
+        ),
+    )
+    per_address = settings.INVITATIONS_PER_ADDRESS_PER_DAY
+    limit_check(
+        rows=Invitation.objects.filter(email=email),
+        at_field="created_at",
+        limit=Limit(
+            count=per_address,
+            window=timedelta(days=1),
+            message=f"{email} has had {per_address} invitations in the last day, "
+            "the most we send to one address.",
+        ),
     )
 
 
 @transaction.atomic
 def invitation_send(*, coach: User, email: str) -> Invitation:
-    """Invite a runner by email; an earlier pending invitation to the same address is replaced."""
+    """Invite a runner by email; an earlier pending invitation to the same address is replaced.
+
+    Raises limits.services.LimitReached, with nothing saved or sent, past the hourly limit of
+    the coach or the daily limit of the address."""
     email = email.strip().lower()
+    _invitation_limits(coach, email)
     Invitation.objects.filter(coach=coach, email=email, status=InvitationStatus.PENDING).update(
         status=InvitationStatus.REVOKED, responded_at=timezone.now()
     )
@@ -161,8 +193,17 @@ def invitation_send(*, coach: User, email: str) -> Invitation:
     invitation = Invitation.objects.create(
         coach=coach, email=email, created_at=now, expires_at=now + timedelta(days=INVITATION_DAYS)
     )
-    # robust: a mail server that is down must not turn a saved invitation into an error page.
-    transaction.on_commit(lambda: _send_invitation_email(invitation.pk), robust=True)
+    invitation.message = email_queue(
+        template="invitation",
+        to=email,
+        context={
+            "invitation": invitation,
+            "coach_name": email_safe_name(coach.display_name),
+            "path": invitation_url(invitation),
+            "days": INVITATION_DAYS,
+        },
+    )
+    invitation.save(update_fields=["message"])
     return invitation
 
 

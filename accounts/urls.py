@@ -79,6 +79,11 @@ urlpatterns = [
     path("athletes/<int:athlete_id>/edit/", views.athlete_edit, name="athlete_edit"),
     path("athletes/<int:athlete_id>/remove/", views.athlete_remove, name="athlete_remove"),
     path(
+        "invitations/<int:invitation_id>/resend/",
+        views.invitation_resend,
+        name="invitation_resend",
+    ),
+    path(
         "invitations/<int:invitation_id>/revoke/",
         views.invitation_revoke,
         name="invitation_revoke",

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -19,6 +19,7 @@ from accounts.forms import (
 )
 from accounts.models import INVITATION_DAYS, Invitation, RunnerProfile, User
 from accounts.services import InvitationError
+from limits.services import LimitReached
 
 
 def _safe_next(request) -> str | None:
@@ -177,18 +178,29 @@ def athletes(request):
     coach = access.coach_or_404(request.user)
     form = InviteForm(request.POST or None, coach=coach)
     if request.method == "POST" and form.is_valid():
-        invitation = services.invitation_send(coach=coach, email=form.cleaned_data["email"])
+        try:
+            invitation = services.invitation_send(coach=coach, email=form.cleaned_data["email"])
+        except LimitReached as refused:
+            form.add_error(None, refused.message)
+            return _athletes_page(request, coach, form, status=429)
         messages.success(request, f"Invitation sent to {invitation.email}.")
         return redirect("accounts:athletes")
+    return _athletes_page(request, coach, form)
+
+
+def _athletes_page(request, coach: User, form: InviteForm, status: int = 200) -> HttpResponse:
     return render(
         request,
         "accounts/athletes.html",
         {
             "rows": selectors.athlete_rows(coach),
-            "invitations": Invitation.objects.pending().filter(coach=coach),
+            "invitations": Invitation.objects.pending()
+            .filter(coach=coach)
+            .select_related("message"),
             "form": form,
             "invitation_days": INVITATION_DAYS,
         },
+        status=status,
     )
 
 
@@ -203,6 +215,20 @@ def athlete_remove(request, athlete_id: int):
 
 
 @require_POST
+@login_required
+@require_POST
+def invitation_resend(request, invitation_id: int):
+    coach = access.coach_or_404(request.user)
+    invitation = get_object_or_404(Invitation.objects.pending(), pk=invitation_id, coach=coach)
+    try:
+        services.invitation_send(coach=coach, email=invitation.email)
+    except LimitReached as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, f"Invitation sent again to {invitation.email}.")
+    return redirect("accounts:athletes")
+
+
 @login_required
 def invitation_revoke(request, invitation_id: int):
     coach = access.coach_or_404(request.user)

@@ -102,3 +102,19 @@ def frozen_now(monkeypatch):
         monkeypatch.setattr(timezone, "now", lambda: moment)
 
     return freeze
+
+
+@pytest.fixture(autouse=True)
+def outbox_worker(monkeypatch):
+    """A worker that sends each queued email at once, as a running one would; a test that
+    wants emails left waiting in the outbox sets `paused`."""
+    from outbox import services, tasks
+
+    state = {"paused": False}
+
+    def delay(email_id: int) -> None:
+        if not state["paused"]:
+            services.email_send(email_id=email_id)
+
+    monkeypatch.setattr(tasks.send_email, "delay", delay)
+    return state
