@@ -1,15 +1,21 @@
 """Writes that touch several models; each runs in one transaction."""
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from functools import partial
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from accounts.models import (
     INVITATION_DAYS,
@@ -19,6 +25,7 @@ from accounts.models import (
     Injury,
     Invitation,
     InvitationStatus,
+    PasswordResetRequest,
     RunnerProfile,
     User,
 )
@@ -27,6 +34,7 @@ from limits.services import Limit, limit_check
 from outbox.services import email_queue
 
 INVITATION_SALT = "accounts.invitation"
+logger = logging.getLogger(__name__)
 
 
 class InvitationError(Exception):
@@ -272,3 +280,66 @@ def coaching_end(*, coaching: Coaching) -> Coaching:
     Coaching.objects.filter(pk=coaching.pk, ended_at__isnull=True).update(ended_at=timezone.now())
     coaching.refresh_from_db()
     return coaching
+
+
+RESET_SWEEP_AFTER = timedelta(seconds=30)  # the on-commit task had its chance by then
+
+
+def password_reset_request(*, email: str) -> PasswordResetRequest:
+    """Note that a reset link was asked for; the lookup and the email happen in a task.
+
+    The same two queries for any address, known or not. Raises limits.services.LimitReached,
+    writing nothing, past the hourly limit per address."""
+    email = email.strip().lower()
+    per_hour = settings.PASSWORD_RESETS_PER_ADDRESS_PER_HOUR
+    limit_check(
+        rows=PasswordResetRequest.objects.filter(email=email),
+        at_field="requested_at",
+        limit=Limit(
+            count=per_hour,
+            window=timedelta(hours=1),
+            message=f"We have sent {per_hour} reset links to that address in the last hour.",
+        ),
+    )
+    request = PasswordResetRequest.objects.create(email=email, requested_at=timezone.now())
+    transaction.on_commit(partial(_queue_reset, request.pk))
+    return request
+
+
+def password_reset_handle(*, request_id: int) -> int:
+    """Queue a reset email to each active account with a password at that address; how many.
+    The conditional UPDATE makes one worker, and only one, handle a request."""
+    claimed = PasswordResetRequest.objects.filter(pk=request_id, handled_at__isnull=True).update(
+        handled_at=timezone.now()
+    )
+    if not claimed:
+        return 0
+    email = PasswordResetRequest.objects.values_list("email", flat=True).get(pk=request_id)
+    users = list(PasswordResetForm().get_users(email))
+    for user in users:
+        email_queue(
+            template="password_reset",
+            to=user.email,
+            context={
+                "user": user,
+                "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+    return len(users)
+
+
+def password_resets_handle_waiting() -> int:
+    waiting = PasswordResetRequest.objects.filter(
+        handled_at__isnull=True, requested_at__lt=timezone.now() - RESET_SWEEP_AFTER
+    ).values_list("pk", flat=True)
+    return sum(password_reset_handle(request_id=pk) for pk in waiting)
+
+
+def _queue_reset(request_id: int) -> None:
+    from accounts.tasks import password_reset_handle as handle
+
+    try:
+        handle.delay(request_id)
+    except Exception:  # the broker is down: the sweep handles the request from the database
+        logger.warning("could not queue password reset %s; the sweep will", request_id)

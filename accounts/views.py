@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -48,6 +49,20 @@ def signup(request):
             return redirect(next_url)
         return redirect("accounts:athletes" if user.is_coach else "accounts:onboarding")
     return render(request, "accounts/signup.html", {"form": form, "next": _safe_next(request)})
+
+
+def password_reset(request):
+    """The same answer, after the same work, whether or not the address has an account: the
+    lookup and the email happen in a task after the response."""
+    form = PasswordResetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.password_reset_request(email=form.cleaned_data["email"])
+        except LimitReached as refused:
+            form.add_error(None, refused.message)
+            return render(request, "accounts/password_reset.html", {"form": form}, status=429)
+        return redirect("accounts:password_reset_done")
+    return render(request, "accounts/password_reset.html", {"form": form})
 
 
 def _profile_with_related(user: User) -> RunnerProfile | None:

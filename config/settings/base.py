@@ -187,6 +187,7 @@ CELERY_BEAT_SCHEDULE = {
     "reminders-sweep": {"task": "reminders.tasks.sweep", "schedule": REMINDER_SWEEP_SECONDS},
     "activities-sweep": {"task": "activities.tasks.sweep", "schedule": 60},
     "outbox-sweep": {"task": "outbox.tasks.sweep", "schedule": OUTBOX_SWEEP_SECONDS},
+    "password-resets-sweep": {"task": "accounts.tasks.password_resets_sweep", "schedule": 60},
     "limits-prune": {"task": "limits.tasks.prune", "schedule": 3600},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
