@@ -30,7 +30,7 @@ from accounts.models import (
     User,
 )
 from accounts.signals import profile_changed
-from limits.services import Limit, limit_check
+from limits.services import Counter, Limit, limit_check, limit_hit
 from outbox.services import email_queue
 
 INVITATION_SALT = "accounts.invitation"
@@ -343,3 +343,32 @@ def _queue_reset(request_id: int) -> None:
         handle.delay(request_id)
     except Exception:  # the broker is down: the sweep handles the request from the database
         logger.warning("could not queue password reset %s; the sweep will", request_id)
+
+
+def signup_count(*, email: str, ip_address: str) -> None:
+    """Count a sign-up about to be made; raise limits.services.LimitReached, counting nothing,
+    past the hourly limits per address and per IP address."""
+    per_address = settings.SIGNUPS_PER_ADDRESS_PER_HOUR
+    per_ip = settings.SIGNUPS_PER_IP_PER_HOUR
+    hour = timedelta(hours=1)
+    limit_hit(
+        Counter(
+            scope="signup-address",
+            key=email.strip().lower(),
+            limit=Limit(
+                count=per_address,
+                window=hour,
+                message=f"That address has been used for {per_address} sign-ups in the last hour.",
+            ),
+        ),
+        Counter(
+            scope="signup-ip",
+            key=ip_address,
+            limit=Limit(
+                count=per_ip,
+                window=hour,
+                message=f"{per_ip} accounts have been made from your network in the last hour, "
+                "the most we allow.",
+            ),
+        ),
+    )

@@ -1,3 +1,4 @@
+from axes.helpers import get_client_ip_address  # type: ignore[import-untyped]
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -35,6 +36,18 @@ def signup(request):
         return redirect("plans:week")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        try:
+            services.signup_count(
+                email=form.cleaned_data["email"], ip_address=get_client_ip_address(request) or ""
+            )
+        except LimitReached as refused:
+            form.add_error(None, refused.message)
+            return render(
+                request,
+                "accounts/signup.html",
+                {"form": form, "next": _safe_next(request)},
+                status=429,
+            )
         try:
             with transaction.atomic():
                 user = form.save()

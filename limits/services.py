@@ -41,10 +41,26 @@ def limit_check(*, rows: QuerySet[Model], at_field: str, limit: Limit) -> None:
         raise LimitReached(f"{limit.message} Try again in {_in_words(wait)}.", wait)
 
 
-def limit_hit(*, scope: str, key: str, limit: Limit) -> None:
-    """Count one attempt for `key`, or raise LimitReached (and count nothing) if over."""
-    limit_check(rows=Hit.objects.filter(scope=scope, key=key), at_field="at", limit=limit)
-    Hit.objects.create(scope=scope, key=key)
+@dataclass(frozen=True)
+class Counter:
+    """The attempts of one kind (`scope`, e.g. "signup-ip") by one key (e.g. an IP)."""
+
+    scope: str
+    key: str
+    limit: Limit
+
+
+def limit_hit(*counters: Counter) -> None:
+    """Count one attempt on every counter, or raise LimitReached and count nothing if any
+    of them is already at its limit."""
+    for counter in counters:
+        limit_check(
+            rows=Hit.objects.filter(scope=counter.scope, key=counter.key),
+            at_field="at",
+            limit=counter.limit,
+        )
+    now = timezone.now()
+    Hit.objects.bulk_create(Hit(scope=c.scope, key=c.key, at=now) for c in counters)
 
 
 def hits_prune() -> int:
