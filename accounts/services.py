@@ -325,6 +325,7 @@ def password_reset_handle(*, request_id: int) -> int:
                 "uid": urlsafe_base64_encode(force_bytes(user.pk)),
                 "token": default_token_generator.make_token(user),
             },
+            secret=True,
         )
     return len(users)
 

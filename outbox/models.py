@@ -22,6 +22,9 @@ class Email(models.Model):
     html = models.TextField(blank=True)
     headers = models.JSONField(default=dict, blank=True)
     kind = models.CharField(max_length=40, help_text="Which email this is, e.g. invitation.")
+    secret = models.BooleanField(
+        default=False, help_text="The body holds a one-time link: it is wiped once sent."
+    )
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     next_try_at = models.DateTimeField(default=timezone.now)
     claimed_until = models.DateTimeField(null=True, blank=True)

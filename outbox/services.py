@@ -24,9 +24,11 @@ def email_queue(
     context: dict[str, Any],
     kind: str = "",
     headers: dict[str, str] | None = None,
+    secret: bool = False,
 ) -> Email:
     """Render templates/emails/<template>/ now, store the email, and send it once the caller's
-    transaction commits; if that send fails, the sweep retries with backoff."""
+    transaction commits; if that send fails, the sweep retries with backoff. A `secret` email
+    (a reset or sign-in link) has its body wiped once it is sent."""
     rendered = emails.render(template, context)
     now = timezone.now()
     email = Email.objects.create(
@@ -38,6 +40,7 @@ def email_queue(
         html=rendered.html,
         headers=headers or {},
         kind=kind or template,
+        secret=secret,
     )
     transaction.on_commit(partial(_queue_send, email.pk))
     return email
@@ -127,8 +130,9 @@ def _deliver(email: Email) -> bool:
     except Exception as error:  # SMTP refusals, timeouts, a server that is down
         _attempt_failed(email, error)
         return False
+    wiped: dict[str, str] = {"text": "", "html": ""} if email.secret else {}
     Email.objects.filter(pk=email.pk).update(
-        state=State.SENT, sent_at=timezone.now(), claimed_until=None, last_error=""
+        state=State.SENT, sent_at=timezone.now(), claimed_until=None, last_error="", **wiped
     )
     return True
 

@@ -101,3 +101,15 @@ def test_the_limit_is_per_address_and_per_hour(
     PasswordResetRequest.objects.update(requested_at=timezone.now() - timedelta(hours=1, seconds=1))
     assert client.post(RESET, {"email": "nobody@example.com"}).url == DONE
     assert len(mailoutbox) == 1
+
+
+def test_the_reset_link_is_not_kept_in_the_database_once_sent(
+    client, runner, mailoutbox, django_capture_on_commit_callbacks
+):
+    from outbox.models import Email
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(RESET, {"email": runner.email})
+    assert "/accounts/password-reset/" in mailoutbox[0].body
+    email = Email.objects.get()
+    assert (email.kind, email.state, email.text, email.html) == ("password_reset", "sent", "", "")

@@ -150,3 +150,27 @@ def test_a_worker_that_died_mid_send_leaves_the_row_to_the_next_one_after_the_le
     clock[0] += timedelta(seconds=31)
     assert emails_send_due(seconds=5) == 1
     assert len(mailoutbox) == 1
+
+
+def test_a_secret_email_keeps_no_body_once_sent(mailoutbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        email = email_queue(
+            template="invitation",
+            to="ana@example.com",
+            context={"coach_name": "Cora", "path": "/one-time/", "days": 7},
+            secret=True,
+        )
+    assert "/one-time/" in mailoutbox[0].body
+    email.refresh_from_db()
+    assert (email.state, email.text, email.html) == (State.SENT, "", "")
+
+
+def test_a_secret_email_keeps_its_body_while_it_waits_to_be_retried(
+    mail_server, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        email = email_queue(
+            template="invitation", to="a@example.com", context={"path": "/one-time/"}, secret=True
+        )
+    email.refresh_from_db()
+    assert "/one-time/" in email.text
