@@ -306,9 +306,11 @@ def password_reset_request(*, email: str) -> PasswordResetRequest:
     return request
 
 
+@transaction.atomic
 def password_reset_handle(*, request_id: int) -> int:
     """Queue a reset email to each active account with a password at that address; how many.
-    The conditional UPDATE makes one worker, and only one, handle a request."""
+    The conditional UPDATE makes one worker, and only one, handle a request; if queueing
+    fails, the claim rolls back with it and the sweep tries again."""
     claimed = PasswordResetRequest.objects.filter(pk=request_id, handled_at__isnull=True).update(
         handled_at=timezone.now()
     )
