@@ -5,10 +5,12 @@ from typing import Any
 from django.http import Http404, HttpRequest, JsonResponse
 from django.views.decorators.http import require_POST
 
+from accounts.access import AuthenticatedHttpRequest
 from activities import archive, services
 from activities.access import runner_for_upload
 from activities.models import Activity
 from activities.parsing import MAX_FILE_BYTES, FileRefused
+from config.api import json_login_required
 
 
 def _error(message: str, status: int) -> JsonResponse:
@@ -39,12 +41,12 @@ def _athlete_id(request: HttpRequest) -> int | None:
     return int(value)
 
 
+@json_login_required
 @require_POST
-def activities(request: HttpRequest) -> JsonResponse:
-    """201 with the new activity; 200 with the earlier one (`duplicate_of`) when it repeats a
-    run already imported; 400 for a file we cannot read; 404 for an athlete not yours."""
-    if not request.user.is_authenticated:
-        return JsonResponse({"errors": {"__all__": ["Log in first."]}}, status=401)
+def activities(request: AuthenticatedHttpRequest) -> JsonResponse:
+    """201 with the activity: the new one, or the earlier one with `duplicate_of` set when the
+    file repeats a run already imported; 400 for a file we cannot read; 404 for an athlete not
+    yours; 401 for anonymous callers."""
     try:
         runner = runner_for_upload(request.user, _athlete_id(request))
     except Http404:
@@ -67,4 +69,4 @@ def activities(request: HttpRequest) -> JsonResponse:
     except FileRefused as exc:
         return _error(str(exc), 400)
     body = activity_json(result.activity, duplicate=result.duplicate)
-    return JsonResponse(body, status=200 if result.duplicate else 201)
+    return JsonResponse(body, status=201)

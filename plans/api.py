@@ -1,19 +1,16 @@
 """JSON endpoints under /api/v1/."""
 
 import json
-from collections.abc import Callable
 from datetime import timedelta
-from functools import wraps
 from typing import cast
 
 from django import forms
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.middleware.csrf import CsrfViewMiddleware
-from django.views.decorators.csrf import csrf_exempt
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_POST
 
 from accounts.models import MAX_DAY_MINUTES, RunnerType
+from config.api import json_login_required
 from exercises.vocabulary import Activity, Equipment, InjuryArea, Place
 from limits.services import Counter, Limit, LimitReached, limit_hit
 from plans.builder import DAY_KEYS, Commitment, RunnerInput, Week, build_week
@@ -21,29 +18,6 @@ from plans.coaching.forms import AssignForm
 from plans.coaching.services import plan_assign, unassignable
 from plans.inputs import library_for
 from plans.models import PlanTemplate
-
-
-def _json_login_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Anonymous callers get a 401 in JSON, not a CSRF page or a redirect to the login page;
-    a logged-in caller's session cookie still needs the CSRF token (a 403 in JSON without)."""
-
-    @csrf_exempt  # checked below, once we know there is a session to protect
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return JsonResponse({"errors": {"__all__": ["Log in first."]}}, status=401)
-        refused = CsrfViewMiddleware(lambda _: HttpResponse()).process_view(
-            request, view, args, kwargs
-        )
-        if refused is not None:
-            return JsonResponse(
-                {"errors": {"__all__": ["Send the CSRF token in the X-CSRFToken header."]}},
-                status=403,
-            )
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
 
 NOT_JSON = object()
 
@@ -197,7 +171,7 @@ def _preview_refused(request: HttpRequest) -> JsonResponse | None:
 
 
 @require_POST
-@_json_login_required
+@json_login_required
 def plan_preview(request):
     if refused := _preview_refused(request):
         return refused
@@ -233,7 +207,7 @@ def _is_id(value) -> bool:
 
 
 @require_POST
-@_json_login_required
+@json_login_required
 def assignments(request):
     """Assign a template to some of the coach's athletes, as the bulk form does."""
     if not request.user.is_coach:

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from activities.models import Activity
@@ -22,6 +23,23 @@ def test_anonymous_callers_get_401_in_json(client, run_files):
     assert response.status_code == 401
     assert response.json() == {"errors": {"__all__": ["Log in first."]}}
     assert not Activity.objects.exists()
+
+
+def test_an_anonymous_curl_gets_json_401_and_a_session_without_its_csrf_token_403(
+    runner, profile, run_files
+):
+    strict = Client(enforce_csrf_checks=True)
+    assert post(strict, run_files["run.fit"]).status_code == 401
+    strict.force_login(runner)
+    no_token = post(strict, run_files["run.fit"])
+    assert no_token.status_code == 403
+    assert "CSRF" in no_token.json()["errors"]["__all__"][0]
+    assert not Activity.objects.exists()
+    strict.get(reverse("plans:week"))  # sets the CSRF cookie, as the page would
+    token = strict.cookies["csrftoken"].value
+    upload = {"file": SimpleUploadedFile("run.fit", run_files["run.fit"])}
+    assert strict.post(URL, upload, HTTP_X_CSRFTOKEN=token).status_code == 201
+    assert Activity.objects.count() == 1
 
 
 def test_a_new_run_answers_201_with_its_numbers_and_the_session_it_matched(
@@ -48,11 +66,11 @@ def test_a_new_run_answers_201_with_its_numbers_and_the_session_it_matched(
     assert run.status == Status.DONE
 
 
-def test_the_same_run_again_answers_200_pointing_at_the_first(client, runner, profile, run_files):
+def test_the_same_run_again_answers_201_pointing_at_the_first(client, runner, profile, run_files):
     client.force_login(runner)
     first = post(client, run_files["run.fit"]).json()
     again = post(client, run_files["run.gpx"], name="run.gpx")
-    assert again.status_code == 200
+    assert again.status_code == 201
     assert again.json()["duplicate_of"] == first["id"] == again.json()["id"]
     assert Activity.objects.count() == 1 and Session.objects.filter(kind="run").count() == 1
 
