@@ -244,7 +244,6 @@ def athlete_remove(request, athlete_id: int):
 
 @require_POST
 @login_required
-@require_POST
 def invitation_resend(request, invitation_id: int):
     coach = access.coach_or_404(request.user)
     invitation = get_object_or_404(Invitation.objects.pending(), pk=invitation_id, coach=coach)
@@ -257,6 +256,7 @@ def invitation_resend(request, invitation_id: int):
     return redirect("accounts:athletes")
 
 
+@require_POST
 @login_required
 def invitation_revoke(request, invitation_id: int):
     coach = access.coach_or_404(request.user)

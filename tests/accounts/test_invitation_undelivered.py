@@ -114,3 +114,10 @@ def test_anonymous_cannot_send_an_invitation_again(
     response = client.post(reverse("accounts:invitation_resend", args=[invitation.pk]))
     assert response.status_code == 302
     assert Invitation.objects.count() == 1
+
+
+def test_send_again_and_withdraw_need_a_post(client, coach, django_capture_on_commit_callbacks):
+    invitation = _invite(client, coach, django_capture_on_commit_callbacks)
+    for name in ("accounts:invitation_resend", "accounts:invitation_revoke"):
+        assert client.get(reverse(name, args=[invitation.pk])).status_code == 405
+    assert Invitation.objects.pending().get() == invitation
