@@ -170,7 +170,7 @@ def _invitation_limits(coach: User, email: str) -> None:
         limit=Limit(
             count=per_coach,
             window=timedelta(hours=1),
-            message=f"You can send {per_coach} invitations an hour, and you have.",
+            message=f"You have sent {per_coach} invitations in the last hour, the most we allow.",
         ),
     )
     per_address = settings.INVITATIONS_PER_ADDRESS_PER_DAY
@@ -298,7 +298,8 @@ def password_reset_request(*, email: str) -> PasswordResetRequest:
         limit=Limit(
             count=per_hour,
             window=timedelta(hours=1),
-            message=f"We have sent {per_hour} reset links to that address in the last hour.",
+            message=f"A reset link was asked for that address {per_hour} times in the last hour, "
+            "the most we allow.",
         ),
     )
     request = PasswordResetRequest.objects.create(email=email, requested_at=timezone.now())

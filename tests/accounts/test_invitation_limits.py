@@ -73,8 +73,9 @@ def test_a_coach_sends_twenty_invitations_an_hour_and_the_twenty_first_is_refuse
 
     refused = invite("one.more@example.com")
     assert refused.status_code == 429
-    assert "You can send 20 invitations an hour, and you have. Try again in 60 minutes." in (
-        refused.content.decode()
+    assert (
+        "You have sent 20 invitations in the last hour, the most we allow. Try again in 60 minutes."
+        in (refused.content.decode())
     )
     assert not Invitation.objects.filter(email="one.more@example.com").exists()
     assert len(mailoutbox) == 20

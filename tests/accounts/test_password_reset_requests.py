@@ -83,8 +83,8 @@ def test_three_links_an_hour_per_address_then_a_clear_refusal(
         refused = client.post(RESET, {"email": email.upper()})
     assert refused.status_code == 429
     assert (
-        "We have sent 3 reset links to that address in the last hour. Try again in 60 minutes."
-        in refused.content.decode()
+        "A reset link was asked for that address 3 times in the last hour, the most we allow. "
+        "Try again in 60 minutes." in refused.content.decode()
     )
     assert queued == []
     assert PasswordResetRequest.objects.count() == 3
