@@ -11,7 +11,7 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["is_coach", "is_staff", "is_active"]
     search_fields = ["email", "display_name"]
     fieldsets = [
-        (None, {"fields": ["email", "password"]}),
+        (None, {"fields": ["email", "email_verified_at", "pending_email", "password"]}),
         ("Profile", {"fields": ["display_name", "is_coach"]}),
         ("Permissions", {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
         ("Dates", {"fields": ["last_login", "date_joined"]}),

@@ -110,16 +110,47 @@ class SignupForm(EmailUniqueMixin, forms.ModelForm):
         return user
 
 
-class AccountForm(EmailUniqueMixin, forms.ModelForm):
-    class Meta:
-        model = User
-        fields = ["display_name", "email"]
-        labels = {"display_name": "Your name"}
+class AccountForm(forms.Form):
+    """Name and email address. A new address asks for the current password, and only counts
+    once the link sent to it is opened (the service keeps it apart until then)."""
 
-    def __init__(self, *args, **kwargs):
+    display_name = forms.CharField(label="Your name", max_length=150)
+    email = forms.EmailField(
+        label="Email",
+        help_text="A new address takes over once you open the link we send to it.",
+    )
+    current_password = forms.CharField(
+        label="Current password",
+        strip=False,
+        required=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="Needed to change your email address.",
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"display_name": user.display_name, "email": user.email})
         super().__init__(*args, **kwargs)
-        self.fields["display_name"].required = True
+        self.user = user
         self.helper = _without_form_tag()
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exclude(pk=self.user.pk).exists():
+            raise forms.ValidationError(EMAIL_TAKEN)
+        return email
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        email = cleaned.get("email")
+        if email and email != self.user.email:
+            password = cleaned.get("current_password")
+            if not password:
+                self.add_error(
+                    "current_password", "Enter your current password to change your email."
+                )
+            elif not self.user.check_password(password):
+                self.add_error("current_password", "That is not your current password.")
+        return cleaned
 
 
 class ProfileForm(forms.ModelForm):

@@ -48,6 +48,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(default=False)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
+    # When the person proved, through a signed link, that `email` reaches them; a coach's
+    # invitation to that address is theirs to answer only once it is set.
+    email_verified_at = models.DateTimeField(null=True, blank=True)
+    # A new address the person asked for: `email` stays in force until the link sent here is opened.
+    pending_email = models.EmailField(blank=True)
 
     objects = UserManager()
 
@@ -66,6 +71,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.display_name or self.email.split("@")[0]
+
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
 
     def today(self) -> date:
         """The date it is now for this user: by their profile's time zone, or by the one a new

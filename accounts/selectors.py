@@ -7,7 +7,7 @@ from datetime import date
 from operator import itemgetter
 from typing import TypedDict
 
-from accounts.models import Coaching, Goal, GoalKind, RunnerProfile, User
+from accounts.models import Coaching, Goal, GoalKind, Invitation, RunnerProfile, User
 
 
 @dataclass(frozen=True)
@@ -77,3 +77,13 @@ def athlete_rows(coach: User) -> list[AthleteRow]:
         {"athlete": coaching.athlete, "profile": profile, "race": races.get(coaching.athlete_id)}
         for coaching, profile in zip(coachings, profiles, strict=True)
     ]
+
+
+def pending_invitations(user: User) -> list[Invitation]:
+    """Coaches' invitations waiting for this user's address, once they have proved it is theirs:
+    an address typed in but not confirmed gets to see nobody's invitations."""
+    if not user.email_verified:
+        return []
+    return list(
+        Invitation.objects.pending().select_related("coach").filter(email__iexact=user.email)
+    )

@@ -4,6 +4,7 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from enum import StrEnum
 from functools import partial
 from typing import Any
 
@@ -11,9 +12,10 @@ from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -31,14 +33,34 @@ from accounts.models import (
 )
 from accounts.signals import profile_changed
 from limits.services import Counter, Limit, limit_check, limit_hit
+from outbox.models import Email as OutboxEmail
 from outbox.services import email_queue
 
 INVITATION_SALT = "accounts.invitation"
 logger = logging.getLogger(__name__)
+EMAIL_CONFIRM_SALT = "accounts.email-confirm"
+EMAIL_CONFIRM_DAYS = 3
 
 
 class InvitationError(Exception):
     """An invitation that cannot be answered; the message is meant for the runner."""
+
+
+class EmailNotConfirmed(InvitationError):
+    """The invited address is the runner's, but they have not proved yet that it reaches them."""
+
+
+class EmailConfirmError(Exception):
+    """A confirmation link that cannot be used; the message is meant for the person."""
+
+
+class EmailConfirmed(StrEnum):
+    """What opening a confirmation link did."""
+
+    CONFIRMED = "confirmed"  # the address the account signed up with
+    ALREADY = "already"  # the address was confirmed before
+    CHANGED = "changed"  # the new address asked for replaced the old one
+    TAKEN = "taken"  # another account took the new address meanwhile: the old one stays
 
 
 @dataclass(frozen=True)
@@ -216,11 +238,17 @@ def invitation_send(*, coach: User, email: str) -> Invitation:
 
 
 def invitation_check(*, invitation: Invitation, user: User) -> None:
-    """Raise InvitationError unless this user may still answer the invitation."""
+    """Raise InvitationError unless this user may still answer the invitation: it was sent to
+    their address, and they have proved that the address reaches them."""
     if invitation.email.lower() != user.email.lower():
         raise InvitationError(
             f"This invitation was sent to another email address. Log in as {invitation.email} "
             "to answer it."
+        )
+    if not user.email_verified:
+        raise EmailNotConfirmed(
+            f"Confirm your email address first: open the link we sent to {user.email}, then "
+            "come back to this invitation."
         )
     if invitation.status == InvitationStatus.ACCEPTED:
         raise InvitationError("You have already accepted this invitation.")
@@ -376,3 +404,146 @@ def signup_count(*, email: str, ip_address: str) -> None:
             ),
         ),
     )
+
+
+def _password_stamp(user: User) -> str:
+    """Changes with the password, so that a new password voids every confirmation link sent
+    before it (say, one an intruder who knew the old password asked for)."""
+    return salted_hmac(EMAIL_CONFIRM_SALT, user.password).hexdigest()[:16]
+
+
+def email_confirm_token(*, user: User, email: str) -> str:
+    return signing.dumps(
+        {"user": user.pk, "email": email, "stamp": _password_stamp(user)}, salt=EMAIL_CONFIRM_SALT
+    )
+
+
+def email_confirm_url(*, user: User, email: str) -> str:
+    return reverse("accounts:email_confirm", args=[email_confirm_token(user=user, email=email)])
+
+
+def _queue_email_confirmation(user: User, email: str) -> None:
+    email_queue(
+        template="email_confirm",
+        to=email,
+        context={
+            "user": user,
+            "email": email,
+            "is_change": email != user.email,
+            "path": email_confirm_url(user=user, email=email),
+            "days": EMAIL_CONFIRM_DAYS,
+        },
+        secret=True,
+    )
+
+
+def _queue_email_change_notice(user: User, old_email: str, new_email: str) -> None:
+    email_queue(
+        template="email_change_notice",
+        to=old_email,
+        context={
+            "user": user,
+            "old_email": old_email,
+            "new_email": new_email,
+            "path": reverse("accounts:password_reset"),
+        },
+    )
+
+
+def email_confirmation_send(*, user: User) -> str | None:
+    """Send a fresh link for the address that waits to be confirmed: a new address asked for,
+    else an unconfirmed current one. Returns that address, or None when nothing waits.
+
+    Raises limits.services.LimitReached, sending nothing, once that address has had its
+    hourly number of links (anyone may type any address into the account form)."""
+    address = user.pending_email or (None if user.email_verified else user.email)
+    if address is not None:
+        per_hour = settings.EMAIL_CONFIRMATIONS_PER_ADDRESS_PER_HOUR
+        limit_check(
+            rows=OutboxEmail.objects.filter(kind="email_confirm", to=address),
+            at_field="created_at",
+            limit=Limit(
+                count=per_hour,
+                window=timedelta(hours=1),
+                message=f"We have sent {per_hour} confirmation links to {address} in the last "
+                "hour, the most we send to one address.",
+            ),
+        )
+        _queue_email_confirmation(user, address)
+    return address
+
+
+@transaction.atomic
+def account_update(*, user: User, display_name: str, email: str) -> bool:
+    """Save the name; a different address waits apart, the current one staying in force, until
+    the link sent to it is opened, and the current address is told. True if a link went out."""
+    email = email.strip().lower()
+    user.display_name = display_name
+    changing = email != user.email
+    # Asking for the current address again drops a change that was waiting.
+    user.pending_email = email if changing else ""
+    user.save(update_fields=["display_name", "pending_email"])
+    if changing:
+        old_email = user.email
+        email_confirmation_send(user=user)
+        _queue_email_change_notice(user, old_email, email)
+    return changing
+
+
+def _confirm_token_email(token: str, user: User) -> str:
+    try:
+        data = signing.loads(
+            token, salt=EMAIL_CONFIRM_SALT, max_age=timedelta(days=EMAIL_CONFIRM_DAYS)
+        )
+    except signing.SignatureExpired as exc:
+        raise EmailConfirmError(
+            f"This link has expired: links work for {EMAIL_CONFIRM_DAYS} days. "
+            "Ask for a new one below."
+        ) from exc
+    except signing.BadSignature as exc:
+        raise EmailConfirmError(
+            "This link is not valid. Check that you copied the whole link."
+        ) from exc
+    if data.get("user") != user.pk:
+        raise EmailConfirmError(
+            "This link confirms an address for another RunStrong account. Log out, log in to "
+            "that account and open the link again."
+        )
+    if data.get("stamp") != _password_stamp(user):
+        raise EmailConfirmError(
+            "Your password has changed since this link was sent, so it no longer works. "
+            "Ask for a new one below."
+        )
+    return str(data["email"])
+
+
+@transaction.atomic
+def email_confirm(*, token: str, user: User) -> EmailConfirmed:
+    """Mark the address in a signed link as proved: the account's own, or the new one it
+    asked for, which then replaces the old. Raises EmailConfirmError, changing nothing."""
+    address = _confirm_token_email(token, user)
+    user = User.objects.select_for_update().get(pk=user.pk)
+    now = timezone.now()
+    if address == user.email:
+        if user.email_verified:
+            return EmailConfirmed.ALREADY
+        user.email_verified_at = now
+        user.save(update_fields=["email_verified_at"])
+        return EmailConfirmed.CONFIRMED
+    if address != user.pending_email:
+        raise EmailConfirmError(
+            f"This link is for {address}, which your account no longer waits for. Your "
+            f"address is {user.email}."
+        )
+    user.pending_email = ""
+    if User.objects.filter(email__iexact=address).exclude(pk=user.pk).exists():
+        user.save(update_fields=["pending_email"])
+        return EmailConfirmed.TAKEN
+    user.email, user.email_verified_at = address, now
+    try:
+        with transaction.atomic():
+            user.save(update_fields=["email", "email_verified_at", "pending_email"])
+    except IntegrityError:  # another account took the address a moment ago
+        user.save(update_fields=["pending_email"])
+        return EmailConfirmed.TAKEN
+    return EmailConfirmed.CHANGED

@@ -1,10 +1,9 @@
-from axes.helpers import get_client_ip_address  # type: ignore[import-untyped]
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordResetForm
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -20,13 +19,17 @@ from accounts.forms import (
     WeekForm,
 )
 from accounts.models import INVITATION_DAYS, Invitation, RunnerProfile, User
-from accounts.services import InvitationError
+from accounts.services import EmailConfirmed, EmailConfirmError, EmailNotConfirmed, InvitationError
+from config.network import client_ip
 from limits.services import LimitReached
 
 
-def _safe_next(request) -> str | None:
+def _safe_next(request: HttpRequest) -> str | None:
+    """The page to go to after sign-up: this site only, and never from HTTPS down to HTTP."""
     target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
+    if target and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return None
 
@@ -37,8 +40,16 @@ def signup(request):
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.signup_count(
-                email=form.cleaned_data["email"], ip_address=get_client_ip_address(request) or ""
+            with transaction.atomic():
+                services.signup_count(
+                    email=form.cleaned_data["email"], ip_address=client_ip(request) or ""
+                )
+                user = form.save()
+                services.email_confirmation_send(user=user)
+        except IntegrityError:  # the same email signed up a moment ago, after validation
+            form.add_error("email", EMAIL_TAKEN)
+            return render(
+                request, "accounts/signup.html", {"form": form, "next": _safe_next(request)}
             )
         except LimitReached as refused:
             form.add_error(None, refused.message)
@@ -48,16 +59,12 @@ def signup(request):
                 {"form": form, "next": _safe_next(request)},
                 status=429,
             )
-        try:
-            with transaction.atomic():
-                user = form.save()
-        except IntegrityError:  # the same email signed up a moment ago, after validation
-            form.add_error("email", EMAIL_TAKEN)
-            return render(
-                request, "accounts/signup.html", {"form": form, "next": _safe_next(request)}
-            )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome to RunStrong, {user.get_short_name()}!")
+        messages.success(
+            request,
+            f"Welcome to RunStrong, {user.get_short_name()}! We sent a link to {user.email}: "
+            "open it to confirm your address.",
+        )
         if next_url := _safe_next(request):
             return redirect(next_url)
         return redirect("accounts:athletes" if user.is_coach else "accounts:onboarding")
@@ -154,12 +161,66 @@ def profile(request):
 
 @login_required
 def account(request):
-    form = AccountForm(request.POST or None, instance=request.user)
+    form = AccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Your account details are saved.")
+        old_email = request.user.email
+        try:
+            link_sent = services.account_update(
+                user=request.user,
+                display_name=form.cleaned_data["display_name"],
+                email=form.cleaned_data["email"],
+            )
+        except LimitReached as refused:
+            request.user.refresh_from_db()  # the service's changes were rolled back
+            form.add_error("email", refused.message)
+            return render(request, "accounts/account.html", {"form": form}, status=429)
+        if link_sent:
+            messages.success(
+                request,
+                f"We sent a link to {form.cleaned_data['email']}. Until you open it, your "
+                f"address stays {old_email}.",
+            )
+        else:
+            messages.success(request, "Your account details are saved.")
         return redirect("accounts:account")
     return render(request, "accounts/account.html", {"form": form})
+
+
+@login_required
+def email_confirm(request, token: str):
+    try:
+        outcome = services.email_confirm(token=token, user=request.user)
+    except EmailConfirmError as error:
+        return render(request, "accounts/email_confirm.html", {"error": str(error)}, status=400)
+    request.user.refresh_from_db()
+    email = request.user.email
+    if outcome == EmailConfirmed.TAKEN:
+        messages.error(request, f"Another account uses that address now; yours stays {email}.")
+        return redirect("accounts:account")
+    if outcome == EmailConfirmed.ALREADY:
+        messages.info(request, f"Your address {email} was already confirmed.")
+    elif outcome == EmailConfirmed.CHANGED:
+        messages.success(request, f"Your email address is now {email}.")
+    else:
+        messages.success(request, f"Thank you: {email} is confirmed.")
+    if selectors.pending_invitations(request.user):
+        return redirect("accounts:my_coach")  # a coach's invitation waited for this
+    return redirect("plans:week")
+
+
+@require_POST
+@login_required
+def email_confirm_resend(request):
+    try:
+        address = services.email_confirmation_send(user=request.user)
+    except LimitReached as refused:
+        messages.error(request, refused.message)
+        return redirect(_safe_next(request) or "accounts:account")
+    if address is None:
+        messages.info(request, f"Your address {request.user.email} is already confirmed.")
+    else:
+        messages.success(request, f"We sent a new link to {address}.")
+    return redirect(_safe_next(request) or "accounts:account")
 
 
 @login_required
@@ -282,7 +343,12 @@ def invitation(request, token: str):
             services.invitation_check(invitation=invitation, user=request.user)
             return render(request, "accounts/invitation.html", {"invitation": invitation})
     except InvitationError as error:
-        return render(request, "accounts/invitation.html", {"error": str(error)}, status=400)
+        return render(
+            request,
+            "accounts/invitation.html",
+            {"error": str(error), "unconfirmed": isinstance(error, EmailNotConfirmed)},
+            status=400,
+        )
     return redirect("accounts:my_coach")
 
 
@@ -295,9 +361,7 @@ def my_coach(request):
         return redirect("accounts:my_coach")
     invitations = [
         (invitation, services.invitation_url(invitation))
-        for invitation in Invitation.objects.pending()
-        .select_related("coach")
-        .filter(email__iexact=request.user.email)
+        for invitation in selectors.pending_invitations(request.user)
     ]
     return render(
         request,

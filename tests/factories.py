@@ -1,6 +1,7 @@
 """Factories shared by every app's tests; app-specific ones live beside their tests."""
 
 import factory
+from django.utils import timezone
 
 from accounts.models import Coaching, User
 
@@ -13,6 +14,7 @@ class UserFactory(factory.django.DjangoModelFactory[User]):
         skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"user{n}@example.com")
+    email_verified_at = factory.LazyFunction(timezone.now)
     display_name = factory.Sequence(lambda n: f"User {n}")
     password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
 

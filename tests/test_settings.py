@@ -10,19 +10,44 @@ from django.db import connection
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def load_settings(module: str, **env) -> dict:
-    """Import a settings module in a clean interpreter and report what it decided."""
-    script = (
-        "import json, django; from django.conf import settings; django.setup(); "
-        "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'], "
-        "'name': str(settings.DATABASES['default']['NAME']), 'broker': settings.CELERY_BROKER_URL, "
-        "'debug': settings.DEBUG}))"
-    )
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CELERY_BROKER_URL"}}
+SERVICE_VARIABLES = {"DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL", "EMAIL_URL", "BEHIND_PROXY"}
+PRODUCTION = {
+    "SECRET_KEY": "x" * 20 + "a-long-random-production-secret-for-the-check-0123456789",
+    "ALLOWED_HOSTS": "runstrong.example.org",
+    "DATABASE_URL": "postgres://runstrong:secret@db:5432/runstrong",
+    "CELERY_BROKER_URL": "redis://redis:6379/0",
+    "EMAIL_URL": "smtp+tls://coach:secret@mail.example.org:587",
+}
+REPORT = """
+import json, django
+from django.conf import settings
+django.setup()
+from django.test import RequestFactory
+request = RequestFactory().get("/", HTTP_X_FORWARDED_PROTO="https")
+print(json.dumps({
+    "engine": settings.DATABASES["default"]["ENGINE"],
+    "name": str(settings.DATABASES["default"]["NAME"]),
+    "broker": settings.CELERY_BROKER_URL,
+    "email": settings.EMAIL_BACKEND,
+    "debug": settings.DEBUG,
+    "forwarded_https_trusted": request.is_secure(),
+}))
+"""
+
+
+def run_settings(module: str, script: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """Run a script under a settings module in a clean interpreter: no service variables but
+    those passed."""
+    clean = {k: v for k, v in os.environ.items() if k not in SERVICE_VARIABLES}
     clean.update(DJANGO_SETTINGS_MODULE=module, **env)
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, env=clean, capture_output=True, text=True
     )
+
+
+def load_settings(module: str, **env: str) -> dict:
+    """Import a settings module in a clean interpreter and report what it decided."""
+    result = run_settings(module, REPORT, **env)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -32,6 +57,7 @@ def test_local_settings_default_to_sqlite_in_var_and_the_embedded_broker():
     assert decided["engine"] == "django.db.backends.sqlite3"
     assert decided["name"].endswith("var/runstrong.sqlite3")
     assert decided["broker"] == "filesystem://"
+    assert decided["email"] == "config.mail.ConsoleAndFileBackend"
     assert decided["debug"] is True
 
 
@@ -58,11 +84,7 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
 
 def test_production_settings_pass_the_deploy_check():
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production",
-        SECRET_KEY="x" * 20 + "a-long-random-production-secret-for-the-check-0123456789",
-        ALLOWED_HOSTS="runstrong.example.org",
-    )
+    env.update(DJANGO_SETTINGS_MODULE="config.settings.production", **PRODUCTION)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
@@ -71,6 +93,54 @@ def test_production_settings_pass_the_deploy_check():
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_settings_use_the_services_the_environment_names():
+    decided = load_settings("config.settings.production", **PRODUCTION)
+    assert decided["engine"] == "django.db.backends.postgresql"
+    assert decided["broker"] == "redis://redis:6379/0"
+    assert decided["email"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert decided["debug"] is False
+
+
+@pytest.mark.parametrize(
+    ("unset", "named"),
+    [
+        ({"DATABASE_URL"}, "DATABASE_URL"),
+        ({"CELERY_BROKER_URL"}, "CELERY_BROKER_URL (or REDIS_URL)"),
+        ({"EMAIL_URL"}, "EMAIL_URL"),
+        (
+            {"DATABASE_URL", "CELERY_BROKER_URL", "EMAIL_URL"},
+            "DATABASE_URL, CELERY_BROKER_URL (or REDIS_URL), EMAIL_URL",
+        ),
+    ],
+)
+def test_production_settings_refuse_to_start_without_a_service_and_name_it(unset, named):
+    env = {k: v for k, v in PRODUCTION.items() if k not in unset}
+    result = run_settings("config.settings.production", REPORT, **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert f"Production settings need {named} in the environment." in result.stderr
+
+
+def test_redis_url_alone_is_enough_for_the_production_broker():
+    env = {k: v for k, v in PRODUCTION.items() if k != "CELERY_BROKER_URL"}
+    decided = load_settings("config.settings.production", REDIS_URL="redis://cache:6379/1", **env)
+    assert decided["broker"] == "redis://cache:6379/1"
+
+
+def test_production_trusts_x_forwarded_proto_only_behind_a_proxy():
+    direct = load_settings("config.settings.production", **PRODUCTION)
+    assert direct["forwarded_https_trusted"] is False
+    proxied = load_settings("config.settings.production", BEHIND_PROXY="true", **PRODUCTION)
+    assert proxied["forwarded_https_trusted"] is True
+
+
+def test_bench_settings_still_start_with_no_service_configured():
+    decided = load_settings("config.settings.bench")
+    assert decided["engine"] == "django.db.backends.sqlite3"
+    assert decided["name"].endswith("var/bench.sqlite3")
+    assert decided["email"] == "django.core.mail.backends.locmem.EmailBackend"
 
 
 @pytest.mark.postgres

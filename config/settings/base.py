@@ -3,6 +3,9 @@
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
+
+from config.network import trusted_networks
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
@@ -38,6 +41,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "csp",
     "accounts",
     "exercises",
     "plans",
@@ -49,6 +53,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "config.middleware.permissions_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -104,12 +110,22 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "plans:week"
 LOGOUT_REDIRECT_URL = "home"
 
-# Throttle repeated failed logins per account and per address.
+# Addresses or CIDR ranges of the reverse proxies in front of the app: only a request from
+# one of them has its client's address read from X-Forwarded-For.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+trusted_networks(TRUSTED_PROXIES)  # a typo stops the boot
+
+# Throttle repeated failed logins per account and per address (accounts/throttle.py).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+# Higher: many people can share an address (an office, a gym, a phone network).
+AXES_IP_FAILURE_LIMIT = env.int("AXES_IP_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+AXES_RESET_ON_SUCCESS = False  # the handler forgets only the account's own failures
+AXES_HANDLER = "accounts.throttle.LoginThrottle"
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "accounts.throttle.login_username"
+AXES_CLIENT_IP_CALLABLE = "config.network.client_ip"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 LANGUAGE_CODE = "en-gb"
@@ -125,6 +141,22 @@ WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# Only this site's own files run or style a page: no inline scripts, handlers or style
+# attributes (each page's script is static/js/<page>.js). Bootstrap draws its form icons as
+# data: images.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -168,8 +200,11 @@ REMINDER_DRAIN_SECONDS = 30  # plus EMAIL_TIMEOUT, within the 60 s soft time lim
 # Rate limits: past one, the person is told when to try again and nothing is sent or saved.
 INVITATIONS_PER_COACH_PER_HOUR = env.int("INVITATIONS_PER_COACH_PER_HOUR", default=20)
 INVITATIONS_PER_ADDRESS_PER_DAY = env.int("INVITATIONS_PER_ADDRESS_PER_DAY", default=3)
+EMAIL_CONFIRMATIONS_PER_ADDRESS_PER_HOUR = env.int(
+    "EMAIL_CONFIRMATIONS_PER_ADDRESS_PER_HOUR", default=3
+)
 PASSWORD_RESETS_PER_ADDRESS_PER_HOUR = env.int("PASSWORD_RESETS_PER_ADDRESS_PER_HOUR", default=3)
-SIGNUPS_PER_ADDRESS_PER_HOUR = env.int("SIGNUPS_PER_ADDRESS_PER_HOUR", default=5)
+SIGNUPS_PER_ADDRESS_PER_HOUR = env.int("SIGNUPS_PER_ADDRESS_PER_HOUR", default=3)
 SIGNUPS_PER_IP_PER_HOUR = env.int("SIGNUPS_PER_IP_PER_HOUR", default=20)
 PLAN_PREVIEWS_PER_USER_PER_MINUTE = env.int("PLAN_PREVIEWS_PER_USER_PER_MINUTE", default=60)
 # Every other email (invitations, password resets): stored first, then sent and retried.

@@ -1,4 +1,5 @@
-"""Production: every secret comes from the environment and start-up fails loudly without it."""
+"""Production: every secret and service comes from the environment and start-up fails loudly
+without it, never falling back to the development defaults of base.py."""
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -14,10 +15,32 @@ except ImproperlyConfigured as missing:
     ) from missing
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
+
+# Without these base.py would quietly use SQLite, a broker in local files and console email.
+REQUIRED_SERVICES = {
+    "DATABASE_URL": ("DATABASE_URL",),
+    "CELERY_BROKER_URL (or REDIS_URL)": ("CELERY_BROKER_URL", "REDIS_URL"),
+    "EMAIL_URL": ("EMAIL_URL",),
+}
+missing_services = [
+    label
+    for label, names in REQUIRED_SERVICES.items()
+    if not any(env.str(name, default="") for name in names)
+]
+if missing_services:
+    raise ImproperlyConfigured(
+        f"Production settings need {', '.join(missing_services)} in the environment. "
+        "Set the database (postgres://…), the Celery broker (redis://…) and the mail server "
+        "(smtp+tls://user:password@host:587) before starting."
+    )
+
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# X-Forwarded-Proto is trusted only behind a proxy that sets it itself: anyone reaching gunicorn
+# directly could otherwise claim HTTPS for a plain HTTP request.
+if env.bool("BEHIND_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

@@ -166,3 +166,14 @@ def test_ending_a_coaching_twice_keeps_the_first_end(runner, coach):
     coaching = Coaching.objects.get(athlete=runner)
     ended_at = coaching_end(coaching=coaching).ended_at
     assert coaching_end(coaching=coaching).ended_at == ended_at
+
+
+@pytest.mark.parametrize("answer", [invitation_accept, invitation_decline])
+def test_an_address_not_confirmed_yet_cannot_answer(other_coach, answer):
+    newcomer = UserFactory(email="newcomer@example.com", email_verified_at=None)
+    invitation = InvitationFactory(coach=other_coach, email="newcomer@example.com")
+    with pytest.raises(InvitationError, match="Confirm your email address first"):
+        answer(invitation=invitation, user=newcomer)
+    invitation.refresh_from_db()
+    assert invitation.status == InvitationStatus.PENDING
+    assert not Coaching.objects.filter(athlete=newcomer).exists()

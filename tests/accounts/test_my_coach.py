@@ -4,6 +4,7 @@ from django.urls import reverse
 from accounts.models import Coaching
 from accounts.services import invitation_url
 from tests.accounts.factories import InvitationFactory
+from tests.factories import UserFactory
 
 URL = reverse("accounts:my_coach")
 pytestmark = pytest.mark.django_db
@@ -45,3 +46,13 @@ def test_pending_invitations_to_the_runner_are_listed_with_their_link(client, ot
     body = client.get(URL).content.decode()
     assert f"{invitation.coach} invited you." in body
     assert invitation_url(invitation) in body
+
+
+def test_invitations_to_an_address_not_confirmed_yet_stay_hidden(client):
+    newcomer = UserFactory(email="newcomer@example.com", email_verified_at=None)
+    invitation = InvitationFactory(email=newcomer.email)
+    client.force_login(newcomer)
+    body = client.get(URL).content.decode()
+    assert "invited you" not in body
+    assert invitation_url(invitation) not in body
+    assert "Invitations sent to newcomer@example.com show here once you confirm" in body

@@ -95,3 +95,18 @@ def test_the_password_is_stored_hashed(client):
 def test_an_unsafe_next_is_ignored(client):
     response = client.post(URL + "?next=https://evil.example/", form(next="https://evil.example/"))
     assert response.url == reverse("accounts:onboarding")
+
+
+def test_an_http_next_on_an_https_request_is_ignored(client):
+    response = client.post(URL, form(next="http://testserver/exercises/"), secure=True)
+    assert response.url == reverse("accounts:onboarding")
+
+
+def test_an_https_next_on_the_same_host_is_followed_on_an_https_request(client):
+    response = client.post(URL, form(next="https://testserver/exercises/"), secure=True)
+    assert response.url == "https://testserver/exercises/"
+
+
+def test_a_relative_next_is_followed(client):
+    response = client.post(URL, form(next="/exercises/"))
+    assert response.url == "/exercises/"

@@ -26,6 +26,13 @@ def sign_up(page, base_url: str, *, role: str, name: str, email: str) -> None:
     page.get_by_role("button", name="Sign up").click()
 
 
+def link_in(mailoutbox, kind: str, to: str) -> str:
+    """The path of the last link of this kind (invitations, email/confirm) mailed to `to`."""
+    bodies = [message.body for message in mailoutbox if message.to == [to]]
+    paths = re.findall(rf"https?://[^/\s]+(/accounts/{kind}/\S+/)", "\n".join(bodies))
+    return paths[-1]
+
+
 def shot(page, name: str) -> None:
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
@@ -88,9 +95,16 @@ def test_runner_signs_up_onboards_and_accepts_a_coach_that_another_coach_cannot_
     coach_page.get_by_role("button", name="Send invitation").click()
     assert coach_page.get_by_test_id("pending-invitations").get_by_text(RUNNER_EMAIL).is_visible()
 
-    (invitation_email,) = mailoutbox
-    link = re.search(r"https?://\S+/accounts/invitations/\S+/", invitation_email.body).group(0)
-    runner_page.goto(live_server.url + link[link.index("/accounts/") :])
+    runner_page.goto(live_server.url + link_in(mailoutbox, "invitations", RUNNER_EMAIL))
+    assert (
+        runner_page.get_by_test_id("invitation-error")
+        .inner_text()
+        .startswith("Confirm your email address first")
+    )
+    runner_page.goto(live_server.url + link_in(mailoutbox, "email/confirm", RUNNER_EMAIL))
+    runner_page.wait_for_url("**/accounts/coach/")
+    assert runner_page.get_by_text(f"Thank you: {RUNNER_EMAIL} is confirmed.").is_visible()
+    runner_page.get_by_role("link", name="Answer").click()
     assert runner_page.get_by_text("Carla Coach would like to coach you.").is_visible()
     shot(runner_page, "invitation")
     runner_page.get_by_role("button", name="Accept").click()

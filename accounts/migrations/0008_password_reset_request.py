@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0006_invitation_message"),
+        ("accounts", "0007_invitation_message"),
     ]
 
     operations = [

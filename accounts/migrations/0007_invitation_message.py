@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0005_injury_history"),
+        ("accounts", "0006_user_email_verification"),
         ("outbox", "0001_initial"),
     ]
 
