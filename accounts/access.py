@@ -2,7 +2,7 @@
 
 from django.http import Http404, HttpRequest
 
-from accounts.models import Coaching, User
+from accounts.models import Coaching, Goal, RunnerProfile, User
 
 
 class AuthenticatedHttpRequest(HttpRequest):
@@ -41,3 +41,22 @@ def coach_or_404(user: User) -> User:
     if not user.is_coach:
         raise Http404("Coach pages are for coaches.")
     return user
+
+
+def goals_profile_for(user: User, athlete_id: int) -> RunnerProfile:
+    """The onboarded profile whose goals the user may edit: their own, or their athlete's."""
+    athlete = athlete_for(user, athlete_id)
+    profile = RunnerProfile.objects.filter(user=athlete, onboarded_at__isnull=False).first()
+    if profile is None:
+        raise Http404("No runner profile yet.")
+    return profile
+
+
+def goal_for(user: User, athlete_id: int, goal_id: int) -> Goal:
+    """One goal of a profile the user may edit (see `goals_profile_for`)."""
+    profile = goals_profile_for(user, athlete_id)
+    goal = Goal.objects.filter(pk=goal_id, profile=profile).first()
+    if goal is None:
+        raise Http404("No such goal.")
+    goal.profile = profile
+    return goal

@@ -10,6 +10,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from accounts.models import (
     MAX_DAY_MINUTES,
     RUNNER_TYPE_HELP,
+    Goal,
     GoalKind,
     ProcessFocus,
     RaceDistance,
@@ -19,7 +20,6 @@ from accounts.models import (
     Weekday,
     validate_time_zone,
 )
-from accounts.selectors import next_race
 from accounts.services import CommitmentData
 from exercises.vocabulary import Activity, Equipment, InjuryArea, Place
 
@@ -153,6 +153,16 @@ class AccountForm(forms.Form):
         return cleaned
 
 
+# Whether and when the runner gets emails, and the clock they live by: theirs alone to set.
+RUNNER_ONLY_FIELDS = (
+    "time_zone",
+    "reminders_enabled",
+    "reminder_delay_minutes",
+    "quiet_hours_start",
+    "quiet_hours_end",
+)
+
+
 class ProfileForm(forms.ModelForm):
     runner_type = forms.ChoiceField(
         label="What kind of runner are you?",
@@ -233,16 +243,21 @@ class ProfileForm(forms.ModelForm):
             "quiet_hours_end": TIME_INPUT,
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, by_coach: bool = False, **kwargs):
+        """`by_coach`: the athlete's coach edits it, without the runner's own settings."""
         super().__init__(*args, **kwargs)
+        for name in RUNNER_ONLY_FIELDS if by_coach else ():
+            del self.fields[name]
         injury_area_field = cast(forms.ChoiceField, self.fields["injury_area"])
         injury_area_field.choices = [("", "—")] + list(InjuryArea.choices)
-        self.fields["reminder_delay_minutes"].widget.attrs.update(min=0, max=60)
+        if "reminder_delay_minutes" in self.fields:
+            self.fields["reminder_delay_minutes"].widget.attrs.update(min=0, max=60)
 
     def runner_today(self) -> date:
         """The runner's today by the time zone given on this form (a new runner's first answer)
         when it is one we know, else by the one saved."""
-        zone = str(self.data.get("time_zone") or "").strip() if self.is_bound else ""
+        given = self.is_bound and "time_zone" in self.fields
+        zone = str(self.data.get("time_zone") or "").strip() if given else ""
         try:
             validate_time_zone(zone)
         except forms.ValidationError:
@@ -274,7 +289,7 @@ class ProfileForm(forms.ModelForm):
         return cleaned
 
     def profile_fields(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.fields}
 
 
 class WeekForm(forms.Form):
@@ -363,7 +378,8 @@ class WeekForm(forms.Form):
 
 
 class GoalsForm(forms.Form):
-    """A race, a personal best and process habits; each part is optional."""
+    """The first goals, at onboarding: a race, a personal best and process habits, each part
+    optional. Afterwards each goal is edited on its own (`GoalForm`)."""
 
     race_distance = forms.ChoiceField(
         label="Race distance",
@@ -484,29 +500,89 @@ class GoalsForm(forms.Form):
         ]
         return goals
 
+
+class GoalForm(forms.Form):
+    """One goal: a race ahead, a personal best to beat or a habit to work on."""
+
+    kind = forms.ChoiceField(
+        label="Kind of goal", choices=GoalKind.choices, widget=forms.RadioSelect
+    )
+    distance = forms.ChoiceField(
+        label="Distance", choices=[("", "—")] + list(RaceDistance.choices), required=False
+    )
+    distance_km = forms.DecimalField(
+        label="Distance in km (other distance)",
+        min_value=1,
+        max_value=500,
+        decimal_places=3,
+        required=False,
+    )
+    race_date = forms.DateField(label="Race date", widget=DATE_INPUT, required=False)
+    target_time = forms.DurationField(
+        label="Target time (optional)", help_text=DURATION_HELP, required=False
+    )
+    pb_time = forms.DurationField(
+        label="Current best time", help_text=DURATION_HELP, required=False
+    )
+    process_focus = forms.ChoiceField(
+        label="Habit", choices=[("", "—")] + list(ProcessFocus.choices), required=False
+    )
+
+    def __init__(self, *args, today: date, habits_taken: set[str], **kwargs):
+        """`today` is the runner's: a race before it has passed. `habits_taken`: the habits
+        the runner's other goals already name."""
+        super().__init__(*args, **kwargs)
+        self.today = today
+        self.habits_taken = habits_taken
+        self.helper = _without_form_tag()
+
+    def clean(self):
+        super().clean()
+        data = self.cleaned_data
+        kind = data.get("kind")
+        if kind in (GoalKind.RACE, GoalKind.PERSONAL_BEST):
+            if not data.get("distance"):
+                self.add_error("distance", "Pick the distance.")
+            elif data["distance"] == RaceDistance.OTHER and not data.get("distance_km"):
+                self.add_error("distance_km", "How long is it, in km?")
+        if kind == GoalKind.RACE:
+            race_date = data.get("race_date")
+            if race_date is None and "race_date" not in self.errors:
+                self.add_error("race_date", "When is the race?")
+            elif race_date is not None and race_date < self.today:
+                self.add_error("race_date", "That date has passed. Pick a race still ahead.")
+        if kind == GoalKind.PERSONAL_BEST and not data.get("pb_time"):
+            self.add_error("pb_time", "What is the best time over that distance?")
+        if kind == GoalKind.PROCESS:
+            focus = data.get("process_focus")
+            if not focus:
+                self.add_error("process_focus", "Pick the habit to work on.")
+            elif focus in self.habits_taken:
+                self.add_error("process_focus", "That habit is already one of the goals.")
+        for name in ("target_time", "pb_time"):
+            duration = data.get(name)
+            if duration is not None and duration <= timedelta(0):
+                self.add_error(name, "A time must be longer than zero.")
+        return data
+
+    def goal_fields(self) -> dict[str, Any]:
+        """The goal's fields: what its kind needs, the rest emptied."""
+        data, kind = self.cleaned_data, self.cleaned_data["kind"]
+        measured = kind in (GoalKind.RACE, GoalKind.PERSONAL_BEST)
+        other = measured and data["distance"] == RaceDistance.OTHER
+        return {
+            "kind": kind,
+            "distance": data["distance"] if measured else "",
+            "distance_km": data["distance_km"] if other else None,
+            "race_date": data["race_date"] if kind == GoalKind.RACE else None,
+            "target_time": data["target_time"] if kind == GoalKind.RACE else None,
+            "pb_time": data["pb_time"] if kind == GoalKind.PERSONAL_BEST else None,
+            "process_focus": data["process_focus"] if kind == GoalKind.PROCESS else "",
+        }
+
     @staticmethod
-    def initial_for(profile: RunnerProfile | None) -> dict:
-        if profile is None:
-            return {}
-        initial: dict = {"process_focuses": []}
-        race = next_race(profile)
-        if race is not None:
-            initial.update(
-                race_distance=race.goal.distance,
-                race_distance_km=race.goal.distance_km,
-                race_date=race.goal.race_date,
-                race_target_time=race.goal.target_time,
-            )
-        for goal in profile.goals.all():
-            if goal.kind == GoalKind.RACE:
-                continue  # only the race still ahead is offered for editing
-            if goal.kind == GoalKind.PERSONAL_BEST:
-                initial.update(
-                    pb_distance=goal.distance, pb_distance_km=goal.distance_km, pb_time=goal.pb_time
-                )
-            else:
-                initial["process_focuses"].append(goal.process_focus)
-        return initial
+    def initial_for(goal: Goal) -> dict[str, Any]:
+        return {name: getattr(goal, name) for name in GoalForm.base_fields}
 
 
 class InviteForm(forms.Form):

@@ -31,7 +31,7 @@ from accounts.models import (
     RunnerProfile,
     User,
 )
-from accounts.signals import profile_changed
+from accounts.signals import coaching_ended, profile_changed
 from limits.services import Counter, Limit, limit_check, limit_hit
 from outbox.models import Email as OutboxEmail
 from outbox.services import email_queue
@@ -77,10 +77,11 @@ def profile_save(
     user: User,
     profile_fields: dict[str, Any],
     commitments: list[CommitmentData],
-    goals: list[dict[str, Any]],
+    goals: list[dict[str, Any]] | None = None,
     injury_was_nothing: bool = False,
 ) -> RunnerProfile:
-    """Create or update the runner profile with its week and goals; the first save onboards.
+    """Create or update the runner profile with its week; the first save onboards. `goals` are
+    added (the first ones, at onboarding): the goals already there are never touched here.
 
     An injury set or cleared is written to the injury history too; `injury_was_nothing` says
     an injury cleared now needs no easing back into running.
@@ -114,11 +115,27 @@ def profile_save(
                 "usual_run_time": day.usual_run_time,
             },
         )
-    # The form edits the whole set of goals at once, so the stored set is replaced.
-    profile.goals.all().delete()
-    Goal.objects.bulk_create([Goal(profile=profile, **fields) for fields in goals])
+    Goal.objects.bulk_create([Goal(profile=profile, **fields) for fields in goals or []])
     profile_changed.send(sender=RunnerProfile, profile=profile)
     return profile
+
+
+@transaction.atomic
+def goal_save(*, goal: Goal, fields: dict[str, Any]) -> Goal:
+    """Add or change one goal; the days ahead are planned again around it."""
+    for field, value in fields.items():
+        setattr(goal, field, value)
+    goal.full_clean()
+    goal.save()
+    profile_changed.send(sender=RunnerProfile, profile=goal.profile)
+    return goal
+
+
+@transaction.atomic
+def goal_delete(*, goal: Goal) -> None:
+    profile = goal.profile
+    goal.delete()
+    profile_changed.send(sender=RunnerProfile, profile=profile)
 
 
 def _injury_record(profile: RunnerProfile) -> None:
@@ -304,9 +321,14 @@ def invitation_revoke(*, invitation: Invitation) -> Invitation:
 
 @transaction.atomic
 def coaching_end(*, coaching: Coaching) -> Coaching:
-    """End a coach–athlete link, whichever side ends it; the history is kept."""
-    Coaching.objects.filter(pk=coaching.pk, ended_at__isnull=True).update(ended_at=timezone.now())
+    """End a coach–athlete link, whichever side ends it; the history is kept. Listeners end
+    what the coach set on the athlete's plan, in the same transaction."""
+    ended = Coaching.objects.filter(pk=coaching.pk, ended_at__isnull=True).update(
+        ended_at=timezone.now()
+    )
     coaching.refresh_from_db()
+    if ended:
+        coaching_ended.send(sender=Coaching, coaching=coaching)
     return coaching
 
 

@@ -4,3 +4,6 @@ from django.dispatch import Signal
 
 # Sent inside profile_save's transaction after commitments, goals or injury may have changed.
 profile_changed = Signal()  # kwargs: profile
+
+# Sent inside coaching_end's transaction once a coach–athlete link has ended.
+coaching_ended = Signal()  # kwargs: coaching

@@ -64,6 +64,13 @@ urlpatterns = [
     path("athletes/", views.athletes, name="athletes"),
     path("athletes/<int:athlete_id>/", views.athlete, name="athlete"),
     path("athletes/<int:athlete_id>/edit/", views.athlete_edit, name="athlete_edit"),
+    path("athletes/<int:athlete_id>/goals/new/", views.goal_new, name="goal_new"),
+    path("athletes/<int:athlete_id>/goals/<int:goal_id>/", views.goal_edit, name="goal_edit"),
+    path(
+        "athletes/<int:athlete_id>/goals/<int:goal_id>/delete/",
+        views.goal_delete,
+        name="goal_delete",
+    ),
     path("athletes/<int:athlete_id>/remove/", views.athlete_remove, name="athlete_remove"),
     path(
         "invitations/<int:invitation_id>/resend/",

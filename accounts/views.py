@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -5,6 +7,7 @@ from django.contrib.auth.forms import PasswordResetForm
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -12,13 +15,14 @@ from accounts import access, selectors, services
 from accounts.forms import (
     EMAIL_TAKEN,
     AccountForm,
+    GoalForm,
     GoalsForm,
     InviteForm,
     ProfileForm,
     SignupForm,
     WeekForm,
 )
-from accounts.models import INVITATION_DAYS, Invitation, RunnerProfile, User
+from accounts.models import INVITATION_DAYS, Goal, GoalKind, Invitation, RunnerProfile, User
 from accounts.services import EmailConfirmed, EmailConfirmError, EmailNotConfirmed, InvitationError
 from config.network import client_ip
 from limits.services import LimitReached
@@ -95,13 +99,14 @@ def _profile_page(request, *, onboarding: bool, runner: User | None = None):
     profile = _profile_with_related(runner)
     injured_now = profile is not None and profile.injured  # before the form changes it
     data = request.POST if request.method == "POST" else None
-    profile_form = ProfileForm(data, instance=profile or RunnerProfile(user=runner))
-    week_form = WeekForm(data, initial=WeekForm.initial_for(profile))
-    goals_form = GoalsForm(
-        data, initial=GoalsForm.initial_for(profile), today=profile_form.runner_today()
+    profile_form = ProfileForm(
+        data, instance=profile or RunnerProfile(user=runner), by_coach=runner != request.user
     )
+    week_form = WeekForm(data, initial=WeekForm.initial_for(profile))
+    # The first goals come with onboarding; afterwards each goal has its own page.
+    goals_form = GoalsForm(data, today=profile_form.runner_today()) if onboarding else None
     forms_valid = data is not None and all(
-        [form.is_valid() for form in (profile_form, week_form, goals_form)]
+        [form.is_valid() for form in (profile_form, week_form, goals_form) if form is not None]
     )
     if forms_valid:
         services.profile_save(
@@ -111,7 +116,7 @@ def _profile_page(request, *, onboarding: bool, runner: User | None = None):
                 "long_run_day": week_form.cleaned_data["long_run_day"],
             },
             commitments=week_form.commitments(),
-            goals=goals_form.goals(),
+            goals=goals_form.goals() if goals_form is not None else [],
             injury_was_nothing=profile_form.cleaned_data["injury_was_nothing"],
         )
         if onboarding:
@@ -133,12 +138,97 @@ def _profile_page(request, *, onboarding: bool, runner: User | None = None):
             "profile_form": profile_form,
             "week_form": week_form,
             "goals_form": goals_form,
+            "goals": _goals_by_time(profile) if profile is not None else None,
             "onboarding": onboarding,
             "injured_now": injured_now,
             "athlete": runner if runner != request.user else None,
             "coaching": access.current_coaching(request.user),
         },
     )
+
+
+def _goals_by_time(profile: RunnerProfile) -> dict[str, list[Goal]]:
+    """The goals still to aim at, and the races already run: history, kept as it is."""
+    today = profile.today()
+    goals = list(profile.goals.all())
+    past = [goal for goal in goals if _is_history(goal, today)]
+    return {"current": [goal for goal in goals if goal not in past], "past": past}
+
+
+def _is_history(goal: Goal, today: date) -> bool:
+    return goal.kind == GoalKind.RACE and goal.race_date is not None and goal.race_date < today
+
+
+def _goals_page_url(request, profile: RunnerProfile) -> str:
+    """Where goals are listed: the runner's profile, or the coach's copy of it."""
+    if profile.user_id == request.user.pk:
+        return reverse("accounts:profile")
+    return reverse("accounts:athlete_edit", args=[profile.user_id])
+
+
+def _goal_form(request, profile: RunnerProfile, goal: Goal | None) -> GoalForm:
+    others = profile.goals.exclude(pk=goal.pk) if goal is not None else profile.goals.all()
+    return GoalForm(
+        request.POST if request.method == "POST" else None,
+        initial=GoalForm.initial_for(goal) if goal is not None else {},
+        today=profile.today(),
+        habits_taken=set(others.values_list("process_focus", flat=True)) - {""},
+    )
+
+
+@login_required
+def goal_new(request, athlete_id: int):
+    profile = access.goals_profile_for(request.user, athlete_id)
+    form = _goal_form(request, profile, None)
+    if request.method == "POST" and form.is_valid():
+        goal = services.goal_save(goal=Goal(profile=profile), fields=form.goal_fields())
+        messages.success(request, f"Goal added: {goal}. The days ahead are planned around it.")
+        return redirect(_goals_page_url(request, profile))
+    return _goal_page(request, profile, form, None)
+
+
+@login_required
+def goal_edit(request, athlete_id: int, goal_id: int):
+    goal = access.goal_for(request.user, athlete_id, goal_id)
+    if _is_history(goal, goal.profile.today()):
+        messages.error(request, "That race has passed: it stays in the history as it was.")
+        return redirect(_goals_page_url(request, goal.profile))
+    form = _goal_form(request, goal.profile, goal)
+    if request.method == "POST" and form.is_valid():
+        services.goal_save(goal=goal, fields=form.goal_fields())
+        messages.success(request, f"Goal saved: {goal}.")
+        return redirect(_goals_page_url(request, goal.profile))
+    return _goal_page(request, goal.profile, form, goal)
+
+
+def _goal_page(request, profile: RunnerProfile, form: GoalForm, goal: Goal | None):
+    if form.is_bound:
+        messages.error(request, "The goal needs another look; nothing was saved yet.")
+    return render(
+        request,
+        "accounts/goal_form.html",
+        {
+            "form": form,
+            "goal": goal,
+            "athlete": profile.user if profile.user_id != request.user.pk else None,
+            "back_url": _goals_page_url(request, profile),
+        },
+    )
+
+
+@login_required
+def goal_delete(request, athlete_id: int, goal_id: int):
+    """GET asks first; POST removes. A race already run stays as history."""
+    goal = access.goal_for(request.user, athlete_id, goal_id)
+    back_url = _goals_page_url(request, goal.profile)
+    if _is_history(goal, goal.profile.today()):
+        messages.error(request, "That race has passed: it stays in the history as it was.")
+        return redirect(back_url)
+    if request.method == "POST":
+        services.goal_delete(goal=goal)
+        messages.success(request, f"Goal removed: {goal}.")
+        return redirect(back_url)
+    return render(request, "accounts/goal_delete.html", {"goal": goal, "back_url": back_url})
 
 
 @login_required
@@ -357,7 +447,10 @@ def my_coach(request):
     coaching = access.current_coaching(request.user)
     if request.method == "POST" and coaching is not None:
         services.coaching_end(coaching=coaching)
-        messages.success(request, f"You left {coaching.coach}. Your plan stays yours.")
+        messages.success(
+            request,
+            f"You left {coaching.coach}. The days ahead are planned for you; your record stays.",
+        )
         return redirect("accounts:my_coach")
     invitations = [
         (invitation, services.invitation_url(invitation))

@@ -61,3 +61,16 @@ def assignment_for(user: User, assignment_id: int) -> Assignment:
     if assignment is None:
         raise Http404("No such assignment.")
     return assignment
+
+
+def own_assignment_for(user: User, assignment_id: int) -> Assignment:
+    """An assignment still running on the user's own plan, for them to end."""
+    assignment = (
+        Assignment.objects.active()
+        .select_related("template", "coach")
+        .filter(pk=assignment_id, athlete_id=user.pk)
+        .first()
+    )
+    if assignment is None:
+        raise Http404("No such assignment.")
+    return assignment

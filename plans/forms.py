@@ -75,7 +75,11 @@ class RunLogForm(forms.Form):
 
 class SessionStatusForm(forms.Form):
     status = forms.ChoiceField(choices=[("done", "Done"), ("skipped", "Skipped"), ("planned", "")])
-    note = forms.CharField(required=False, max_length=500)
+    note = forms.CharField(
+        required=False,
+        max_length=500,
+        error_messages={"max_length": "A note is at most 500 characters: shorten it a little."},
+    )
 
     def __init__(self, *args, day: date, today: date, **kwargs) -> None:
         super().__init__(*args, **kwargs)

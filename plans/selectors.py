@@ -8,6 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from accounts.models import User
 from exercises.models import Cue
 from plans.models import (
+    Assignment,
     PlanTemplate,
     PlanWeek,
     RunLog,
@@ -64,6 +65,12 @@ class WeekView:
         """The coach's template this week follows, if any: the builder's notes do not apply."""
         assignments = (s.assignment for s in self.sessions if s.source == Source.TEMPLATE)
         return next((a.template for a in assignments if a is not None), None)
+
+    @property
+    def active_assignment(self) -> Assignment | None:
+        """The coach's assignment this week follows while it still runs: the runner may end it."""
+        assignments = (s.assignment for s in self.sessions if s.source == Source.TEMPLATE)
+        return next((a for a in assignments if a is not None and a.ended_at is None), None)
 
     @property
     def planned_sessions(self) -> list[Session]:
@@ -143,3 +150,13 @@ def week_view(runner: User, week_start: date, today: date) -> WeekView:
         day.was_planned = plan is not None and day.date >= plan.planned_from
     note = WeekNote.objects.filter(runner=runner, week_start=week_start).first()
     return WeekView(week_start=week_start, plan=plan, days=days, coach_note=note)
+
+
+def assignment_sessions_ahead(assignment: Assignment, today: date) -> int:
+    """How many of the assignment's sessions ending it would remove: open ones after today."""
+    return (
+        assignment.sessions.open()
+        .filter(date__gt=today, source=Source.TEMPLATE)
+        .going_with_blocks()
+        .count()
+    )

@@ -96,6 +96,7 @@ urlpatterns = [
     ),
     path("sessions/<int:session_id>/status/", views.session_status, name="session_status"),
     path("sessions/<int:session_id>/move/", views.session_move, name="session_move"),
+    path("plan/<int:assignment_id>/end/", views.assignment_leave, name="assignment_leave"),
     path("runs/new/", views.run_log_new, name="run_log_new"),
     path("runs/<int:run_log_id>/delete/", views.run_log_delete, name="run_log_delete"),
     path("api/v1/plan-preview/", api.plan_preview, name="plan_preview"),

@@ -9,14 +9,13 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import AuthenticatedHttpRequest, athlete_for
 from accounts.models import RunnerProfile
-from accounts.selectors import next_race
 from plans import services
-from plans.access import run_log_for, session_for
-from plans.builder import phase_for
-from plans.coaching.views import coach_week_context
+from plans.access import own_assignment_for, run_log_for, session_for
+from plans.coaching import services as coaching
 from plans.forms import RunLogForm, SessionMoveForm, SessionStatusForm
-from plans.models import Phase, RunLog, Status
-from plans.selectors import week_view
+from plans.models import RunLog, Session, Status
+from plans.selectors import assignment_sessions_ahead
+from plans.week_page import onboarded_profile, render_week
 
 STATUS_MESSAGES = {
     Status.DONE: "Nice work — marked as done.",
@@ -25,54 +24,16 @@ STATUS_MESSAGES = {
 }
 
 
-def _onboarded_profile(user) -> RunnerProfile | None:
-    return (
-        RunnerProfile.objects.prefetch_related("goals")
-        .filter(user=user, onboarded_at__isnull=False)
-        .first()
-    )
-
-
 def _week_url(runner_date: date) -> str:
     return reverse("plans:week_of", args=[services.monday_of(runner_date)])
 
 
-def _render_week(
-    request, *, runner, profile, week_start: date | None, own: bool, coach_edits: bool = False
-):
-    today = profile.today()
-    services.weeks_ensure(runner=runner, today=today)
-    week = week_view(runner, services.monday_of(week_start or today), today)
-    race_ahead = next_race(profile, week.week_start)
-    return render(
-        request,
-        "plans/week.html",
-        {
-            # From the race date as it is now, even if the week was planned before it changed.
-            "phase": Phase(
-                phase_for(week.week_start, race_ahead.goal.race_date if race_ahead else None)
-            ),
-            "runner": runner,
-            "profile": profile,
-            "own": own,
-            "week": week,
-            "today": today,
-            "race": next_race(profile, today),
-            "previous_week": week.week_start - services.ONE_WEEK,
-            "next_week": week.week_start + services.ONE_WEEK,
-            "coach_edits": coach_edits,
-            "move_days": [day.date for day in week.days if day.date >= today],
-            **(coach_week_context(request.user, runner, week.week_start) if coach_edits else {}),
-        },
-    )
-
-
 @login_required
 def week(request, week_start: date | None = None):
-    profile = _onboarded_profile(request.user)
+    profile = onboarded_profile(request.user)
     if profile is None:
         return redirect("plans:coach_dashboard" if request.user.is_coach else "accounts:onboarding")
-    return _render_week(
+    return render_week(
         request, runner=request.user, profile=profile, week_start=week_start, own=True
     )
 
@@ -80,11 +41,11 @@ def week(request, week_start: date | None = None):
 @login_required
 def athlete_week(request, athlete_id: int, week_start: date | None = None):
     athlete = athlete_for(request.user, athlete_id)
-    profile = _onboarded_profile(athlete)
+    profile = onboarded_profile(athlete)
     if profile is None:
         raise Http404("This athlete has not set up their profile yet.")
     own = athlete.pk == request.user.pk
-    return _render_week(
+    return render_week(
         request,
         runner=athlete,
         profile=profile,
@@ -96,14 +57,17 @@ def athlete_week(request, athlete_id: int, week_start: date | None = None):
 
 @login_required
 @require_POST
-def session_status(request, session_id: int):
+def session_status(request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse:
     session = session_for(request.user, session_id)
     today = request.user.runner_profile.today()
     form = SessionStatusForm(request.POST, day=session.date, today=today)
     if not form.is_valid():
-        problems = form.non_field_errors() or ["That change was not understood; nothing was saved."]
-        messages.error(request, str(problems[0]))
-        return redirect(_week_url(session.date))
+        problems = (
+            form.non_field_errors()
+            or form.errors.get("note")
+            or ["That change was not understood."]
+        )
+        return _week_with_refused_note(request, session, f"{problems[0]} Nothing was saved.")
     if session.has_log and form.cleaned_data["status"] != Status.DONE:
         messages.error(request, "This run has a log: undo the log to change it.")
         return redirect(_week_url(session.date))
@@ -112,6 +76,21 @@ def session_status(request, session_id: int):
     )
     messages.success(request, STATUS_MESSAGES[form.cleaned_data["status"]])
     return redirect(_week_url(session.date))
+
+
+def _week_with_refused_note(
+    request: AuthenticatedHttpRequest, session: Session, message: str
+) -> HttpResponse:
+    """The week again with the note the runner typed still in its box, to correct."""
+    messages.error(request, message)
+    profile = onboarded_profile(request.user)
+    if profile is None:
+        return redirect("accounts:onboarding")
+    typed = {"refused_status": {"session_id": session.pk, "note": request.POST.get("note", "")}}
+    return render_week(
+        request, runner=request.user, profile=profile, week_start=session.date, own=True,
+        typed=typed,
+    )  # fmt: skip
 
 
 @login_required
@@ -131,7 +110,7 @@ def session_move(request: AuthenticatedHttpRequest, session_id: int) -> HttpResp
 
 @login_required
 def run_log_new(request):
-    profile = _onboarded_profile(request.user)
+    profile = onboarded_profile(request.user)
     if profile is None:
         return redirect("accounts:onboarding")
     today = profile.today()
@@ -197,3 +176,22 @@ def _removed_message(run_log: RunLog) -> str:
     if session is None or session.runner_added:
         return f"The run you logged on {day} is removed."
     return f"Log removed: your {session.title.lower()} on {day} is planned again."
+
+
+@login_required
+def assignment_leave(request: AuthenticatedHttpRequest, assignment_id: int) -> HttpResponse:
+    """The runner ends their coach's plan: GET says what goes, POST ends it."""
+    assignment = own_assignment_for(request.user, assignment_id)
+    today = (onboarded_profile(request.user) or RunnerProfile()).today()
+    if request.method == "POST":
+        coaching.assignment_end(assignment=assignment)
+        messages.success(
+            request,
+            f"“{assignment.template.name}” has ended: the days ahead are planned for you again.",
+        )
+        return redirect(_week_url(today))
+    return render(
+        request,
+        "plans/assignment_end.html",
+        {"assignment": assignment, "going": assignment_sessions_ahead(assignment, today)},
+    )

@@ -1,4 +1,5 @@
-"""Signed links in the email: each token serves one purpose and cannot be reused for another."""
+"""Signed links in the email: each token serves one purpose and cannot be reused for another,
+and each stops working after a while."""
 
 from datetime import timedelta
 
@@ -8,6 +9,9 @@ from django.urls import reverse
 DONE_SALT = "reminders.routine-done"
 UNSUBSCRIBE_SALT = "reminders.unsubscribe"
 DONE_LINK_LIFETIME = timedelta(days=4)
+# An opt-out link must keep working for at least 30 days after the email is sent (CAN-SPAM);
+# past that, the profile settings turn the emails off.
+UNSUBSCRIBE_LINK_LIFETIME = timedelta(days=30)
 
 
 def done_path(reminder_id: int) -> str:
@@ -16,21 +20,22 @@ def done_path(reminder_id: int) -> str:
 
 
 def unsubscribe_path(user_id: int) -> str:
-    token = signing.Signer(salt=UNSUBSCRIBE_SALT).sign(str(user_id))
+    token = signing.TimestampSigner(salt=UNSUBSCRIBE_SALT).sign(str(user_id))
     return reverse("reminders:unsubscribe", args=[token])
+
+
+def _signed_id(token: str, salt: str, lifetime: timedelta) -> int | None:
+    try:
+        return int(signing.TimestampSigner(salt=salt).unsign(token, max_age=lifetime))
+    except (signing.BadSignature, ValueError):
+        return None
 
 
 def reminder_id_from(token: str) -> int | None:
     """The reminder a done link names, or None if the link is forged or too old."""
-    try:
-        value = signing.TimestampSigner(salt=DONE_SALT).unsign(token, max_age=DONE_LINK_LIFETIME)
-    except signing.BadSignature:
-        return None
-    return int(value)
+    return _signed_id(token, DONE_SALT, DONE_LINK_LIFETIME)
 
 
 def user_id_from(token: str) -> int | None:
-    try:
-        return int(signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token))
-    except signing.BadSignature:
-        return None
+    """The runner an unsubscribe link names, or None if the link is forged or too old."""
+    return _signed_id(token, UNSUBSCRIBE_SALT, UNSUBSCRIBE_LINK_LIFETIME)

@@ -18,7 +18,7 @@ from plans.services import refuse_if_ahead, run_routine_done, session_mark
 from reminders import schedule
 from reminders.emails import post_run_email_send
 from reminders.models import Reminder, State
-from reminders.routine import routine_for
+from reminders.routine import Routine, routine_for
 
 logger = logging.getLogger(__name__)
 
@@ -141,15 +141,37 @@ def reminders_due_count() -> int:
     return Reminder.objects.filter(_claimable(timezone.now())).count()
 
 
-def routine_mark_done(*, reminder: Reminder) -> None:
+class RoutineRefused(ValueError):
+    """The done link names a run whose routine cannot be ticked off; the message says why."""
+
+
+def routine_refusal(run: Session, routine: Routine) -> str:
+    """Why the routine after `run` cannot be ticked off from the email, or "" when it can.
+    (A run still ahead is plans' NotYetError.)"""
+    if run.status == Status.SKIPPED:
+        return "You marked this run skipped, so there is no routine after it to tick off."
+    block = run.block
+    if block is not None and block.status == Status.SKIPPED:
+        return "You marked the strength routine after this run skipped on your week."
+    if not routine.moves:
+        return "This run has no strength routine after it, so there is nothing to tick off."
+    return ""
+
+
+def routine_mark_done(*, reminder: Reminder, routine: Routine) -> None:
     """The email's done button: the run's post-run strength block (if it has one) is done.
-    A run still ahead raises plans.services.NotYetError and nothing changes."""
-    refuse_if_ahead(runner_id=reminder.session.runner_id, day=reminder.session.date)
+    A run still ahead raises plans.services.NotYetError, one the routine does not fit
+    RoutineRefused, and nothing changes."""
+    run = reminder.session
+    refuse_if_ahead(runner_id=run.runner_id, day=run.date)
+    refusal = routine_refusal(run, routine)
+    if refusal:
+        raise RoutineRefused(refusal)
     with transaction.atomic():
-        strength = reminder.session.block
+        strength = run.block
         if strength is not None and strength.status != Status.DONE:
             session_mark(session=strength, status=Status.DONE, note="Done from the email")
-        run_routine_done(run=reminder.session)
+        run_routine_done(run=run)
 
 
 def reminders_turn_off(*, profile: RunnerProfile) -> None:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.models import User
 from activities.services import Upload, activity_import, batch_create
 from plans.models import PlanTemplate
-from tests.accounts.factories import RunnerProfileFactory
+from tests.accounts.factories import RaceGoalFactory, RunnerProfileFactory
 from tests.activities import samples
 from tests.exercises.factories import ExerciseFactory
 from tests.plans.factories import RunLogFactory, SessionFactory
@@ -48,7 +48,7 @@ def every_page(values: dict[str, object]) -> list[str]:
 
 @pytest.fixture
 def values(runner: User, coach: User) -> dict[str, object]:
-    RunnerProfileFactory(user=runner)
+    profile = RunnerProfileFactory(user=runner)
     monday = timezone.localdate() - timedelta(days=timezone.localdate().weekday())
     template = PlanTemplate.objects.create(
         coach=coach, name="Block", runner_type="recreational", weeks=2
@@ -69,6 +69,7 @@ def values(runner: User, coach: User) -> dict[str, object]:
         "session_id": SessionFactory.create(runner=runner, date=monday).pk,
         "run_log_id": RunLogFactory.create(runner=runner, date=monday).pk,
         "assignment_id": 1,
+        "goal_id": RaceGoalFactory.create(profile=profile).pk,
         "invitation_id": 1,
         "slug": ExerciseFactory().slug,
         "token": "not-a-token",

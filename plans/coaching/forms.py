@@ -1,4 +1,4 @@
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, cast
@@ -6,7 +6,9 @@ from typing import Any, cast
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.db import models
 from django.db.models import Q
+from django.http import QueryDict
 
 from accounts.models import Coaching, User, Weekday
 from exercises.models import Exercise
@@ -317,11 +319,15 @@ class CoachSessionEditForm(KindLayout):
     COMMON_FIELDS = ("day", "title", "minutes", "coach_note")
 
     def __init__(self, *args: Any, session: Session, coach: User, **kwargs: Any) -> None:
-        """Starts filled in with the `session` it edits."""
+        """Starts filled in with the `session` it edits. A session the athlete marked or
+        logged is `locked`: their record, where only the coach's note may change."""
         items = list(session.exercises.all()) if session.kind == SessionKind.STRENGTH else []
         kwargs["initial"] = self.initial_for(session, items)
         super().__init__(*args, **kwargs)
         self.session = session
+        self.locked = not session.is_open
+        if self.locked and self.is_bound:
+            self.data = _with_stored(self.data, self.initial)
         self.KIND_FIELDS = {session.kind: KindLayout.KIND_FIELDS[session.kind]}
         for kind, names in KindLayout.KIND_FIELDS.items():
             for name in names if kind != session.kind else ():
@@ -361,8 +367,19 @@ class CoachSessionEditForm(KindLayout):
             self.add_error("purpose", "Choose what kind of run it is.")
         if kind == SessionKind.CROSS_TRAINING and not data.get("activity"):
             self.add_error("activity", "Choose the activity.")
-        self._clean_exercises(kind)
+        if not self.locked:
+            self._clean_exercises(kind)
+        elif self._content_changed():
+            self.add_error(None, LOCKED.format(athlete=self.session.runner))
         return data
+
+    def _content_changed(self) -> bool:
+        """Whether what was sent differs from the stored session in anything but the note."""
+        return any(
+            _comparable(self.cleaned_data.get(name)) != _comparable(self.initial.get(name))
+            for name in self.fields
+            if name != "coach_note"
+        )
 
     @property
     def changes(self) -> dict[str, Any]:
@@ -385,6 +402,32 @@ class CoachSessionEditForm(KindLayout):
         if abs((day - self.session.date).days) > 366:
             raise forms.ValidationError("Move it within a year of its day.")
         return day
+
+
+LOCKED = (
+    "{athlete} has already marked or logged this session: it is their record and stays as it "
+    "is. Only your note for them can change; nothing was saved."
+)
+
+
+def _with_stored(data: Mapping[str, Any], initial: Mapping[str, Any]) -> QueryDict:
+    """The posted data, with the stored value for each field it leaves out: a locked session's
+    page sends only the note."""
+    filled = QueryDict(mutable=True)
+    filled.update(data)
+    for name, value in initial.items():
+        if name not in data and value is not None:
+            filled[name] = str(value)
+    return filled
+
+
+def _comparable(value: object) -> object:
+    """A cleaned or stored value in one form: an object by its id, empty as None."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
 
 
 class WeekNoteForm(forms.Form):

@@ -19,6 +19,7 @@ from plans import builder
 from plans.comeback import comeback
 from plans.models import (
     Assignment,
+    AssignmentQuerySet,
     AthleteGroup,
     ExerciseDose,
     PlanTemplate,
@@ -458,17 +459,32 @@ def _ease(session: Session, run: builder.CoachRun) -> None:
 
 @transaction.atomic
 def assignment_end(*, assignment: Assignment) -> None:
-    """Unassign: the template's sessions still ahead and untouched go, and the coming days are
-    planned again as if it had never been assigned."""
-    assignment.ended_at = timezone.now()
-    assignment.save(update_fields=["ended_at"])
-    profile = RunnerProfile.objects.filter(user_id=assignment.athlete_id).first()
+    """Unassign, by the coach or the athlete: the template's sessions still ahead and
+    untouched go, and the coming days are planned again as if it had never been assigned."""
+    _assignments_end(Assignment.objects.filter(pk=assignment.pk), athlete=assignment.athlete)
+    assignment.refresh_from_db(fields=["ended_at"])
+
+
+@transaction.atomic
+def coach_assignments_end(*, coach: User, athlete: User) -> None:
+    """A coaching link ended: what that coach assigned ends as if unassigned."""
+    _assignments_end(Assignment.objects.filter(coach=coach, athlete=athlete), athlete=athlete)
+
+
+def _assignments_end(assignments: AssignmentQuerySet, *, athlete: User) -> None:
+    """End the still active `assignments` of one athlete from their today: what they did,
+    skipped or logged stays, and today, being under way, is left as it is."""
+    active = list(assignments.active().values_list("pk", flat=True))
+    if not active:
+        return
+    Assignment.objects.filter(pk__in=active).update(ended_at=timezone.now())
+    profile = RunnerProfile.objects.filter(user_id=athlete.pk).first()
     today = (profile or RunnerProfile()).today()
-    assignment.sessions.open().filter(
-        date__gt=today, source=Source.TEMPLATE
+    Session.objects.open().filter(
+        assignment_id__in=active, date__gt=today, source=Source.TEMPLATE
     ).going_with_blocks().delete()
     if profile is not None and profile.is_onboarded:
-        weeks_regenerate(runner=assignment.athlete, today=today)
+        weeks_regenerate(runner=athlete, today=today)
 
 
 # The athlete's week
@@ -529,7 +545,8 @@ def coach_session_update(
     activity_id: int | None = None,
     exercises: Sequence[ExerciseLine] | None = None,
 ) -> Session:
-    """Change, move or annotate a session; from now on it is the coach's. A run keeps its
+    """Change, move or annotate an open session; from now on it is the coach's (what the
+    athlete marked or logged only takes a note: `coach_note_set`). A run keeps its
     block, which moves with it unless the athlete already did or skipped it. A cross-training
     session keeps its activity and a strength session its exercises unless new ones are given."""
     if day != session.date:
@@ -551,6 +568,13 @@ def coach_session_update(
     if exercises is not None and session.kind == SessionKind.STRENGTH:
         _session_exercises_set(session, exercises)
     announce_if_run(session)
+    return session
+
+
+def coach_note_set(*, session: Session, coach_note: str) -> Session:
+    """The coach's note on a session the athlete marked or logged: their record stays as is."""
+    session.coach_note = coach_note
+    session.save(update_fields=["coach_note"])
     return session
 
 

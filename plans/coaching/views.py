@@ -1,14 +1,16 @@
 from datetime import date
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.access import coach_or_404, coaching_of_coach
-from accounts.models import Weekday
+from accounts.access import AuthenticatedHttpRequest, coach_or_404, coaching_of_coach
+from accounts.models import User, Weekday
 from plans.access import assignment_for, coached_session_for, template_for
 from plans.coaching import selectors as coach_selectors
 from plans.coaching import services as coaching
@@ -28,9 +30,10 @@ from plans.coaching.selectors import (
     dashboard_rows,
     templates_of,
 )
-from plans.comeback import comeback_in_week, comebacks_of_athletes
-from plans.models import AthleteGroup, TemplateExercise
+from plans.comeback import comebacks_of_athletes
+from plans.models import TemplateExercise
 from plans.services import monday_of
+from plans.week_page import onboarded_profile, render_week
 
 
 def _athlete_week_url(athlete_id: int, day: date) -> str:
@@ -70,14 +73,36 @@ def athlete_group(request, athlete_id: int):
     coach = coach_or_404(request.user)
     link = coaching_of_coach(coach, athlete_id)
     form = GroupForm(request.POST)
-    if form.is_valid():
-        coaching.athlete_group_set(
-            coach=coach, athlete=link.athlete, name=form.cleaned_data["name"]
+    if not form.is_valid():
+        return _week_again(
+            request,
+            link.athlete,
+            link.athlete.today(),
+            "A group name is at most 40 characters: shorten it; nothing was saved.",
+            {"group_name": request.POST.get("name", "")},
         )
-        messages.success(request, f"Group saved for {link.athlete}.")
-    else:
-        messages.error(request, "A group name is at most 40 characters; nothing was saved.")
+    coaching.athlete_group_set(coach=coach, athlete=link.athlete, name=form.cleaned_data["name"])
+    messages.success(request, f"Group saved for {link.athlete}.")
     return redirect("plans:athlete_week", link.athlete.pk)
+
+
+def _week_again(
+    request: AuthenticatedHttpRequest,
+    athlete: User,
+    day: date,
+    message: str,
+    typed: dict[str, Any],
+) -> HttpResponse:
+    """A form of the coach's tools refused: the athlete's week again, the tools open with what
+    the coach typed in them, to correct."""
+    messages.error(request, message)
+    profile = onboarded_profile(athlete)
+    if profile is None:
+        raise Http404("This athlete has not set up their profile yet.")
+    return render_week(
+        request, runner=athlete, profile=profile, week_start=day, own=False, coach_edits=True,
+        typed={**typed, "tools_refused": True},
+    )  # fmt: skip
 
 
 # Templates
@@ -275,18 +300,6 @@ def assignment_end(request, assignment_id: int):
 # The athlete's week, edited by their coach
 
 
-def coach_week_context(coach, athlete, week_start: date) -> dict:
-    """The forms the coach's copy of an athlete's week page shows, and the return from injury
-    when this week is part of it."""
-    group = AthleteGroup.objects.filter(coach=coach, athlete=athlete).first()
-    return {
-        "comeback": comeback_in_week(athlete, week_start),
-        "group_name": group.name if group else "",
-        "session_form": CoachSessionForm(coach=coach, week_start=week_start),
-        "save_weeks_form": SaveWeeksForm(),
-    }
-
-
 @login_required
 def week_session_add(request, athlete_id: int, week_start: date):
     """The week page carries this form; on its own page it shows what needs another look."""
@@ -314,8 +327,12 @@ def week_session_edit(request, session_id: int):
     session = coached_session_for(request.user, session_id)
     form = CoachSessionEditForm(request.POST or None, session=session, coach=request.user)
     if request.method == "POST" and form.is_valid():
-        coaching.coach_session_update(session=session, **form.changes)
-        messages.success(request, f"{session.title} saved.")
+        if form.locked:
+            coaching.coach_note_set(session=session, coach_note=form.cleaned_data["coach_note"])
+            messages.success(request, f"Your note on {session.title} is saved.")
+        else:
+            coaching.coach_session_update(session=session, **form.changes)
+            messages.success(request, f"{session.title} saved.")
         return redirect(_athlete_week_url(session.runner_id, session.date))
     return render(request, "plans/coach/session_form.html", {"form": form, "session": session})
 
@@ -350,16 +367,21 @@ def week_note(request, athlete_id: int, week_start: date):
     coach = coach_or_404(request.user)
     athlete = coaching_of_coach(coach, athlete_id).athlete
     form = WeekNoteForm(request.POST)
-    if form.is_valid():
-        note = coaching.week_note_set(
-            runner=athlete,
-            week_start=monday_of(week_start),
-            text=form.cleaned_data["text"],
-            author=coach,
+    if not form.is_valid():
+        return _week_again(
+            request,
+            athlete,
+            week_start,
+            "A week note is at most 2000 characters: shorten it; nothing was saved.",
+            {"note_text": request.POST.get("text", "")},
         )
-        messages.success(request, "Note saved." if note else "Note removed.")
-    else:
-        messages.error(request, "A week note is at most 2000 characters; nothing was saved.")
+    note = coaching.week_note_set(
+        runner=athlete,
+        week_start=monday_of(week_start),
+        text=form.cleaned_data["text"],
+        author=coach,
+    )
+    messages.success(request, "Note saved." if note else "Note removed.")
     return redirect(_athlete_week_url(athlete.pk, week_start))
 
 
@@ -370,8 +392,14 @@ def week_save_as_template(request, athlete_id: int, week_start: date):
     link = coaching_of_coach(coach, athlete_id)
     form = SaveWeeksForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Give the template a name and a length of 1 to 4 weeks.")
-        return redirect(_athlete_week_url(link.athlete.pk, week_start))
+        return _week_again(
+            request,
+            link.athlete,
+            week_start,
+            "Give the template a name of at most 120 characters and a length of 1 to 4 weeks; "
+            "nothing was saved.",
+            {"save_weeks_form": form},
+        )
     profile = getattr(link.athlete, "runner_profile", None)
     template = coaching.template_from_weeks(
         coach=coach,

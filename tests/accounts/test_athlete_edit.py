@@ -49,3 +49,20 @@ def test_bad_input_from_the_coach_changes_nothing(client, coach, url, profile_po
     assert response.status_code == 200
     assert "nothing was saved" in response.content.decode()
     assert RunnerProfile.objects.get().commitments.get(weekday=0).minutes == 45
+
+
+def test_the_coach_cannot_turn_emails_back_on_or_change_the_time_zone(
+    client, runner, coach, url, profile_post
+):
+    """The athlete unsubscribed; a coach's save (even a forged one) leaves that as it is."""
+    RunnerProfile.objects.filter(user=runner).update(reminders_enabled=False, time_zone="UTC")
+    client.force_login(coach)
+    page = client.get(url).content.decode()
+    assert 'name="reminders_enabled"' not in page and 'name="time_zone"' not in page
+    assert "Rita Runner’s own settings" in page
+    response = client.post(url, {**profile_post, "runner_type": "competitive"})
+    assert response.status_code == 302
+    profile = RunnerProfile.objects.get(user=runner)
+    assert profile.runner_type == "competitive"
+    assert (profile.reminders_enabled, profile.time_zone) == (False, "UTC")
+    assert (profile.reminder_delay_minutes, profile.quiet_hours_start) != (20, None)

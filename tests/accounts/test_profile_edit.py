@@ -27,7 +27,7 @@ def test_owner_sees_the_form_prefilled_with_their_answers(client, profile):
     assert response.context["profile_form"].instance == profile
     assert 'value="Asia/Tokyo"' in body
     assert response.context["profile_form"]["runner_type"].value() == "competitive"
-    assert response.context["goals_form"].initial["race_distance"] == "half"
+    assert [str(goal) for goal in response.context["goals"]["current"]] == ["Race: Half marathon"]
     assert response.context["week_form"].initial["minutes_6"] == 45
 
 
@@ -46,8 +46,9 @@ def test_owner_changes_their_answers(client, profile, profile_post):
     profile.refresh_from_db()
     assert (profile.runner_type, profile.time_zone) == ("competitive", "Europe/Madrid")
     assert profile.commitments.filter(available=True).count() == 4
-    assert next_race(profile).goal.distance == "10k"
-    assert profile.goals.count() == 2  # the race and the sleep habit replace the half marathon
+    # Goals are not part of this form: the half marathon stays the only one.
+    assert next_race(profile).goal.distance == "half"
+    assert profile.goals.count() == 1
 
 
 def test_a_bad_edit_changes_nothing(client, profile, profile_post):

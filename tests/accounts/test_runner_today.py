@@ -44,12 +44,13 @@ def test_a_race_today_is_taken_and_one_yesterday_refused_by_the_runners_date(
     RunnerProfileFactory(user=runner, time_zone=zone)
     frozen_now(moment)
     client.force_login(runner)
-    url = reverse("accounts:profile")
-    refused = client.post(url, {**profile_post, "time_zone": zone, "race_date": yesterday})
+    url = reverse("accounts:goal_new", args=[runner.pk])
+    race = {"kind": "race", "distance": "10k"}
+    refused = client.post(url, {**race, "race_date": yesterday})
     assert "That date has passed." in refused.content.decode()
     assert not Goal.objects.filter(race_date=yesterday).exists()
-    taken = client.post(url, {**profile_post, "time_zone": zone, "race_date": today})
-    assert taken.url == url
+    taken = client.post(url, {**race, "race_date": today})
+    assert taken.url == reverse("accounts:profile")
     assert Goal.objects.filter(profile__user=runner, kind="race").get().race_date == today
 
 

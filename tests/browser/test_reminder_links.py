@@ -6,7 +6,7 @@ from plans.models import Status
 from reminders import links
 from reminders.models import Reminder
 from tests.accounts.factories import RunnerProfileFactory
-from tests.plans.factories import StrengthSessionFactory
+from tests.plans.factories import SessionExerciseFactory, StrengthSessionFactory
 from tests.reminders.conftest import MONDAY, plan_run
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,13 +18,22 @@ def phone(page):
     return page
 
 
-def test_the_done_button_ticks_the_routine_off_without_a_login(live_server, phone, screenshot):
+def test_the_done_link_asks_then_ticks_the_routine_off_without_a_login(
+    live_server, phone, screenshot
+):
     profile = RunnerProfileFactory()
     run = plan_run(profile.user)
     reminder = Reminder.objects.get(session=run)
     block = StrengthSessionFactory(runner=profile.user, date=MONDAY, for_run=run)
+    SessionExerciseFactory(session=block)
     phone.goto(live_server.url + links.done_path(reminder.pk))
-    assert phone.get_by_role("heading", name="Routine ticked off").is_visible()
+    assert phone.get_by_role("heading", name="Did you do your strength routine?").is_visible()
+    assert phone.get_by_text("Calf raise: 2 × 12–15 reps").is_visible()
+    screenshot("reminder-done-ask")
+    block.refresh_from_db()
+    assert block.status == Status.PLANNED  # opening the link changed nothing
+    phone.get_by_role("button", name="I did my routine").click()
+    phone.wait_for_selector("text=Routine ticked off")
     screenshot("reminder-done")
     block.refresh_from_db()
     assert block.status == Status.DONE
@@ -33,6 +42,7 @@ def test_the_done_button_ticks_the_routine_off_without_a_login(live_server, phon
 def test_unsubscribing_asks_first_then_confirms(live_server, phone, screenshot):
     profile = RunnerProfileFactory()
     phone.goto(live_server.url + links.unsubscribe_path(profile.user.pk))
+    assert profile.user.email not in phone.content()
     screenshot("reminder-unsubscribe")
     phone.get_by_role("button", name="Stop the emails").click()
     phone.wait_for_selector("text=Post-run emails are off")

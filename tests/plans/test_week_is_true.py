@@ -118,10 +118,10 @@ def test_the_emails_done_button_waits_for_the_run_to_come(client, planned_from_m
         run = run_on(runner, day)
         routine[day] = Session.objects.get(runner=runner, date=day, post_run=True)
         routine[day].token = links.done_path(Reminder.objects.get(session=run).pk)
-    ahead = client.get(routine[SUNDAY].token)
+    ahead = client.post(routine[SUNDAY].token)
     assert ahead.status_code == 409
     assert "still ahead" in ahead.content.decode()
-    assert client.get(routine[WEDNESDAY].token).status_code == 200
+    assert client.post(routine[WEDNESDAY].token).status_code == 302
     statuses = {day: Session.objects.get(pk=routine[day].pk).status for day in routine}
     assert statuses == {WEDNESDAY: Status.DONE, SUNDAY: Status.PLANNED}
 

@@ -1,6 +1,9 @@
 """Unsubscribing from post-run emails: a confirm page, a form post, and RFC 8058 one-click."""
 
+from datetime import timedelta
+
 import pytest
+from django.core import signing
 
 from reminders import links
 
@@ -9,9 +12,34 @@ pytestmark = pytest.mark.django_db
 
 def test_opening_the_unsubscribe_link_asks_before_turning_anything_off(client, profile):
     response = client.get(links.unsubscribe_path(profile.user.pk))
-    assert b"Stop the post-run emails?" in response.content
+    body = response.content.decode()
+    assert "Stop the post-run emails?" in body and 'method="post"' in body
+    assert profile.user.email not in body  # whoever holds the link learns nobody's address
     profile.refresh_from_db()
     assert profile.reminders_enabled
+
+
+def test_the_page_after_unsubscribing_names_no_one_either(client, profile):
+    response = client.post(links.unsubscribe_path(profile.user.pk), follow=True)
+    body = response.content.decode()
+    assert "Post-run emails are off" in body and profile.user.email not in body
+
+
+def test_an_unsubscribe_link_expires_after_thirty_days(client, profile, monkeypatch):
+    path = links.unsubscribe_path(profile.user.pk)
+    real_unsign = signing.TimestampSigner.unsign
+
+    def later(self, value, max_age=None):
+        return real_unsign(self, value, max_age=max_age - timedelta(days=30, minutes=1))
+
+    monkeypatch.setattr(signing.TimestampSigner, "unsign", later)
+    for response in (client.get(path), client.post(path)):
+        assert response.status_code == 400
+        assert "Unsubscribe links work for 30 days" in response.content.decode()
+    profile.refresh_from_db()
+    assert profile.reminders_enabled
+    monkeypatch.setattr(signing.TimestampSigner, "unsign", real_unsign)
+    assert client.post(path).status_code == 302  # the same link within its 30 days
 
 
 def test_confirming_turns_post_run_emails_off_and_says_so(client, profile):

@@ -205,7 +205,7 @@ def test_a_routine_ticked_in_the_email_is_activity(client, coach):
     [before] = rows(client)
     assert "Never" in before and "No activity yet" in before
     client.logout()
-    assert client.get(links.done_path(reminder.pk)).status_code == 200
+    assert client.post(links.done_path(reminder.pk)).status_code == 302  # the page's button
     client.force_login(coach)
     [after] = rows(client)
     assert "Thu 26 Nov" in after
