@@ -87,3 +87,28 @@ def test_the_reset_email_has_text_and_html_and_its_link_sets_a_new_password(
     assert runner.check_password(NEW_PASSWORD)
     reused = client.get(path, follow=True)
     assert "This link has already been used or has expired." in reused.content.decode()
+
+
+def test_a_new_password_from_a_reset_link_also_confirms_the_address(
+    client, runner, mailoutbox, django_capture_on_commit_callbacks
+):
+    runner.email_verified_at = None
+    runner.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(RESET, {"email": runner.email})
+    (message,) = mailoutbox
+    path = re.search(r"(/accounts/password-reset/\S+/)", message.body)[1]
+    form_page = client.get(path, follow=True)
+    refused = client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": "short", "new_password2": "short"}
+    )
+    assert refused.status_code == 200
+    runner.refresh_from_db()
+    assert runner.email_verified_at is None  # a refused form proves nothing and changes nothing
+    client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    runner.refresh_from_db()
+    assert runner.check_password(NEW_PASSWORD)
+    assert runner.email_verified_at is not None
