@@ -5,7 +5,8 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Layout
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.utils import timezone
 
 from accounts.models import (
     MAX_DAY_MINUTES,
@@ -607,3 +608,19 @@ class InviteForm(forms.Form):
         if self.coach.coachings_given.current().filter(athlete__email__iexact=email).exists():
             raise forms.ValidationError("This runner is already one of your athletes.")
         return email
+
+
+class ResetPasswordForm(SetPasswordForm):
+    """A new password from an emailed reset link. The link reached the account's address, so
+    that address is proved too: an owner locked out by someone who signed up with their
+    address first gets it back this way."""
+
+    user: User
+
+    def save(self, commit: bool = True) -> User:
+        user = super().save(commit=False)
+        if user.email_verified_at is None:
+            user.email_verified_at = timezone.now()
+        if commit:
+            user.save()
+        return user

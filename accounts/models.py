@@ -372,6 +372,14 @@ class Invitation(models.Model):
         max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.PENDING
     )
     responded_at = models.DateTimeField(null=True, blank=True)
+    message = models.ForeignKey(
+        "outbox.Email",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The invitation email, and how sending it went.",
+    )
 
     objects = InvitationQuerySet.as_manager()
 
@@ -383,3 +391,24 @@ class Invitation(models.Model):
 
     def is_expired(self, now: datetime | None = None) -> bool:
         return (now or timezone.now()) >= self.expires_at
+
+
+class PasswordResetRequest(models.Model):
+    """Someone asked for a reset link for this address, which may or may not have an account.
+
+    The page only writes this row, the same for every address, so it answers alike for
+    all; a task looks the address up and queues the email after the response. The rows are
+    also what the hourly limit per address counts."""
+
+    email = models.EmailField()
+    requested_at = models.DateTimeField(default=timezone.now)
+    handled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["email", "requested_at"], name="reset_request_email"),
+            models.Index(fields=["handled_at", "requested_at"], name="reset_request_waiting"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Password reset for {self.email} at {self.requested_at:%Y-%m-%d %H:%M}"

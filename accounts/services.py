@@ -1,15 +1,23 @@
 """Writes that touch several models; each runs in one transaction."""
 
+import logging
+import re
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from enum import StrEnum
+from functools import partial
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from accounts.models import (
     INVITATION_DAYS,
@@ -19,13 +27,17 @@ from accounts.models import (
     Injury,
     Invitation,
     InvitationStatus,
+    PasswordResetRequest,
     RunnerProfile,
     User,
 )
 from accounts.signals import coaching_ended, profile_changed
-from config import emails
+from limits.services import Counter, Limit, limit_check, limit_hit
+from outbox.models import Email as OutboxEmail
+from outbox.services import email_queue
 
 INVITATION_SALT = "accounts.invitation"
+logger = logging.getLogger(__name__)
 EMAIL_CONFIRM_SALT = "accounts.email-confirm"
 EMAIL_CONFIRM_DAYS = 3
 
@@ -174,24 +186,53 @@ def invitation_from_token(token: str) -> Invitation:
     return invitation
 
 
-def _send_invitation_email(invitation_id: int) -> None:
-    invitation = Invitation.objects.select_related("coach").get(pk=invitation_id)
-    emails.send(
-        "invitation",
-        invitation.email,
-        {
-            "invitation": invitation,
-            "coach": invitation.coach,
-            "path": invitation_url(invitation),
-            "days": INVITATION_DAYS,
-        },
+COACH_NAME_MAX = 60
+# Anything a mail client could turn into a link: a scheme, www., an address, a dotted host.
+_LINK_LIKE = re.compile(r"\S*(?:://|www\.|@)\S*|\S*\w\.[a-z]{2,}\b\S*", re.IGNORECASE)
+
+
+def email_safe_name(name: str) -> str:
+    """A coach's name as invitation emails show it: one line of plain text, at most 60
+    characters, with nothing in it a mail client would make into a link."""
+    plain = " ".join(_LINK_LIKE.sub(" ", name).split())
+    if len(plain) > COACH_NAME_MAX:
+        plain = plain[: COACH_NAME_MAX - 1].rstrip() + "…"
+    return plain or "A RunStrong coach"
+
+
+def _invitation_limits(coach: User, email: str) -> None:
+    """Raise LimitReached if this coach, or this address, has had enough invitations."""
+    per_coach = settings.INVITATIONS_PER_COACH_PER_HOUR
+    limit_check(
+        rows=Invitation.objects.filter(coach=coach),
+        at_field="created_at",
+        limit=Limit(
+            count=per_coach,
+            window=timedelta(hours=1),
+            message=f"You have sent {per_coach} invitations in the last hour, the most we allow.",
+        ),
+    )
+    per_address = settings.INVITATIONS_PER_ADDRESS_PER_DAY
+    limit_check(
+        rows=Invitation.objects.filter(email=email),
+        at_field="created_at",
+        limit=Limit(
+            count=per_address,
+            window=timedelta(days=1),
+            message=f"{email} has had {per_address} invitations in the last day, "
+            "the most we send to one address.",
+        ),
     )
 
 
 @transaction.atomic
 def invitation_send(*, coach: User, email: str) -> Invitation:
-    """Invite a runner by email; an earlier pending invitation to the same address is replaced."""
+    """Invite a runner by email; an earlier pending invitation to the same address is replaced.
+
+    Raises limits.services.LimitReached, with nothing saved or sent, past the hourly limit of
+    the coach or the daily limit of the address."""
     email = email.strip().lower()
+    _invitation_limits(coach, email)
     Invitation.objects.filter(coach=coach, email=email, status=InvitationStatus.PENDING).update(
         status=InvitationStatus.REVOKED, responded_at=timezone.now()
     )
@@ -199,8 +240,17 @@ def invitation_send(*, coach: User, email: str) -> Invitation:
     invitation = Invitation.objects.create(
         coach=coach, email=email, created_at=now, expires_at=now + timedelta(days=INVITATION_DAYS)
     )
-    # robust: a mail server that is down must not turn a saved invitation into an error page.
-    transaction.on_commit(lambda: _send_invitation_email(invitation.pk), robust=True)
+    invitation.message = email_queue(
+        template="invitation",
+        to=email,
+        context={
+            "invitation": invitation,
+            "coach_name": email_safe_name(coach.display_name),
+            "path": invitation_url(invitation),
+            "days": INVITATION_DAYS,
+        },
+    )
+    invitation.save(update_fields=["message"])
     return invitation
 
 
@@ -282,6 +332,102 @@ def coaching_end(*, coaching: Coaching) -> Coaching:
     return coaching
 
 
+RESET_SWEEP_AFTER = timedelta(seconds=30)  # the on-commit task had its chance by then
+
+
+def password_reset_request(*, email: str) -> PasswordResetRequest:
+    """Note that a reset link was asked for; the lookup and the email happen in a task.
+
+    The same two queries for any address, known or not. Raises limits.services.LimitReached,
+    writing nothing, past the hourly limit per address."""
+    email = email.strip().lower()
+    per_hour = settings.PASSWORD_RESETS_PER_ADDRESS_PER_HOUR
+    limit_check(
+        rows=PasswordResetRequest.objects.filter(email=email),
+        at_field="requested_at",
+        limit=Limit(
+            count=per_hour,
+            window=timedelta(hours=1),
+            message=f"A reset link was asked for that address {per_hour} times in the last hour, "
+            "the most we allow.",
+        ),
+    )
+    request = PasswordResetRequest.objects.create(email=email, requested_at=timezone.now())
+    transaction.on_commit(partial(_queue_reset, request.pk))
+    return request
+
+
+@transaction.atomic
+def password_reset_handle(*, request_id: int) -> int:
+    """Queue a reset email to each active account with a password at that address; how many.
+    The conditional UPDATE makes one worker, and only one, handle a request; if queueing
+    fails, the claim rolls back with it and the sweep tries again."""
+    claimed = PasswordResetRequest.objects.filter(pk=request_id, handled_at__isnull=True).update(
+        handled_at=timezone.now()
+    )
+    if not claimed:
+        return 0
+    email = PasswordResetRequest.objects.values_list("email", flat=True).get(pk=request_id)
+    users = list(PasswordResetForm().get_users(email))
+    for user in users:
+        email_queue(
+            template="password_reset",
+            to=user.email,
+            context={
+                "user": user,
+                "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+            secret=True,
+        )
+    return len(users)
+
+
+def password_resets_handle_waiting() -> int:
+    waiting = PasswordResetRequest.objects.filter(
+        handled_at__isnull=True, requested_at__lt=timezone.now() - RESET_SWEEP_AFTER
+    ).values_list("pk", flat=True)
+    return sum(password_reset_handle(request_id=pk) for pk in waiting)
+
+
+def _queue_reset(request_id: int) -> None:
+    from accounts.tasks import password_reset_handle as handle
+
+    try:
+        handle.delay(request_id)
+    except Exception:  # the broker is down: the sweep handles the request from the database
+        logger.warning("could not queue password reset %s; the sweep will", request_id)
+
+
+def signup_count(*, email: str, ip_address: str) -> None:
+    """Count a sign-up about to be made; raise limits.services.LimitReached, counting nothing,
+    past the hourly limits per address and per IP address."""
+    per_address = settings.SIGNUPS_PER_ADDRESS_PER_HOUR
+    per_ip = settings.SIGNUPS_PER_IP_PER_HOUR
+    hour = timedelta(hours=1)
+    limit_hit(
+        Counter(
+            scope="signup-address",
+            key=email.strip().lower(),
+            limit=Limit(
+                count=per_address,
+                window=hour,
+                message=f"That address has been used for {per_address} sign-ups in the last hour.",
+            ),
+        ),
+        Counter(
+            scope="signup-ip",
+            key=ip_address,
+            limit=Limit(
+                count=per_ip,
+                window=hour,
+                message=f"{per_ip} accounts have been made from your network in the last hour, "
+                "the most we allow.",
+            ),
+        ),
+    )
+
+
 def _password_stamp(user: User) -> str:
     """Changes with the password, so that a new password voids every confirmation link sent
     before it (say, one an intruder who knew the old password asked for)."""
@@ -298,27 +444,26 @@ def email_confirm_url(*, user: User, email: str) -> str:
     return reverse("accounts:email_confirm", args=[email_confirm_token(user=user, email=email)])
 
 
-def _send_email_confirmation(user_id: int, email: str) -> None:
-    user = User.objects.get(pk=user_id)
-    emails.send(
-        "email_confirm",
-        email,
-        {
+def _queue_email_confirmation(user: User, email: str) -> None:
+    email_queue(
+        template="email_confirm",
+        to=email,
+        context={
             "user": user,
             "email": email,
             "is_change": email != user.email,
             "path": email_confirm_url(user=user, email=email),
             "days": EMAIL_CONFIRM_DAYS,
         },
+        secret=True,
     )
 
 
-def _send_email_change_notice(user_id: int, old_email: str, new_email: str) -> None:
-    user = User.objects.get(pk=user_id)
-    emails.send(
-        "email_change_notice",
-        old_email,
-        {
+def _queue_email_change_notice(user: User, old_email: str, new_email: str) -> None:
+    email_queue(
+        template="email_change_notice",
+        to=old_email,
+        context={
             "user": user,
             "old_email": old_email,
             "new_email": new_email,
@@ -329,13 +474,24 @@ def _send_email_change_notice(user_id: int, old_email: str, new_email: str) -> N
 
 def email_confirmation_send(*, user: User) -> str | None:
     """Send a fresh link for the address that waits to be confirmed: a new address asked for,
-    else an unconfirmed current one. Returns that address, or None when nothing waits."""
+    else an unconfirmed current one. Returns that address, or None when nothing waits.
+
+    Raises limits.services.LimitReached, sending nothing, once that address has had its
+    hourly number of links (anyone may type any address into the account form)."""
     address = user.pending_email or (None if user.email_verified else user.email)
     if address is not None:
-        transaction.on_commit(
-            lambda: _send_email_confirmation(user.pk, address),
-            robust=True,  # a mail server that is down must not turn the page into an error
+        per_hour = settings.EMAIL_CONFIRMATIONS_PER_ADDRESS_PER_HOUR
+        limit_check(
+            rows=OutboxEmail.objects.filter(kind="email_confirm", to=address),
+            at_field="created_at",
+            limit=Limit(
+                count=per_hour,
+                window=timedelta(hours=1),
+                message=f"We have sent {per_hour} confirmation links to {address} in the last "
+                "hour, the most we send to one address.",
+            ),
         )
+        _queue_email_confirmation(user, address)
     return address
 
 
@@ -352,9 +508,7 @@ def account_update(*, user: User, display_name: str, email: str) -> bool:
     if changing:
         old_email = user.email
         email_confirmation_send(user=user)
-        transaction.on_commit(
-            lambda: _send_email_change_notice(user.pk, old_email, email), robust=True
-        )
+        _queue_email_change_notice(user, old_email, email)
     return changing
 
 

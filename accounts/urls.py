@@ -1,14 +1,10 @@
-from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
-from django.utils.functional import lazy
 
 from accounts import views
-from accounts.forms import EmailAuthenticationForm
+from accounts.forms import EmailAuthenticationForm, ResetPasswordForm
 
 app_name = "accounts"
-# Read when the email is rendered, not when the URLs load.
-site_url = lazy(lambda: settings.SITE_URL, str)
 
 password_urls = [
     path(
@@ -26,18 +22,7 @@ password_urls = [
         ),
         name="password_change_done",
     ),
-    path(
-        "password-reset/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/password_reset.html",
-            subject_template_name="emails/password_reset/subject.txt",
-            email_template_name="emails/password_reset/body.txt",
-            html_email_template_name="emails/password_reset/body.html",
-            extra_email_context={"site_url": site_url()},
-            success_url=reverse_lazy("accounts:password_reset_done"),
-        ),
-        name="password_reset",
-    ),
+    path("password-reset/", views.password_reset, name="password_reset"),
     path(
         "password-reset/sent/",
         auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
@@ -47,6 +32,7 @@ password_urls = [
         "password-reset/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
             template_name="accounts/password_reset_confirm.html",
+            form_class=ResetPasswordForm,
             success_url=reverse_lazy("accounts:password_reset_complete"),
         ),
         name="password_reset_confirm",
@@ -87,6 +73,11 @@ urlpatterns = [
         name="goal_delete",
     ),
     path("athletes/<int:athlete_id>/remove/", views.athlete_remove, name="athlete_remove"),
+    path(
+        "invitations/<int:invitation_id>/resend/",
+        views.invitation_resend,
+        name="invitation_resend",
+    ),
     path(
         "invitations/<int:invitation_id>/revoke/",
         views.invitation_revoke,

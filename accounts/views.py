@@ -3,8 +3,9 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -23,6 +24,8 @@ from accounts.forms import (
 )
 from accounts.models import INVITATION_DAYS, Goal, GoalKind, Invitation, RunnerProfile, User
 from accounts.services import EmailConfirmed, EmailConfirmError, EmailNotConfirmed, InvitationError
+from config.network import client_ip
+from limits.services import LimitReached
 
 
 def _safe_next(request: HttpRequest) -> str | None:
@@ -42,12 +45,23 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
+                services.signup_count(
+                    email=form.cleaned_data["email"], ip_address=client_ip(request) or ""
+                )
                 user = form.save()
                 services.email_confirmation_send(user=user)
         except IntegrityError:  # the same email signed up a moment ago, after validation
             form.add_error("email", EMAIL_TAKEN)
             return render(
                 request, "accounts/signup.html", {"form": form, "next": _safe_next(request)}
+            )
+        except LimitReached as refused:
+            form.add_error(None, refused.message)
+            return render(
+                request,
+                "accounts/signup.html",
+                {"form": form, "next": _safe_next(request)},
+                status=429,
             )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(
@@ -59,6 +73,20 @@ def signup(request):
             return redirect(next_url)
         return redirect("accounts:athletes" if user.is_coach else "accounts:onboarding")
     return render(request, "accounts/signup.html", {"form": form, "next": _safe_next(request)})
+
+
+def password_reset(request):
+    """The same answer, after the same work, whether or not the address has an account: the
+    lookup and the email happen in a task after the response."""
+    form = PasswordResetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.password_reset_request(email=form.cleaned_data["email"])
+        except LimitReached as refused:
+            form.add_error(None, refused.message)
+            return render(request, "accounts/password_reset.html", {"form": form}, status=429)
+        return redirect("accounts:password_reset_done")
+    return render(request, "accounts/password_reset.html", {"form": form})
 
 
 def _profile_with_related(user: User) -> RunnerProfile | None:
@@ -226,11 +254,16 @@ def account(request):
     form = AccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         old_email = request.user.email
-        link_sent = services.account_update(
-            user=request.user,
-            display_name=form.cleaned_data["display_name"],
-            email=form.cleaned_data["email"],
-        )
+        try:
+            link_sent = services.account_update(
+                user=request.user,
+                display_name=form.cleaned_data["display_name"],
+                email=form.cleaned_data["email"],
+            )
+        except LimitReached as refused:
+            request.user.refresh_from_db()  # the service's changes were rolled back
+            form.add_error("email", refused.message)
+            return render(request, "accounts/account.html", {"form": form}, status=429)
         if link_sent:
             messages.success(
                 request,
@@ -268,7 +301,11 @@ def email_confirm(request, token: str):
 @require_POST
 @login_required
 def email_confirm_resend(request):
-    address = services.email_confirmation_send(user=request.user)
+    try:
+        address = services.email_confirmation_send(user=request.user)
+    except LimitReached as refused:
+        messages.error(request, refused.message)
+        return redirect(_safe_next(request) or "accounts:account")
     if address is None:
         messages.info(request, f"Your address {request.user.email} is already confirmed.")
     else:
@@ -320,18 +357,29 @@ def athletes(request):
     coach = access.coach_or_404(request.user)
     form = InviteForm(request.POST or None, coach=coach)
     if request.method == "POST" and form.is_valid():
-        invitation = services.invitation_send(coach=coach, email=form.cleaned_data["email"])
+        try:
+            invitation = services.invitation_send(coach=coach, email=form.cleaned_data["email"])
+        except LimitReached as refused:
+            form.add_error(None, refused.message)
+            return _athletes_page(request, coach, form, status=429)
         messages.success(request, f"Invitation sent to {invitation.email}.")
         return redirect("accounts:athletes")
+    return _athletes_page(request, coach, form)
+
+
+def _athletes_page(request, coach: User, form: InviteForm, status: int = 200) -> HttpResponse:
     return render(
         request,
         "accounts/athletes.html",
         {
             "rows": selectors.athlete_rows(coach),
-            "invitations": Invitation.objects.pending().filter(coach=coach),
+            "invitations": Invitation.objects.pending()
+            .filter(coach=coach)
+            .select_related("message"),
             "form": form,
             "invitation_days": INVITATION_DAYS,
         },
+        status=status,
     )
 
 
@@ -343,6 +391,20 @@ def athlete_remove(request, athlete_id: int):
         messages.success(request, f"{coaching.athlete} is no longer one of your athletes.")
         return redirect("accounts:athletes")
     return render(request, "accounts/athlete_remove.html", {"coaching": coaching})
+
+
+@require_POST
+@login_required
+def invitation_resend(request, invitation_id: int):
+    coach = access.coach_or_404(request.user)
+    invitation = get_object_or_404(Invitation.objects.pending(), pk=invitation_id, coach=coach)
+    try:
+        services.invitation_send(coach=coach, email=invitation.email)
+    except LimitReached as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, f"Invitation sent again to {invitation.email}.")
+    return redirect("accounts:athletes")
 
 
 @require_POST

@@ -1,18 +1,40 @@
 """Every email: a subject, a text body and an HTML body rendered from templates/emails/<name>/."""
 
+from dataclasses import dataclass
+from typing import Any
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
 
-def send(name: str, to: str, context: dict, headers: dict[str, str] | None = None) -> None:
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    text: str
+    html: str
+
+
+def render(name: str, context: dict[str, Any]) -> Rendered:
     context = {"site_url": settings.SITE_URL, **context}
     subject = render_to_string(f"emails/{name}/subject.txt", context)
-    message = EmailMultiAlternatives(
+    return Rendered(
         subject=" ".join(subject.split()),  # a subject is one line, whatever the template did
-        body=render_to_string(f"emails/{name}/body.txt", context),
-        to=[to],
-        headers=headers,
+        text=render_to_string(f"emails/{name}/body.txt", context),
+        html=render_to_string(f"emails/{name}/body.html", context),
     )
-    message.attach_alternative(render_to_string(f"emails/{name}/body.html", context), "text/html")
+
+
+def deliver(rendered: Rendered, *, to: str, headers: dict[str, str] | None = None) -> None:
+    message = EmailMultiAlternatives(
+        subject=rendered.subject, body=rendered.text, to=[to], headers=headers
+    )
+    if rendered.html:
+        message.attach_alternative(rendered.html, "text/html")
     message.send()
+
+
+def send(
+    name: str, to: str, context: dict[str, Any], headers: dict[str, str] | None = None
+) -> None:
+    deliver(render(name, context), to=to, headers=headers)

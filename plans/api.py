@@ -1,14 +1,17 @@
 """JSON endpoints under /api/v1/."""
 
+from datetime import timedelta
 from typing import Any, cast
 
 from django import forms
-from django.http import JsonResponse
+from django.conf import settings
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_POST
 
 from accounts.models import MAX_DAY_MINUTES, RunnerType, validate_plausible_date
 from config.api import BadBody, json_body, json_login_required
 from exercises.vocabulary import Activity, Equipment, InjuryArea, Place
+from limits.services import Counter, Limit, LimitReached, limit_hit
 from plans.builder import DAY_KEYS, Commitment, RunnerInput, Week, build_week
 from plans.coaching.forms import AssignForm
 from plans.coaching.services import plan_assign, unassignable
@@ -163,9 +166,33 @@ def week_json(week: Week, plyometric: dict[str, bool]) -> dict:
     }  # fmt: skip
 
 
+def _preview_refused(request: HttpRequest) -> JsonResponse | None:
+    """A 429 with Retry-After past the per-minute limit of previews per user; None if allowed."""
+    per_minute = settings.PLAN_PREVIEWS_PER_USER_PER_MINUTE
+    try:
+        limit_hit(
+            Counter(
+                scope="plan-preview",
+                key=str(request.user.pk),
+                limit=Limit(
+                    count=per_minute,
+                    window=timedelta(minutes=1),
+                    message=f"You can preview {per_minute} plans a minute.",
+                ),
+            )
+        )
+    except LimitReached as refused:
+        response = JsonResponse({"errors": {"__all__": [refused.message]}}, status=429)
+        response["Retry-After"] = str(refused.retry_after)
+        return response
+    return None
+
+
 @require_POST
 @json_login_required
 def plan_preview(request):
+    if refused := _preview_refused(request):
+        return refused
     try:
         body = json_body(request)
     except BadBody as bad:

@@ -102,3 +102,26 @@ def frozen_now(monkeypatch):
         monkeypatch.setattr(timezone, "now", lambda: moment)
 
     return freeze
+
+
+@pytest.fixture(autouse=True)
+def outbox_worker(monkeypatch):
+    """A worker that handles each queued email (and password reset request) at once, as a
+    running one would; a test that wants them left waiting in the database sets `paused`."""
+    from accounts import services as accounts_services
+    from accounts import tasks as accounts_tasks
+    from outbox import services, tasks
+
+    state = {"paused": False}
+
+    def send(email_id: int) -> None:
+        if not state["paused"]:
+            services.email_send(email_id=email_id)
+
+    def handle_reset(request_id: int) -> None:
+        if not state["paused"]:
+            accounts_services.password_reset_handle(request_id=request_id)
+
+    monkeypatch.setattr(tasks.send_email, "delay", send)
+    monkeypatch.setattr(accounts_tasks.password_reset_handle, "delay", handle_reset)
+    return state

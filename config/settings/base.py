@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "plans",
     "reminders",
     "activities",
+    "outbox",
+    "limits",
 ]
 
 MIDDLEWARE = [
@@ -195,6 +197,23 @@ REMINDER_RETRY_SECONDS = env.int("REMINDER_RETRY_SECONDS", default=60)
 REMINDER_MAX_ATTEMPTS = env.int("REMINDER_MAX_ATTEMPTS", default=5)
 REMINDER_SENDERS = env.int("REMINDER_SENDERS", default=4)
 REMINDER_DRAIN_SECONDS = 30  # plus EMAIL_TIMEOUT, within the 60 s soft time limit
+# Rate limits: past one, the person is told when to try again and nothing is sent or saved.
+INVITATIONS_PER_COACH_PER_HOUR = env.int("INVITATIONS_PER_COACH_PER_HOUR", default=20)
+INVITATIONS_PER_ADDRESS_PER_DAY = env.int("INVITATIONS_PER_ADDRESS_PER_DAY", default=3)
+EMAIL_CONFIRMATIONS_PER_ADDRESS_PER_HOUR = env.int(
+    "EMAIL_CONFIRMATIONS_PER_ADDRESS_PER_HOUR", default=3
+)
+PASSWORD_RESETS_PER_ADDRESS_PER_HOUR = env.int("PASSWORD_RESETS_PER_ADDRESS_PER_HOUR", default=3)
+SIGNUPS_PER_ADDRESS_PER_HOUR = env.int("SIGNUPS_PER_ADDRESS_PER_HOUR", default=3)
+SIGNUPS_PER_IP_PER_HOUR = env.int("SIGNUPS_PER_IP_PER_HOUR", default=20)
+PLAN_PREVIEWS_PER_USER_PER_MINUTE = env.int("PLAN_PREVIEWS_PER_USER_PER_MINUTE", default=60)
+# Every other email (invitations, password resets): stored first, then sent and retried.
+OUTBOX_SWEEP_SECONDS = env.float("OUTBOX_SWEEP_SECONDS", default=10)
+OUTBOX_LEASE_SECONDS = env.int("OUTBOX_LEASE_SECONDS", default=120)
+OUTBOX_RETRY_SECONDS = env.int("OUTBOX_RETRY_SECONDS", default=60)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=5)
+OUTBOX_SENDERS = env.int("OUTBOX_SENDERS", default=2)
+OUTBOX_DRAIN_SECONDS = 30  # plus EMAIL_TIMEOUT, within the 60 s soft time limit
 CELERY_BEAT_SCHEDULE = {
     "plan-upcoming-weeks": {
         "task": "plans.tasks.plan_upcoming_weeks_for_everyone",
@@ -202,6 +221,9 @@ CELERY_BEAT_SCHEDULE = {
     },
     "reminders-sweep": {"task": "reminders.tasks.sweep", "schedule": REMINDER_SWEEP_SECONDS},
     "activities-sweep": {"task": "activities.tasks.sweep", "schedule": 60},
+    "outbox-sweep": {"task": "outbox.tasks.sweep", "schedule": OUTBOX_SWEEP_SECONDS},
+    "password-resets-sweep": {"task": "accounts.tasks.password_resets_sweep", "schedule": 60},
+    "limits-prune": {"task": "limits.tasks.prune", "schedule": 3600},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

@@ -73,13 +73,15 @@ def test_a_mail_server_that_is_down_keeps_the_invitation_and_shows_no_error(
     def refuse(*args, **kwargs):
         raise SMTPException("connection refused")
 
-    monkeypatch.setattr(emails, "send", refuse)
+    monkeypatch.setattr(emails, "deliver", refuse)
     client.force_login(coach)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(URL, {"email": "new.runner@example.com"})
     assert response.status_code == 302
-    assert Invitation.objects.pending().get().email == "new.runner@example.com"
+    invitation = Invitation.objects.pending().get()
+    assert invitation.email == "new.runner@example.com"
     assert "connection refused" in caplog.text
+    assert invitation.message.state == "queued"  # kept in the outbox, to be tried again
 
 
 @pytest.mark.parametrize(
