@@ -156,6 +156,7 @@ TARGETS: dict[str, Target] = {
     "accounts:goal_edit": Target(LOGGED_IN, _k("athlete_id", "goal_id")),
     "accounts:goal_delete": Target(LOGGED_IN, _k("athlete_id", "goal_id")),
     "accounts:invitation_revoke": Target(LOGGED_IN, _k("invitation_id")),
+    "accounts:invitation_resend": Target(LOGGED_IN, _k("invitation_id")),
     "accounts:invitation": Target(("newcomer", "anonymous"), _k("token"), {"answer": "accept"}),
     "accounts:email_confirm": Target(LOGGED_IN, {"token": "email_token"}),
     "accounts:email_confirm_resend": Target(LOGGED_IN),
