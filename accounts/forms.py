@@ -19,6 +19,7 @@ from accounts.models import (
     RunnerType,
     User,
     Weekday,
+    validate_plausible_date,
     validate_time_zone,
 )
 from accounts.services import CommitmentData
@@ -253,6 +254,8 @@ class ProfileForm(forms.ModelForm):
         injury_area_field.choices = [("", "—")] + list(InjuryArea.choices)
         if "reminder_delay_minutes" in self.fields:
             self.fields["reminder_delay_minutes"].widget.attrs.update(min=0, max=60)
+        if "injured_since" in self.fields:
+            self.fields["injured_since"].validators.append(validate_plausible_date)
 
     def runner_today(self) -> date:
         """The runner's today by the time zone given on this form (a new runner's first answer)
@@ -394,7 +397,9 @@ class GoalsForm(forms.Form):
         decimal_places=3,
         required=False,
     )
-    race_date = forms.DateField(label="Race date", widget=DATE_INPUT, required=False)
+    race_date = forms.DateField(
+        label="Race date", widget=DATE_INPUT, required=False, validators=[validate_plausible_date]
+    )
     race_target_time = forms.DurationField(
         label="Target time (optional)", help_text=DURATION_HELP, required=False
     )
@@ -518,7 +523,9 @@ class GoalForm(forms.Form):
         decimal_places=3,
         required=False,
     )
-    race_date = forms.DateField(label="Race date", widget=DATE_INPUT, required=False)
+    race_date = forms.DateField(
+        label="Race date", widget=DATE_INPUT, required=False, validators=[validate_plausible_date]
+    )
     target_time = forms.DurationField(
         label="Target time (optional)", help_text=DURATION_HELP, required=False
     )
@@ -587,7 +594,7 @@ class GoalForm(forms.Form):
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField(label="Runner's email")
+    email = forms.EmailField(label="Runner's email", max_length=254)  # the invitation's column
 
     def __init__(self, *args, coach: User, **kwargs):
         super().__init__(*args, **kwargs)

@@ -111,11 +111,25 @@ class Coaching(models.Model):
         return f"{self.coach} coaches {self.athlete}"
 
 
+MAX_TIME_ZONE_LENGTH = 64  # the longest IANA name has 32 characters
+EARLIEST_DATE, LATEST_DATE = date(2000, 1, 1), date(2100, 12, 31)
+
+
 def validate_time_zone(value: str) -> None:
+    if len(value) > MAX_TIME_ZONE_LENGTH:
+        raise ValidationError("That is not a time zone we know, e.g. Europe/London.")
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    # OSError: a name the file system refuses (too long, a folder such as "Europe").
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
         raise ValidationError(f"“{value}” is not a time zone we know, e.g. Europe/London.") from exc
+
+
+def validate_plausible_date(value: date) -> None:
+    """Dates from forms and URLs stay within this century and the next: week and race
+    arithmetic near year 1 or 9999 would overflow."""
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValidationError(f"Pick a date between {EARLIEST_DATE.year} and {LATEST_DATE.year}.")
 
 
 class Weekday(models.IntegerChoices):

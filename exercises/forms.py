@@ -6,6 +6,7 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
 from django import forms
 from django.db.models import Q
 
+from config.forms import IdsChoiceField
 from exercises.models import TAG_FIELDS, Exercise
 from exercises.validation import Problem, exercise_problems
 from exercises.vocabulary import Equipment, Impact, InjuryArea, Kind, Muscle, Place
@@ -94,6 +95,7 @@ class ExerciseForm(forms.ModelForm):
     cues = forms.CharField(
         label="Form cues",
         required=False,
+        max_length=3000,  # ten cues of the longest kind
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="One step per line, in the order the athlete does them.",
     )
@@ -121,6 +123,7 @@ class ExerciseForm(forms.ModelForm):
             "running_sport",
             "leg_heavy",
         ]
+        field_classes = {name: IdsChoiceField for name in TAG_FIELDS}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             **{name: forms.CheckboxSelectMultiple for name in TAG_FIELDS},

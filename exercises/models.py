@@ -8,6 +8,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from exercises.validation import MAX_CUE_LENGTH
 from exercises.vocabulary import Equipment, Impact, InjuryArea, Kind, Muscle, Place
 
 if TYPE_CHECKING:
@@ -260,7 +261,7 @@ class Cue(models.Model):
 
     exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="cues")
     position = models.PositiveSmallIntegerField()
-    text = models.CharField(max_length=300)
+    text = models.CharField(max_length=MAX_CUE_LENGTH)
 
     class Meta:
         ordering = ["exercise", "position"]

@@ -8,6 +8,8 @@ from typing import Any
 
 from exercises.vocabulary import Kind
 
+MAX_CUE_LENGTH = 300  # the cue column's width
+
 # Each range as (low field, high field, what the low end is called).
 RANGES = (
     ("rep_min", "rep_max", "fewest reps"),
@@ -52,13 +54,25 @@ def range_problems(values: Mapping[str, Any]) -> list[Problem]:
 
 
 def cue_problems(*, kind: str | None, cues: Sequence[str]) -> list[Problem]:
-    """A strength move is taught step by step, so it needs at least one form cue."""
+    """A strength move is taught step by step, so it needs at least one form cue; each cue is
+    one short step."""
+    problems = []
     if kind == Kind.STRENGTH and not cues:
-        return [
+        problems.append(
             Problem(
                 field="cues",
                 message="A strength move needs at least one form cue.",
                 rule="a strength move needs at least one cue",
             )
-        ]
-    return []
+        )
+    for number, cue in enumerate(cues, start=1):
+        if len(cue) > MAX_CUE_LENGTH:
+            problems.append(
+                Problem(
+                    field="cues",
+                    message=f"Cue {number} has {len(cue)} characters: keep each cue to "
+                    f"{MAX_CUE_LENGTH} or split it over more lines.",
+                    rule=f"cue {number} is longer than {MAX_CUE_LENGTH} characters",
+                )
+            )
+    return problems

@@ -1,16 +1,15 @@
 """JSON endpoints under /api/v1/."""
 
-import json
 from datetime import timedelta
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_POST
 
-from accounts.models import MAX_DAY_MINUTES, RunnerType
-from config.api import json_login_required
+from accounts.models import MAX_DAY_MINUTES, RunnerType, validate_plausible_date
+from config.api import BadBody, json_body, json_login_required
 from exercises.vocabulary import Activity, Equipment, InjuryArea, Place
 from limits.services import Counter, Limit, LimitReached, limit_hit
 from plans.builder import DAY_KEYS, Commitment, RunnerInput, Week, build_week
@@ -19,22 +18,14 @@ from plans.coaching.services import plan_assign, unassignable
 from plans.inputs import library_for
 from plans.models import PlanTemplate
 
-NOT_JSON = object()
-
-
-def _json_body(request):
-    """The parsed body, or NOT_JSON; an empty body reads as null."""
-    try:
-        return json.loads(request.body or b"null")
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return NOT_JSON
-
 
 class PreviewForm(forms.Form):
     runner_type = forms.ChoiceField(choices=RunnerType.choices)
-    week_start = forms.DateField(input_formats=["%Y-%m-%d"])
+    week_start = forms.DateField(input_formats=["%Y-%m-%d"], validators=[validate_plausible_date])
     long_run_day = forms.ChoiceField(choices=[(key, key) for key in DAY_KEYS])
-    race_date = forms.DateField(input_formats=["%Y-%m-%d"], required=False)
+    race_date = forms.DateField(
+        input_formats=["%Y-%m-%d"], required=False, validators=[validate_plausible_date]
+    )
     injury = forms.ChoiceField(choices=InjuryArea.choices, required=False)
     likes = forms.MultipleChoiceField(choices=Activity.choices, required=False)
     equipment = forms.MultipleChoiceField(choices=Equipment.choices, required=False)
@@ -78,16 +69,43 @@ def _valid_day(day) -> bool:
     )
 
 
-def _form_data(body: dict) -> dict:
-    """Form fields take strings and lists; JSON null means "not given"."""
-    return {key: value for key, value in body.items() if value is not None and key != "days"}
+TEXT_FIELDS = ("runner_type", "week_start", "long_run_day", "race_date", "injury")
+LIST_FIELDS = ("likes", "equipment", "places")
+
+
+def _type_errors(body: dict[str, Any]) -> dict[str, list[str]]:
+    """A number, true/false, list or object where a text belongs (or the other way round)
+    is refused before any field reads it."""
+    errors: dict[str, list[str]] = {}
+    for name in TEXT_FIELDS:
+        if body.get(name) is not None and not isinstance(body[name], str):
+            errors[name] = ["Give a text value in quotes."]
+    for name in LIST_FIELDS:
+        value = body.get(name)
+        if value is not None and not (
+            isinstance(value, list) and all(isinstance(item, str) for item in value)
+        ):
+            errors[name] = ["Give a list of texts in quotes."]
+    return errors
+
+
+def _form_data(body: dict[str, Any], wrong_type: dict[str, list[str]]) -> dict[str, Any]:
+    """Form fields take strings and lists; JSON null means "not given"; a value of the wrong
+    type is left out (its error is already known)."""
+    return {
+        key: value
+        for key, value in body.items()
+        if value is not None and key != "days" and key not in wrong_type
+    }
 
 
 def parse_preview(body) -> tuple[RunnerInput | None, dict[str, list[str]]]:
     if not isinstance(body, dict):
         return None, {"__all__": ["Send a JSON object."]}
-    form = PreviewForm(_form_data(body))
+    wrong_type = _type_errors(body)
+    form = PreviewForm(_form_data(body, wrong_type))
     errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
+    errors.update(wrong_type)
     errors.update(_day_errors(body.get("days")))
     if errors:
         return None, errors
@@ -175,9 +193,10 @@ def _preview_refused(request: HttpRequest) -> JsonResponse | None:
 def plan_preview(request):
     if refused := _preview_refused(request):
         return refused
-    body = _json_body(request)
-    if body is NOT_JSON:
-        return JsonResponse({"errors": {"__all__": ["The body is not valid JSON."]}}, status=400)
+    try:
+        body = json_body(request)
+    except BadBody as bad:
+        return bad.response()
     runner, errors = parse_preview(body)
     if runner is None:
         return JsonResponse({"errors": errors}, status=400)
@@ -212,9 +231,10 @@ def assignments(request):
     """Assign a template to some of the coach's athletes, as the bulk form does."""
     if not request.user.is_coach:
         return JsonResponse({"errors": {"__all__": ["Only coaches assign plans."]}}, status=403)
-    body = _json_body(request)
-    if body is NOT_JSON:
-        return JsonResponse({"errors": {"__all__": ["The body is not valid JSON."]}}, status=400)
+    try:
+        body = json_body(request)
+    except BadBody as bad:
+        return bad.response()
     errors = _assignment_errors(body)
     if errors:
         return JsonResponse({"errors": errors}, status=400)

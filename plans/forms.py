@@ -42,7 +42,9 @@ class RunLogForm(forms.Form):
     effort = forms.IntegerField(
         min_value=1, max_value=10, help_text="1 = very easy, 10 = all-out.", initial=5
     )
-    notes = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    notes = forms.CharField(
+        required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, unit: str, today, **kwargs):
         super().__init__(*args, **kwargs)

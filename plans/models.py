@@ -253,7 +253,7 @@ class RunLog(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(10)],
         help_text="Empty for a run imported from a watch: the file does not know.",
     )
-    notes = models.TextField(blank=True)
+    notes = models.TextField(max_length=2000, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -270,7 +270,7 @@ class PlanTemplate(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_templates"
     )
     name = models.CharField(max_length=120)
-    description = models.TextField(blank=True)
+    description = models.TextField(max_length=2000, blank=True)
     runner_type = models.CharField(
         max_length=20, choices=RunnerType.choices, default=RunnerType.RECREATIONAL
     )

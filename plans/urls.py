@@ -2,6 +2,7 @@ from datetime import date
 
 from django.urls import path, register_converter
 
+from accounts.models import EARLIEST_DATE, LATEST_DATE
 from plans import api, views
 from plans.coaching import views as coach_views
 
@@ -11,9 +12,12 @@ class IsoDateConverter:
 
     def to_python(self, value: str) -> date:
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError as exc:  # e.g. 2026-02-30: not a page
             raise ValueError(value) from exc
+        if not EARLIEST_DATE <= day <= LATEST_DATE:  # year 0001 or 9999: not a page either
+            raise ValueError(value)
+        return day
 
     def to_url(self, value: date) -> str:
         return value.isoformat()

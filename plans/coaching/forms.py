@@ -10,7 +10,8 @@ from django.db import models
 from django.db.models import Q
 from django.http import QueryDict
 
-from accounts.models import Coaching, User, Weekday
+from accounts.models import Coaching, User, Weekday, validate_plausible_date
+from config.forms import IdsChoiceField
 from exercises.models import Exercise
 from exercises.vocabulary import Kind
 from plans.coaching.lines import ExerciseLines, LineFields, StoredDose
@@ -236,11 +237,10 @@ class TemplateSessionForm(SessionFields):
 
 
 class AssignForm(forms.Form):
-    athletes = forms.ModelMultipleChoiceField(
-        queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple
-    )
+    athletes = IdsChoiceField(queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple)
     start = forms.DateField(
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[validate_plausible_date],
         help_text="A Monday: week 1 of the template starts that day.",
     )
     override_return = forms.BooleanField(

@@ -140,3 +140,14 @@ def test_the_page_gives_the_invitation_lifetime_the_links_really_have(client, co
     days = (invitation.expires_at - invitation.created_at).days
     client.force_login(coach)
     assert f"a link that works for {days} days." in client.get(URL).content.decode()
+
+
+def test_an_email_longer_than_the_invitation_keeps_is_refused_and_254_is_taken(client, coach):
+    client.force_login(coach)
+    domain = "@example.com"
+    response = client.post(URL, {"email": "a" * (255 - len(domain)) + domain})
+    assert "at most 254 characters (it has 255)" in response.content.decode()
+    assert not Invitation.objects.exists()
+    longest = "a" * 60 + "." + "b" * (254 - 61 - len(domain)) + domain
+    client.post(URL, {"email": longest})
+    assert Invitation.objects.get().email == longest

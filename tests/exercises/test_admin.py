@@ -68,3 +68,10 @@ def test_the_admin_saves_a_wall_sit_that_keeps_the_rules(admin_client):
     response = _add_wall_sit(admin_client, hold_seconds_min="10", hold_seconds_max="30")
     assert response.status_code == 302
     assert Exercise.objects.get(slug="wall-sit").cues.count() == 1
+
+
+def test_the_admin_refuses_a_cue_over_300_characters(admin_client):
+    response = _add_wall_sit(admin_client, cue="x" * 301)
+    assert "Ensure this value has at most 300 characters (it has 301)." in response.content.decode()
+    assert not Exercise.objects.filter(slug="wall-sit").exists()
+    assert _add_wall_sit(admin_client, cue="x" * 300).status_code == 302

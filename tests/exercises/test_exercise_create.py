@@ -67,6 +67,13 @@ def test_the_add_page_is_a_form_for_coaches(client, other_coach):
     [
         ({"rep_min": "12", "rep_max": "10"}, "The fewest reps (12) is more than this (10)"),
         ({"cues": "  \n "}, "A strength move needs at least one form cue."),
+        (
+            {"cues": "Stand tall.\n" + "x" * 301},
+            "Cue 2 has 301 characters: keep each cue to 300 or split it over more lines.",
+        ),
+        ({"cues": "x\n" * 1600}, "Ensure this value has at most 3000 characters"),
+        ({"suits": [str(2**63)]}, "922337203685… is not one of the available choices."),
+        ({"muscles": ["9" * 5000]}, "is not one of the available choices."),
         ({"name": "back extension"}, "The library already has “back extension”"),
         (
             {"duration_min_seconds": "60", "duration_max_seconds": "30"},
@@ -97,3 +104,11 @@ def test_a_cross_training_activity_needs_no_cues(client, coach):
         _form(name="Paddleboarding", kind="cross_training", cues="", rep_min="", rep_max=""),
     )
     assert Exercise.objects.get(name="Paddleboarding").cues.count() == 0
+
+
+def test_a_cue_of_300_characters_is_saved_whole(client, coach):
+    client.force_login(coach)
+    cue = "Keep the hips level. " * 14 + "x" * 6
+    assert len(cue) == 300
+    assert client.post(URL, _form(cues=cue)).status_code == 302
+    assert Exercise.objects.get(owner=coach).cues.get().text == cue

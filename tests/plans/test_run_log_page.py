@@ -50,6 +50,7 @@ def test_a_runner_in_miles_logs_miles(client, profile):
         ({"duration": "0:30"}, "between one minute and 24 hours"),
         ({"effort": "11"}, "less than or equal to 10"),
         ({"distance": "0"}, "greater than or equal to 0.1"),
+        ({"notes": "x" * 2001}, "at most 2000 characters (it has 2001)"),
     ],
 )
 def test_bad_input_is_refused_with_a_message_and_saves_nothing(client, profile, fields, message):
@@ -77,3 +78,9 @@ def test_nobody_else_can_undo_a_runners_log(client, profile, someone, request):
     client.force_login(request.getfixturevalue(someone))
     assert client.post(reverse("plans:run_log_delete", args=[log.pk])).status_code == 404
     assert RunLog.objects.filter(pk=log.pk).exists()
+
+
+def test_notes_of_2000_characters_are_kept_whole(client, profile):
+    client.force_login(profile.user)
+    log_run(client, run_date=profile.today().isoformat(), notes="x" * 2000)
+    assert RunLog.objects.get().notes == "x" * 2000

@@ -208,3 +208,23 @@ def test_a_session_no_day_has_room_for_is_flagged_for_the_coach(client, busy_tue
     assert "Easy run" not in week["tue"]
     dashboard = client.get(reverse("plans:coach_dashboard")).content.decode()
     assert "1 session needs a day" in dashboard
+
+
+@pytest.mark.parametrize("athlete_id", [str(2**63), str(-(2**63) - 1), "9" * 4000])
+def test_an_athlete_id_beyond_any_database_id_is_refused(client, template, athletes, athlete_id):
+    client.force_login(template.coach)
+    response = client.post(
+        assign_url(template), {"athletes": [athlete_id], "start": NEXT_MONDAY.isoformat()}
+    )
+    assert response.status_code == 200
+    assert "is not one of your athletes." in response.content.decode()
+    assert not Assignment.objects.exists()
+
+
+def test_a_start_in_year_9999_is_refused(client, template, athletes):
+    client.force_login(template.coach)
+    response = client.post(
+        assign_url(template), {"athletes": [athletes[0].pk], "start": "9999-12-27"}
+    )
+    assert "Pick a date between 2000 and 2100." in response.content.decode()
+    assert not Assignment.objects.exists()

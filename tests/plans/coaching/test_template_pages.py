@@ -209,3 +209,13 @@ def test_strangers_cannot_edit_a_template_session(client, template, stranger, re
     assert client.post(url, strength_post(weekday=4)).status_code == 404
     strength.refresh_from_db()
     assert strength.weekday == 1
+
+
+def test_a_description_over_2000_characters_is_refused_and_2000_are_kept(client, coach):
+    client.force_login(coach)
+    data = {"name": "Long notes", "runner_type": "competitive", "weeks": 1}
+    response = client.post(reverse("plans:template_new"), {**data, "description": "x" * 2001})
+    assert "at most 2000 characters (it has 2001)" in response.content.decode()
+    assert not PlanTemplate.objects.exists()
+    client.post(reverse("plans:template_new"), {**data, "description": "x" * 2000})
+    assert PlanTemplate.objects.get().description == "x" * 2000
