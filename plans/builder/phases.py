@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from plans.builder.types import RunnerInput
-from plans.builder.vocabulary import DAY_NAMES
+from plans.builder.vocabulary import DAY_NAMES, MONTHS
 
 MIN_RUN = 20
 MIN_LONG_RUN = 40
@@ -157,22 +157,21 @@ def run_target(runner_type: str, purpose: str, phase: str, stage: int) -> int:
 
 
 def phase_note(phase: str, week_start: date, race_date: date | None) -> str:
+    """The week's first note. It names the race day rather than counting down to it: the
+    note is read on every day of the week, and a count from Monday is wrong by Thursday."""
     if race_date is None or phase == "off_season":
         if race_date is not None:
             return "Your race is behind you: off-season, with more cross-training."
         return "Off-season (no race planned): more cross-training this week."
-    days_away = (race_date - week_start).days
+    race_day = f"{DAY_NAMES[race_date.weekday()]} {race_date.day} {MONTHS[race_date.month - 1]}"
     if phase == "race_week":
         return (
-            f"Race week: your race is on {DAY_NAMES[race_date.weekday()]}. Runs are short and "
-            "easy, strength is light, and nothing is planned from the day before the race."
+            f"Race week: your race is on {race_day}. Runs are short and easy, strength is "
+            "light, and nothing is planned from the day before the race."
         )
     if phase == "taper":
-        return (
-            f"Taper: your race is {days_away} days away. Runs are shorter and strength work "
-            "is lighter."
-        )
-    return f"{phase.capitalize()} phase: {days_away // 7} weeks to your race."
+        return f"Taper: your race is on {race_day}. Runs are shorter and strength work is lighter."
+    return f"{phase.capitalize()} phase: your race is on {race_day}."
 
 
 def return_note(stage: int) -> str:
