@@ -381,6 +381,29 @@ class WeekForm(forms.Form):
         return initial
 
 
+def _other_distance(label: str) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label, min_value=1, max_value=500, decimal_places=3, required=False
+    )
+
+
+def _race_date() -> forms.DateField:
+    return forms.DateField(
+        label="Race date", widget=DATE_INPUT, required=False, validators=[validate_plausible_date]
+    )
+
+
+def _time(label: str) -> forms.DurationField:
+    return forms.DurationField(label=label, help_text=DURATION_HELP, required=False)
+
+
+def _refuse_times_of_zero(form: forms.Form, names: tuple[str, ...]) -> None:
+    for name in names:
+        duration = form.cleaned_data.get(name)
+        if duration is not None and duration <= timedelta(0):
+            form.add_error(name, "A time must be longer than zero.")
+
+
 class GoalsForm(forms.Form):
     """The first goals, at onboarding: a race, a personal best and process habits, each part
     optional. Afterwards each goal is edited on its own (`GoalForm`)."""
@@ -390,34 +413,16 @@ class GoalsForm(forms.Form):
         choices=[("", "No race")] + list(RaceDistance.choices),
         required=False,
     )
-    race_distance_km = forms.DecimalField(
-        label="Race distance in km (other distance)",
-        min_value=1,
-        max_value=500,
-        decimal_places=3,
-        required=False,
-    )
-    race_date = forms.DateField(
-        label="Race date", widget=DATE_INPUT, required=False, validators=[validate_plausible_date]
-    )
-    race_target_time = forms.DurationField(
-        label="Target time (optional)", help_text=DURATION_HELP, required=False
-    )
+    race_distance_km = _other_distance("Race distance in km (other distance)")
+    race_date = _race_date()
+    race_target_time = _time("Target time (optional)")
     pb_distance = forms.ChoiceField(
         label="Personal best to beat",
         choices=[("", "None")] + list(RaceDistance.choices),
         required=False,
     )
-    pb_distance_km = forms.DecimalField(
-        label="Distance in km (other distance)",
-        min_value=1,
-        max_value=500,
-        decimal_places=3,
-        required=False,
-    )
-    pb_time = forms.DurationField(
-        label="Current best time", help_text=DURATION_HELP, required=False
-    )
+    pb_distance_km = _other_distance("Distance in km (other distance)")
+    pb_time = _time("Current best time")
     process_focuses = forms.MultipleChoiceField(
         label="Habits to work on",
         choices=ProcessFocus.choices,
@@ -470,10 +475,7 @@ class GoalsForm(forms.Form):
                 self.add_error("pb_time", "What is your best time over that distance?")
             if cleaned["pb_distance"] == RaceDistance.OTHER and not cleaned.get("pb_distance_km"):
                 self.add_error("pb_distance_km", "How long is that distance, in km?")
-        for name in ("race_target_time", "pb_time"):
-            duration = cleaned.get(name)
-            if duration is not None and duration <= timedelta(0):
-                self.add_error(name, "A time must be longer than zero.")
+        _refuse_times_of_zero(self, ("race_target_time", "pb_time"))
         return cleaned
 
     def goals(self) -> list[dict]:
@@ -516,22 +518,10 @@ class GoalForm(forms.Form):
     distance = forms.ChoiceField(
         label="Distance", choices=[("", "—")] + list(RaceDistance.choices), required=False
     )
-    distance_km = forms.DecimalField(
-        label="Distance in km (other distance)",
-        min_value=1,
-        max_value=500,
-        decimal_places=3,
-        required=False,
-    )
-    race_date = forms.DateField(
-        label="Race date", widget=DATE_INPUT, required=False, validators=[validate_plausible_date]
-    )
-    target_time = forms.DurationField(
-        label="Target time (optional)", help_text=DURATION_HELP, required=False
-    )
-    pb_time = forms.DurationField(
-        label="Current best time", help_text=DURATION_HELP, required=False
-    )
+    distance_km = _other_distance("Distance in km (other distance)")
+    race_date = _race_date()
+    target_time = _time("Target time (optional)")
+    pb_time = _time("Current best time")
     process_focus = forms.ChoiceField(
         label="Habit", choices=[("", "—")] + list(ProcessFocus.choices), required=False
     )
@@ -567,10 +557,7 @@ class GoalForm(forms.Form):
                 self.add_error("process_focus", "Pick the habit to work on.")
             elif focus in self.habits_taken:
                 self.add_error("process_focus", "That habit is already one of the goals.")
-        for name in ("target_time", "pb_time"):
-            duration = data.get(name)
-            if duration is not None and duration <= timedelta(0):
-                self.add_error(name, "A time must be longer than zero.")
+        _refuse_times_of_zero(self, ("target_time", "pb_time"))
         return data
 
     def goal_fields(self) -> dict[str, Any]:
