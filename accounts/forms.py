@@ -112,13 +112,14 @@ class SignupForm(EmailUniqueMixin, forms.ModelForm):
         return user
 
 
-class AccountForm(forms.Form):
+class AccountForm(EmailUniqueMixin, forms.Form):
     """Name and email address. A new address asks for the current password, and only counts
     once the link sent to it is opened (the service keeps it apart until then)."""
 
     display_name = forms.CharField(label="Your name", max_length=150)
     email = forms.EmailField(
         label="Email",
+        max_length=254,  # the column's width
         help_text="A new address takes over once you open the link we send to it.",
     )
     current_password = forms.CharField(
@@ -132,14 +133,8 @@ class AccountForm(forms.Form):
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {"display_name": user.display_name, "email": user.email})
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.user = self.instance = user
         self.helper = _without_form_tag()
-
-    def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exclude(pk=self.user.pk).exists():
-            raise forms.ValidationError(EMAIL_TAKEN)
-        return email
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -253,7 +253,7 @@ def profile(request):
 def account(request):
     form = AccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        old_email = request.user.email
+        old_email, waiting = request.user.email, request.user.pending_email
         try:
             link_sent = services.account_update(
                 user=request.user,
@@ -268,6 +268,12 @@ def account(request):
             messages.success(
                 request,
                 f"We sent a link to {form.cleaned_data['email']}. Until you open it, your "
+                f"address stays {old_email}.",
+            )
+        elif waiting:
+            messages.success(
+                request,
+                f"Your account details are saved. The change to {waiting} is called off: your "
                 f"address stays {old_email}.",
             )
         else:

@@ -6,6 +6,8 @@ import math
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from plans.templatetags.plans_tags import clock
+
 WIDTH, HEIGHT, PAD = 600, 220, 36
 PACE_WINDOW_M = 200  # pace over the last 200 m: steady enough to read, quick enough to show surges
 LABEL = 'font-size="11"'
@@ -13,11 +15,6 @@ LABEL = 'font-size="11"'
 
 def _polyline(points: list[tuple[float, float]]) -> str:
     return " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-
-
-def clock(seconds: float) -> str:
-    minutes, secs = divmod(round(seconds), 60)
-    return f"{minutes}:{secs:02}"
 
 
 def route_svg(track: list[list]) -> SafeString:
@@ -93,9 +90,9 @@ def _pace(track: list[list], x, unit: str, metres_per_unit: float) -> str:
     return (
         f'<polyline points="{_polyline([(x(m), y(p)) for m, p in paces])}" fill="none" '
         'stroke="#0d6efd" stroke-width="2"/>'
-        f'<text x="{WIDTH - 2}" y="{y(fast) + 4:.0f}" {label}>{clock(fast)} /{unit}</text>'
-        + (f'<text x="{WIDTH - 2}" y="{y(slow):.0f}" {label}>{clock(slow)} /{unit}</text>'
-           if clock(slow) != clock(fast) else "")
+        f'<text x="{WIDTH - 2}" y="{y(fast) + 4:.0f}" {label}>{clock(round(fast))} /{unit}</text>'
+        + (f'<text x="{WIDTH - 2}" y="{y(slow):.0f}" {label}>{clock(round(slow))} /{unit}</text>'
+           if round(slow) != round(fast) else "")
     )  # fmt: skip
 
 

@@ -28,8 +28,8 @@ class MultipleFileField(forms.FileField):
 class UploadForm(forms.Form):
     files = MultipleFileField(  # type: ignore[assignment]  # a field named like BaseForm.files
         label="Activity files",
-        help_text="GPX, TCX or FIT files from any watch or app (up to 25 MB each), "
-        f"or one .zip of up to {MAX_FILES} of them.",
+        help_text="GPX, TCX or FIT files from any watch or app, or one .zip of up to "
+        f"{MAX_FILES} of them; each upload up to 25 MB.",
         widget=MultipleFileInput(attrs={"accept": ".gpx,.tcx,.fit,.zip", "multiple": True}),
     )
 
@@ -69,9 +69,10 @@ def _upload(file: UploadedFile) -> Upload:
     """The file's bytes, or, for one too big, its refusal: its size is checked before reading."""
     name = (file.name or "file").rsplit("/", 1)[-1]
     if file.size is not None and file.size > MAX_FILE_BYTES:
-        return Upload(
-            name=name,
-            data=b"",
-            refused=f"“{name}” is over 25 MB; activity files are far smaller than that.",
+        why = (
+            "split it into smaller .zip files"
+            if archive.is_zip(name)
+            else "activity files are far smaller than that"
         )
+        return Upload(name=name, data=b"", refused=f"“{name}” is over 25 MB; {why}.")
     return Upload(name=name, data=file.read())

@@ -56,7 +56,10 @@ def activity_import(*, runner: User, uploaded_by: User | None, name: str, data: 
     try:
         return _store(runner, uploaded_by, name, digest, measured)
     except IntegrityError:  # the same file, uploaded at the same moment, won the race
-        return _duplicate(Activity.objects.get(runner=runner, file_sha256=digest))
+        earlier = Activity.objects.filter(runner=runner, file_sha256=digest).first()
+        if earlier is None:
+            raise
+        return _duplicate(earlier)
 
 
 def _duplicate(earlier: Activity) -> Imported:
@@ -79,7 +82,13 @@ def _store(
         file_sha256=digest,
         **_fields(measured),
     )
-    message = _match(activity, local_date(runner, measured.started_at))
+    try:
+        message = _match(activity, local_date(runner, measured.started_at))
+    except plan_services.NotYetError as exc:  # the runner's day has not come yet
+        raise FileRefused(
+            "This run is dated after your today, so it cannot be marked done yet. Check the "
+            "watch's clock and time zone."
+        ) from exc
     return Imported(activity=activity, duplicate=False, message=message)
 
 
@@ -188,7 +197,11 @@ def _match_cross_training(activity: Activity, day: date) -> str:
             activity__slug__in=slugs,
             status__in=[Status.PLANNED, Status.DONE],
         )
-        .exclude(pk__in=Activity.objects.filter(session__isnull=False).values("session"))
+        .exclude(
+            pk__in=Activity.objects.filter(runner=activity.runner, session__isnull=False).values(
+                "session"
+            )
+        )
         .order_by("position")
     )
     session = _closest(sessions, activity.moving_seconds)
@@ -306,11 +319,16 @@ def _import_item(batch: ImportBatch, item_id: int, reader: "archive.Reader | Non
             return 0
         try:
             data = reader.read(item.name) if reader and item.in_archive else bytes(item.content)
-            result = activity_import(
-                runner=batch.runner, uploaded_by=batch.uploaded_by, name=item.label, data=data
-            )
+            with transaction.atomic():  # a failure undoes this file alone
+                result = activity_import(
+                    runner=batch.runner, uploaded_by=batch.uploaded_by, name=item.label, data=data
+                )
         except FileRefused as exc:
             item.outcome, item.message = Outcome.REFUSED, str(exc)[:500]
+        except Exception:  # one file we failed on must not stop the rest, nor retry forever
+            logger.exception("Importing %s of batch %s failed", item.label, batch.pk)
+            item.outcome = Outcome.REFUSED
+            item.message = "This file could not be imported because of a fault on our side."
         else:
             item.outcome = Outcome.DUPLICATE if result.duplicate else Outcome.IMPORTED
             item.message, item.activity = result.message[:500], result.activity

@@ -108,7 +108,7 @@ class SessionMoveForm(forms.Form):
     def clean(self) -> dict:
         day = self.cleaned_data.get("day")
         session = self.session
-        if session.date < self.today or session.status != "planned" or session.post_run:
+        if session.date < self.today or not session.is_open or session.post_run:
             raise forms.ValidationError(
                 "Only a planned session from today on moves (a run's block goes with its run)."
             )

@@ -1,3 +1,6 @@
+from collections.abc import Iterable
+from datetime import date
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -122,6 +125,15 @@ class SessionQuerySet(models.QuerySet["Session"]):
         with it."""
         return self.filter(for_run__isnull=True).exclude(
             post_run_block__status__in=[Status.DONE, Status.SKIPPED]
+        )
+
+    def ending_with(self, assignment_ids: Iterable[int], *, after: date) -> "SessionQuerySet":
+        """What ending these assignments removes: their open template sessions after `after`
+        (a run's block goes with it, deleted by the database)."""
+        return (
+            self.open()
+            .filter(assignment_id__in=assignment_ids, date__gt=after, source=Source.TEMPLATE)
+            .going_with_blocks()
         )
 
 

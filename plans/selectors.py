@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from accounts.models import User
 from exercises.models import Cue
@@ -153,10 +153,7 @@ def week_view(runner: User, week_start: date, today: date) -> WeekView:
 
 
 def assignment_sessions_ahead(assignment: Assignment, today: date) -> int:
-    """How many of the assignment's sessions ending it would remove: open ones after today."""
-    return (
-        assignment.sessions.open()
-        .filter(date__gt=today, source=Source.TEMPLATE)
-        .going_with_blocks()
-        .count()
-    )
+    """How many sessions ending the assignment would remove, as the week counts them: its open
+    ones after today and the post-run blocks that go with its runs."""
+    going = Session.objects.ending_with([assignment.pk], after=today)
+    return Session.objects.filter(Q(pk__in=going) | Q(for_run__in=going)).count()

@@ -118,7 +118,7 @@ def run_delete(*, run: Session) -> None:
     run.delete()
 
 
-def block_move_with(run: Session, day: date) -> None:
+def _block_move_with(run: Session, day: date) -> None:
     """A run's block goes with it, unless the runner already did or skipped the block."""
     block = run.block
     if block is not None and block.status == Status.PLANNED:
@@ -127,16 +127,26 @@ def block_move_with(run: Session, day: date) -> None:
         block.save(update_fields=["date", "position", "placement_note", "needs_attention"])
 
 
+def session_place_on(session: Session, day: date) -> None:
+    """Put a session last on another day, its block with it. A note about where an
+    assignment placed it, or a flag that it needed a day, no longer applies. The caller
+    saves the session."""
+    session.position = next_position(Session.objects.filter(runner_id=session.runner_id, date=day))
+    session.placement_note, session.needs_attention = "", False
+    _block_move_with(session, day)
+    session.date = day
+
+
 @transaction.atomic
 def session_move(*, session: Session, day: date) -> Session:
     """The runner moves a session still ahead to another day; a run takes its block along.
     Re-planning then leaves both days as the runner left them."""
-    session.position = next_position(Session.objects.filter(runner_id=session.runner_id, date=day))
-    block_move_with(session, day)
     original = session.moved_from or session.date
     session.moved_from = None if day == original else original
-    session.date = day
-    session.save(update_fields=["date", "position", "moved_from"])
+    session_place_on(session, day)
+    session.save(
+        update_fields=["date", "position", "moved_from", "placement_note", "needs_attention"]
+    )
     announce_if_run(session)
     return session
 

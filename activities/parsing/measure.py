@@ -3,7 +3,7 @@ rate, cadence, splits per km and per mile, and a few hundred points to draw."""
 
 import math
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from statistics import fmean
 
 from activities.parsing.track import FileRefused, Point, Recording
@@ -15,6 +15,13 @@ CLOCK_SLACK = timedelta(minutes=10)
 TRACK_POINTS = 300
 UNITS = {"km": 1000.0, "mi": 1609.344}
 EARTH_RADIUS_M = 6_371_000
+# Outside these a number is a sensor's or a file's glitch, not a runner's: dropped or refused.
+EARLIEST_START = datetime(1990, 1, 1, tzinfo=UTC)
+LONGEST_RECORDING = timedelta(days=2)
+FARTHEST_M = 1_000_000
+HIGHEST_CLIMB_M = 20_000
+HEART_RATE = (25, 250)
+CADENCE = (1, 300)
 
 
 @dataclass(frozen=True)
@@ -43,27 +50,64 @@ def measure(recording: Recording, *, file_format: str, now: datetime) -> Measure
             f"This recording ends in the future ({points[-1].time:%Y-%m-%d %H:%M} UTC): the "
             "watch's clock is probably wrong, so the run would land on the wrong day."
         )
+    _refuse_impossible_times(points[0].time, points[-1].time)
     distances = _cumulative_distances(points)
     clock = _moving_clock(points, distances)
     device = recording.device
-    hrs = [point.hr for point in points if point.hr]
-    cadences = [point.cadence for point in points if point.cadence]
+    hrs = _readings([point.hr for point in points], HEART_RATE)
+    cadences = _readings([point.cadence for point in points], CADENCE)
     elapsed = (points[-1].time - points[0].time).total_seconds()
+    distance_m = round(_kept(device.distance_m, (0, FARTHEST_M)) or distances[-1])
+    if distance_m > FARTHEST_M:
+        raise FileRefused("This recording covers over 1,000 km: it is not one activity.")
     return Measured(
         file_format=file_format,
         sport=recording.sport,
         started_at=points[0].time,
-        distance_m=round(device.distance_m or distances[-1]),
+        distance_m=distance_m,
         moving_seconds=round(clock[-1]),
-        elapsed_seconds=round(device.elapsed_seconds or elapsed),
-        ascent_m=_round(device.ascent_m if device.ascent_m is not None else _ascent(points)),
-        avg_hr=device.avg_hr or _round(fmean(hrs) if hrs else None),
-        max_hr=device.max_hr or (max(hrs) if hrs else None),
-        avg_cadence=device.avg_cadence or _round(fmean(cadences) if cadences else None),
-        max_cadence=device.max_cadence or (max(cadences) if cadences else None),
+        elapsed_seconds=round(
+            _kept(device.elapsed_seconds, (0, LONGEST_RECORDING.total_seconds())) or elapsed
+        ),
+        ascent_m=_round(
+            _kept(device.ascent_m, (0, HIGHEST_CLIMB_M))
+            if device.ascent_m is not None
+            else _kept(_ascent(points), (0, HIGHEST_CLIMB_M))
+        ),
+        avg_hr=_round(_kept(device.avg_hr, HEART_RATE) or (fmean(hrs) if hrs else None)),
+        max_hr=_round(_kept(device.max_hr, HEART_RATE) or (max(hrs) if hrs else None)),
+        avg_cadence=_round(
+            _kept(device.avg_cadence, CADENCE) or (fmean(cadences) if cadences else None)
+        ),
+        max_cadence=_round(
+            _kept(device.max_cadence, CADENCE) or (max(cadences) if cadences else None)
+        ),
         splits={unit: _splits(points, distances, clock, size) for unit, size in UNITS.items()},
         track=_track(points, distances, clock),
     )
+
+
+def _refuse_impossible_times(start: datetime, end: datetime) -> None:
+    if start < EARLIEST_START:
+        raise FileRefused(
+            f"This recording starts in {start.year}: the watch's clock was not set, so the "
+            "run cannot be placed on a day."
+        )
+    if end - start > LONGEST_RECORDING:
+        raise FileRefused("This recording lasts over two days: it is not one activity.")
+
+
+def _readings(values: list[int | None], bounds: tuple[float, float]) -> list[int]:
+    return [value for value in values if value is not None and _within(value, bounds)]
+
+
+def _within(value: float | None, bounds: tuple[float, float]) -> bool:
+    return value is not None and bounds[0] <= value <= bounds[1]
+
+
+def _kept(value: float | None, bounds: tuple[float, float]) -> float | None:
+    """The value when a body or a watch could have produced it, else None."""
+    return value if _within(value, bounds) else None
 
 
 def _round(value: float | None) -> int | None:

@@ -37,12 +37,12 @@ from plans.models import (
 from plans.services import (
     announce_if_run,
     announce_new_runs,
-    block_move_with,
     blocks_link,
     monday_of,
     next_position,
     post_run_blocks_add,
     run_delete,
+    session_place_on,
     weeks_regenerate,
 )
 
@@ -480,9 +480,7 @@ def _assignments_end(assignments: AssignmentQuerySet, *, athlete: User) -> None:
     Assignment.objects.filter(pk__in=active).update(ended_at=timezone.now())
     profile = RunnerProfile.objects.filter(user_id=athlete.pk).first()
     today = (profile or RunnerProfile()).today()
-    Session.objects.open().filter(
-        assignment_id__in=active, date__gt=today, source=Source.TEMPLATE
-    ).going_with_blocks().delete()
+    Session.objects.ending_with(active, after=today).delete()
     if profile is not None and profile.is_onboarded:
         weeks_regenerate(runner=athlete, today=today)
 
@@ -550,13 +548,7 @@ def coach_session_update(
     block, which moves with it unless the athlete already did or skipped it. A cross-training
     session keeps its activity and a strength session its exercises unless new ones are given."""
     if day != session.date:
-        session.position = next_position(
-            Session.objects.filter(runner_id=session.runner_id, date=day)
-        )
-        session.placement_note = ""
-        session.needs_attention = False
-        block_move_with(session, day)
-    session.date = day
+        session_place_on(session, day)
     session.title = title
     session.minutes = minutes
     session.purpose = purpose if session.kind == SessionKind.RUN else ""

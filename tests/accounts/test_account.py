@@ -80,9 +80,10 @@ def test_asking_for_the_current_address_again_drops_a_waiting_change(client, run
     runner.pending_email = "new@example.com"
     runner.save()
     client.force_login(runner)
-    change(client, email=runner.email)
+    response = change(client, email=runner.email)
     runner.refresh_from_db()
     assert runner.pending_email == ""
+    assert "The change to new@example.com is called off" in response.content.decode()
 
 
 def test_an_email_taken_by_someone_else_is_refused(client, runner, other_runner, mailoutbox):

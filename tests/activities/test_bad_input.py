@@ -3,7 +3,7 @@ of the same upload."""
 
 import io
 import zipfile
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -60,6 +60,14 @@ def _bad_files() -> dict[str, tuple[bytes, str]]:
         "future.gpx": (samples.gpx(future), "This recording ends in the future"),
         "future.tcx": (samples.tcx(future), "This recording ends in the future"),
         "notgpx.gpx": (b"<html><body>hello</body></html>", "This file is XML but not a GPX file."),
+        "unset-clock.gpx": (
+            samples.gpx(samples.track(datetime(1985, 6, 1, 7, tzinfo=UTC), minutes=20)),
+            "This recording starts in 1985",
+        ),
+        "three-days.gpx": (
+            samples.gpx(samples.track(NOW - timedelta(days=4), minutes=3 * 24 * 60, every=600)),
+            "This recording lasts over two days",
+        ),
     }
 
 
@@ -82,6 +90,19 @@ def test_each_bad_file_alone_is_refused_with_its_message_and_nothing_is_written(
     assert response.status_code == 400
     assert message in response.content.decode()
     assert _unchanged() == before and not ImportBatch.objects.exists()
+
+
+def test_heart_rates_no_body_reaches_are_left_out_and_the_run_still_imports(
+    client, runner, profile
+):
+    glitched = samples.gpx(samples.track(this_morning(), minutes=30))
+    glitched = glitched.replace(b"<gpxtpx:hr>", b"<gpxtpx:hr>-")
+    client.force_login(runner)
+    response = client.post(UPLOAD, {"files": SimpleUploadedFile("glitch.gpx", glitched)})
+    assert response.status_code == 302
+    activity = Activity.objects.get()
+    assert activity.avg_hr is None and activity.max_hr is None
+    assert activity.distance_m > 0
 
 
 def test_a_good_file_alone_is_accepted(client, runner, profile):

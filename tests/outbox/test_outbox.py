@@ -5,10 +5,12 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 
 from outbox.models import Email, State
 from outbox.services import email_queue, email_retry, email_send, emails_send_due
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -174,3 +176,26 @@ def test_a_secret_email_keeps_its_body_while_it_waits_to_be_retried(
         )
     email.refresh_from_db()
     assert "/one-time/" in email.text
+
+
+def test_the_admin_tries_failed_emails_again_and_leaves_sent_ones_alone(
+    client, clock, mail_server, settings, django_capture_on_commit_callbacks
+):
+    settings.OUTBOX_MAX_ATTEMPTS = 1
+    failed = _queue(django_capture_on_commit_callbacks)
+    mail_server["up"] = True
+    sent = _queue(django_capture_on_commit_callbacks)
+    failed.refresh_from_db()
+    sent.refresh_from_db()
+    assert (failed.state, sent.state) == (State.FAILED, State.SENT)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:outbox_email_changelist"),
+            {"action": "retry_now", "_selected_action": [failed.pk, sent.pk]},
+            follow=True,
+        )
+    assert "1 queued again." in response.content.decode()
+    failed.refresh_from_db()
+    assert failed.state == State.SENT
+    assert mail_server["tries"] >= 2

@@ -285,6 +285,24 @@ def test_a_session_ahead_moves_with_its_block_and_replanning_keeps_the_move(
     assert not Session.objects.filter(runner=runner, date=SUNDAY).exists()
 
 
+def test_a_session_the_runner_moves_drops_the_placement_note_and_flag_it_had(
+    client, planned_from_monday
+):
+    runner = planned_from_monday.user
+    run = run_on(runner, SUNDAY)
+    note = "No training day left this week has room for its 30 minutes."
+    Session.objects.filter(pk=run.pk).update(placement_note=note, needs_attention=True)
+    assert note in day_card(week_page(client, runner), "sun")
+    response = client.post(
+        reverse("plans:session_move", args=[run.pk]), {"day": "2026-11-28"}, follow=True
+    )
+    saturday = day_card(response.content.decode(), "sat")
+    assert "Moved from Sunday 29 Nov." in saturday
+    assert note not in saturday and "Needs a day" not in saturday
+    run.refresh_from_db()
+    assert (run.placement_note, run.needs_attention) == ("", False)
+
+
 def test_a_move_to_a_day_gone_by_or_of_a_session_gone_by_is_refused(client, planned_from_monday):
     runner = planned_from_monday.user
     client.force_login(runner)

@@ -93,3 +93,18 @@ def test_only_the_runner_ends_it_from_this_page(client, assignment, someone, req
     assert client.get(end_url(assignment)).status_code == 404
     assert client.post(end_url(assignment)).status_code == 404
     assert Assignment.objects.get().ended_at is None
+
+
+def test_the_number_the_page_promises_is_the_number_that_goes(client, runner, assignment):
+    """A planned run ahead takes its post-run block along, and the page counts the block too,
+    as the week shows it."""
+    assignment.sessions.update(status=Status.PLANNED)
+    run = assignment.sessions.get(kind="run")
+    assert run.block is not None and run.block.status == Status.PLANNED
+    client.force_login(runner)
+    page = client.get(end_url(assignment)).content.decode()
+    before = Session.objects.filter(assignment=assignment).count()
+    client.post(end_url(assignment))
+    removed = before - Session.objects.filter(assignment=assignment).count()
+    assert f"{removed} sessions of it still ahead after today go" in page
+    assert not Session.objects.filter(pk=run.pk).exists()
