@@ -172,6 +172,20 @@ class Session(SessionContent):
     needs_attention = models.BooleanField(
         default=False, help_text="A template session that found no free day in its week."
     )
+    # A run's steps, in the shape of the plan-preview API: a list of
+    # {"part": "warm-up"|"main"|"recovery"|"cool-down", "minutes": int, "repeat": int,
+    #  "zone": "easy"|"long"|"marathon"|"threshold"|"interval"|"repetition"|"hill"|"recovery",
+    #  "pace_per_km": ["m:ss", "m:ss"] | None}, whose minutes × repeat add up to the run's.
+    structure = models.JSONField(
+        default=list, blank=True, help_text="A run's steps: warm-up, main set, cool-down."
+    )
+    distance_km = models.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="The run's estimated distance at its target paces; empty without paces.",
+    )
 
     objects = SessionQuerySet.as_manager()
 
