@@ -395,3 +395,19 @@ class AthleteGroup(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class WeekVersion(models.Model):
+    """A counter that moves with every write changing what a runner's week page shows: the
+    cached week pages are keyed by it, so a changed week is never served from the cache."""
+
+    runner = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="week_version",
+    )
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.runner}'s week, version {self.number}"

@@ -289,9 +289,9 @@ def test_the_dashboard_query_count_stays_flat_from_1_to_300_athletes(
 ):
     _athletes_with_a_week(coach, count)
     client.force_login(coach)
-    # session, user, the coach's own profile (for their today), the coachings with athlete,
-    # profile, group and last activity, the races ahead, each athlete's week counted by the
-    # database, the assignments still running
-    with django_assert_num_queries(7):
+    # user (the session is read from the cache), the coach's own profile (for their today),
+    # the coachings with athlete, profile, group and last activity, the races ahead, each
+    # athlete's week counted by the database, the assignments still running
+    with django_assert_num_queries(6):
         response = client.get(URL)
     assert response.content.decode().count('data-testid="athlete-row"') == count
