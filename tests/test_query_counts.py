@@ -4,7 +4,6 @@ data and with a lot more, and the count must be the same and as pinned here."""
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -113,10 +112,10 @@ def test_the_athletes_week_with_the_coachs_tools(client, runner, coach):
     client.force_login(coach)
     url = reverse("plans:athlete_week", args=[runner.pk])
     queries(client, url)  # plans this week and next once
-    cache.clear()
+    week_changed(runner.pk)  # the next GET renders the week again
     few = queries(client, url)
     # the week page's 11, and 5 more for the coach: the coaching link, the group, strength
-    # moves for the exercise lines, activities, and the athlete's injuries
+    # moves for the exercise lines, cross-training activities, and the athlete's injuries
     assert few == 16
     # From the cache: the user, the coaching link, the athlete's profile with its version.
     assert queries(client, url) == 3
