@@ -1,10 +1,13 @@
 from django.contrib import admin
 
+from plans.admin import WeekShownAdmin
 from reminders.models import Reminder
 
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
+class ReminderAdmin(WeekShownAdmin):
+    runner_path = "session__runner"
+
     list_display = ["session", "runner", "state", "due_at", "attempts", "sent_at", "last_error"]
     list_filter = ["state"]
     search_fields = ["session__runner__email"]

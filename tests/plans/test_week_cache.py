@@ -285,3 +285,23 @@ def test_another_runners_writes_leave_this_week_cached(
     with django_assert_num_queries(2):
         own_week()
     assert Session.objects.filter(runner=runner).exists()
+
+
+def test_edits_in_the_admin_show(rf, run, own_week, admin_user):
+    from django.contrib import admin
+
+    from reminders.models import Reminder as ReminderModel
+
+    request = rf.post("/admin/")
+    request.user = admin_user
+    run.title = "Renamed in the admin"
+    admin.site._registry[Session].save_model(request, run, None, True)
+    assert "Renamed in the admin" in own_week()
+    plan_run(run.runner, day=WEDNESDAY)
+    reminders = ReminderModel.objects.filter(session__runner=run.runner)
+    assert reminders.exists()
+    before = week_version(run.runner_id)
+    admin.site._registry[ReminderModel].delete_queryset(request, reminders)
+    assert week_version(run.runner_id) > before
+    admin.site._registry[Session].delete_model(request, run)
+    assert "Renamed in the admin" not in own_week()
