@@ -22,6 +22,7 @@ class LoadResult:
     requests: int
     seconds: float
     latencies_ms: tuple[float, ...]
+    first_ms: float  # the page's very first request: nothing of it cached yet
 
     @property
     def per_second(self) -> float:
@@ -96,7 +97,9 @@ def _client_loop(port: int, path: str, cookie: str, count: int) -> list[float]:
 
 
 def load(port: int, path: str, *, cookie: str = "", concurrency: int, requests: int) -> LoadResult:
-    """Send `requests` GETs from `concurrency` keep-alive clients; every answer must be 200."""
+    """Send `requests` GETs from `concurrency` keep-alive clients; every answer must be 200.
+    The first request (a cold cache) is timed on its own, then a warm-up, then the load."""
+    [first_ms] = _client_loop(port, path, cookie, 1)
     _client_loop(port, path, cookie, 5)  # warm-up: imports, template caches, connections
     per_client = requests // concurrency
     started = time.perf_counter()
@@ -105,4 +108,6 @@ def load(port: int, path: str, *, cookie: str = "", concurrency: int, requests: 
             pool.submit(_client_loop, port, path, cookie, per_client) for _ in range(concurrency)
         ]
         latencies = [ms for future in futures for ms in future.result()]
-    return LoadResult(path, len(latencies), time.perf_counter() - started, tuple(latencies))
+    return LoadResult(
+        path, len(latencies), time.perf_counter() - started, tuple(latencies), first_ms
+    )

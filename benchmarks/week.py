@@ -4,15 +4,18 @@ import statistics
 import time
 from datetime import timedelta
 
+from django.urls import reverse
 from django.utils import timezone
 
 from benchmarks.pages import Page, measure
 from benchmarks.report import table
 from plans.builder import build_week
+from plans.cache import week_changed
 from plans.inputs import library_for, runner_input
 from plans.models import Session, Status
 from plans.services import monday_of, week_generate
 from tests.accounts.factories import RaceGoalFactory, RunnerProfileFactory
+from tests.factories import CoachFactory, CoachingFactory
 
 HISTORY_WEEKS = 52
 BUILDER_REPEATS = 200
@@ -44,8 +47,20 @@ def _builder_seconds(profile, week_starts) -> float:
 def week_page_and_builder() -> str:
     """The runner's week page beside the baseline, and the plan builder's speed."""
     profile = seed_runner_with_a_year_of_history()
+    coach = CoachFactory()
+    CoachingFactory(coach=coach, athlete=profile.user)
     sessions = Session.objects.filter(runner=profile.user).count()
-    pages = measure([Page("week page (a year of history)", "/week/", profile.user)])
+
+    def changed() -> None:
+        week_changed(profile.user_id)
+
+    athlete_week = reverse("plans:athlete_week", args=[profile.user_id])
+    pages = measure(
+        [
+            Page("week page (a year of history)", "/week/", profile.user, changed),
+            Page("the coach's view of that athlete's week", athlete_week, coach, changed),
+        ]
+    )
     monday = monday_of(profile.today())
     one_week = [_builder_seconds(profile, [monday]) * 1000 for _ in range(BUILDER_REPEATS)]
     year = [monday + timedelta(weeks=offset) for offset in range(52)]

@@ -12,7 +12,9 @@ The stored HTML holds no CSRF token: forms in it carry a placeholder that each r
 for its own viewer's token.
 """
 
+import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from django.core.cache import cache
@@ -22,6 +24,16 @@ from django.utils.crypto import salted_hmac
 from plans.models import WeekVersion
 
 WEEK_PAGE_SECONDS = 7 * 24 * 3600  # a week nobody changed still leaves the cache in time
+
+
+@dataclass(frozen=True)
+class WeekPage:
+    """A cached week page: the body, and the page around it (navigation, footer) apart, so that
+    a response with messages can be put together around the body."""
+
+    head: str
+    body: str
+    tail: str
 
 
 def week_changed(runner_id: int) -> None:
@@ -70,13 +82,20 @@ def week_page_key(
     )
 
 
-def cached_week(key: str) -> str | None:
-    html = cache.get(key)
-    return html if isinstance(html, str) else None
+def viewer_part(*, viewer_id: int, coach_edits: bool, shown: tuple[object, ...]) -> str:
+    """Who looks (the runner, or which coach with their tools), and a digest of what the page
+    around the week shows of the viewer and the request (`shown`)."""
+    digest = hashlib.sha256(repr(shown).encode()).hexdigest()[:16]
+    return f"{f'coach-{viewer_id}' if coach_edits else 'runner'}:{digest}"
 
 
-def week_store(key: str, html: str) -> None:
-    cache.set(key, html, timeout=WEEK_PAGE_SECONDS)
+def cached_week(key: str) -> WeekPage | None:
+    page = cache.get(key)
+    return page if isinstance(page, WeekPage) else None
+
+
+def week_store(key: str, page: WeekPage) -> None:
+    cache.set(key, page, timeout=WEEK_PAGE_SECONDS)
 
 
 def csrf_placeholder() -> str:

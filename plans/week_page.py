@@ -7,8 +7,8 @@ one cache read; the navigation, the messages and the CSRF tokens are added per r
 from datetime import date
 from typing import Any
 
-from django.db.models import IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.contrib import messages
+from django.db.models import OuterRef, Subquery
 from django.db.models.query import prefetch_related_objects
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -32,11 +32,14 @@ def onboarded_profile(user: User) -> RunnerProfile | None:
     """The runner's profile once onboarded, with their week version (`week_version`) read in
     the same query; goals are not loaded."""
     version = WeekVersion.objects.filter(runner=OuterRef("user_id")).values("number")[:1]
-    return (
+    profile = (
         RunnerProfile.objects.filter(user=user, onboarded_at__isnull=False)
-        .annotate(week_version=Coalesce(Subquery(version), Value(0), output_field=IntegerField()))
+        .annotate(week_version=Subquery(version))
         .first()
     )
+    if profile is not None and profile.week_version is None:  # type: ignore[attr-defined]
+        profile.week_version = 0  # type: ignore[attr-defined]  # never written yet
+    return profile
 
 
 def render_week(
@@ -55,44 +58,76 @@ def render_week(
     monday = services.monday_of(week_start or today)
     if typed:
         services.weeks_ensure(runner=runner, today=today)
-        html = _week_body(request.user, runner, profile, monday, today, own, coach_edits, typed)
-    else:
-        html = _cached_week_body(request.user, runner, profile, monday, today, own, coach_edits)
-    html = html.replace(cache.csrf_placeholder(), get_token(request))
-    return render(
-        request, "plans/week.html", {"runner": runner, "own": own, "week_html": mark_safe(html)}
-    )
+        body = _week_body(request.user, runner, profile, monday, today, own, coach_edits, typed)
+        return _page_around(request, body, runner=runner, own=own)
+    page = _cached_week_page(request, runner, profile, monday, today, own, coach_edits)
+    if len(messages.get_messages(request)):
+        # Messages are never cached: the page is put together around the cached body.
+        return _page_around(request, page.body, runner=runner, own=own)
+    html = page.head + page.body + page.tail
+    return HttpResponse(html.replace(cache.csrf_placeholder(), get_token(request)))
 
 
-def _cached_week_body(
-    viewer: User,
+def _page_around(
+    request: AuthenticatedHttpRequest, body: str, *, runner: User, own: bool
+) -> HttpResponse:
+    body = body.replace(cache.csrf_placeholder(), get_token(request))
+    context = {"runner": runner, "own": own, "week_html": mark_safe(body)}
+    return render(request, "plans/week.html", context)
+
+
+def _cached_week_page(
+    request: AuthenticatedHttpRequest,
     runner: User,
     profile: RunnerProfile,
     monday: date,
     today: date,
     own: bool,
     coach_edits: bool,
-) -> str:
-    version = getattr(profile, "week_version", None)
-    if version is None:
-        version = cache.week_version(runner.pk)
+) -> cache.WeekPage:
+    viewer = request.user
+    version = profile.week_version  # type: ignore[attr-defined]  # annotated by onboarded_profile
     key_parts: dict[str, Any] = {
         "runner_id": runner.pk,
         "since": f"{profile.onboarded_at:%Y%m%d%H%M%S%f}",
         "library": library_revision(),
         "week_start": monday,
         "today": today,
-        "viewer": f"coach-{viewer.pk}" if coach_edits else "runner",
+        # The navigation around the week names the viewer and marks the page's own link.
+        "viewer": cache.viewer_part(
+            viewer_id=viewer.pk,
+            coach_edits=coach_edits,
+            shown=(request.path, viewer.get_short_name(), viewer.is_coach),
+        ),
     }
-    html = cache.cached_week(cache.week_page_key(version=version, **key_parts))
-    if html is not None:
-        return html
+    page = cache.cached_week(cache.week_page_key(version=version, **key_parts))
+    if page is not None:
+        return page
     # The first view of the day may plan this week and the next; the version moves with it.
     if services.weeks_ensure(runner=runner, today=today):
         version = cache.week_version(runner.pk)
-    html = _week_body(viewer, runner, profile, monday, today, own, coach_edits, None)
-    cache.week_store(cache.week_page_key(version=version, **key_parts), html)
-    return html
+    body = _week_body(viewer, runner, profile, monday, today, own, coach_edits, None)
+    page = _week_shell(request, body, runner=runner, own=own)
+    cache.week_store(cache.week_page_key(version=version, **key_parts), page)
+    return page
+
+
+def _week_shell(
+    request: AuthenticatedHttpRequest, body: str, *, runner: User, own: bool
+) -> cache.WeekPage:
+    """The page around the body, rendered without messages and with the CSRF placeholder."""
+    marker = cache.csrf_placeholder() + "-body"
+    context = {
+        "runner": runner,
+        "own": own,
+        "week_html": marker,
+        "user": request.user,
+        "request": request,  # the navigation reads its path
+        "messages": [],
+        "csrf_token": cache.csrf_placeholder(),
+    }
+    head, tail = render_to_string("plans/week.html", context).split(marker)
+    return cache.WeekPage(head=head, body=body, tail=tail)
 
 
 def _week_body(

@@ -46,3 +46,4 @@ def test_production_services_have_no_silent_defaults_in_compose():
     assert environment["SECRET_KEY"].startswith("${SECRET_KEY:?")
     assert environment["DATABASE_URL"].startswith("postgres://")
     assert environment["CELERY_BROKER_URL"].startswith("redis://")
+    assert environment["REDIS_URL"].startswith("redis://")  # the cache

@@ -16,6 +16,7 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "runstrong.example.org",
     "DATABASE_URL": "postgres://runstrong:secret@db:5432/runstrong",
     "CELERY_BROKER_URL": "redis://redis:6379/0",
+    "REDIS_URL": "redis://redis:6379/1",
     "EMAIL_URL": "smtp+tls://coach:secret@mail.example.org:587",
 }
 REPORT = """
@@ -28,6 +29,11 @@ print(json.dumps({
     "engine": settings.DATABASES["default"]["ENGINE"],
     "name": str(settings.DATABASES["default"]["NAME"]),
     "broker": settings.CELERY_BROKER_URL,
+    "cache": settings.CACHES["default"]["BACKEND"],
+    "cache_location": str(settings.CACHES["default"]["LOCATION"]),
+    "sessions": settings.SESSION_ENGINE,
+    "conn_max_age": settings.DATABASES["default"].get("CONN_MAX_AGE", 0),
+    "conn_health_checks": settings.DATABASES["default"].get("CONN_HEALTH_CHECKS", False),
     "email": settings.EMAIL_BACKEND,
     "debug": settings.DEBUG,
     "forwarded_https_trusted": request.is_secure(),
@@ -59,6 +65,10 @@ def test_local_settings_default_to_sqlite_in_var_and_the_embedded_broker():
     assert decided["broker"] == "filesystem://"
     assert decided["email"] == "config.mail.ConsoleAndFileBackend"
     assert decided["debug"] is True
+    # A cache the web and worker processes share with no server to run.
+    assert decided["cache"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert decided["cache_location"].endswith("var/cache")
+    assert decided["sessions"] == "django.contrib.sessions.backends.cached_db"
 
 
 def test_database_url_selects_postgresql_and_redis_url_selects_redis():
@@ -101,17 +111,22 @@ def test_production_settings_use_the_services_the_environment_names():
     assert decided["broker"] == "redis://redis:6379/0"
     assert decided["email"] == "django.core.mail.backends.smtp.EmailBackend"
     assert decided["debug"] is False
+    assert decided["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert decided["cache_location"] == "redis://redis:6379/1"
+    assert decided["sessions"] == "django.contrib.sessions.backends.cached_db"
+    assert (decided["conn_max_age"], decided["conn_health_checks"]) == (60, True)
 
 
 @pytest.mark.parametrize(
     ("unset", "named"),
     [
         ({"DATABASE_URL"}, "DATABASE_URL"),
-        ({"CELERY_BROKER_URL"}, "CELERY_BROKER_URL (or REDIS_URL)"),
+        ({"CELERY_BROKER_URL", "REDIS_URL"}, "CELERY_BROKER_URL (or REDIS_URL), REDIS_URL"),
+        ({"REDIS_URL"}, "REDIS_URL"),
         ({"EMAIL_URL"}, "EMAIL_URL"),
         (
-            {"DATABASE_URL", "CELERY_BROKER_URL", "EMAIL_URL"},
-            "DATABASE_URL, CELERY_BROKER_URL (or REDIS_URL), EMAIL_URL",
+            {"DATABASE_URL", "CELERY_BROKER_URL", "REDIS_URL", "EMAIL_URL"},
+            "DATABASE_URL, CELERY_BROKER_URL (or REDIS_URL), EMAIL_URL, REDIS_URL",
         ),
     ],
 )
@@ -124,7 +139,7 @@ def test_production_settings_refuse_to_start_without_a_service_and_name_it(unset
 
 
 def test_redis_url_alone_is_enough_for_the_production_broker():
-    env = {k: v for k, v in PRODUCTION.items() if k != "CELERY_BROKER_URL"}
+    env = {k: v for k, v in PRODUCTION.items() if k not in ("CELERY_BROKER_URL", "REDIS_URL")}
     decided = load_settings("config.settings.production", REDIS_URL="redis://cache:6379/1", **env)
     assert decided["broker"] == "redis://cache:6379/1"
 
