@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-SECONDS_PER_MILE_PER_KM = 1.609344
+KM_PER_MILE = 1.609344
 MARATHON_KM = 42.195
 # The model holds for races of about 3.5 minutes to a few hours, by runners between a brisk
 # walker and a world-record holder; anything outside gives no paces.
@@ -134,7 +134,7 @@ def clock_text(seconds: float) -> str:
 
 def per_unit(seconds_per_km: float, unit: str) -> float:
     """Seconds per km as seconds per the runner's unit ("km" or "mi")."""
-    return seconds_per_km * SECONDS_PER_MILE_PER_KM if unit == "mi" else seconds_per_km
+    return seconds_per_km * KM_PER_MILE if unit == "mi" else seconds_per_km
 
 
 def range_text(pace: PaceRange, unit: str = "km") -> str:
