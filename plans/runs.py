@@ -116,3 +116,20 @@ def distance_text(km: Decimal | float | None, unit: str) -> str:
         return ""
     value = float(km) / KM_PER_MILE if unit == "mi" else float(km)
     return f"≈ {value:.1f} {unit}"
+
+
+ZONE_USES = {
+    "easy": "Easy and long runs, warm-ups",
+    "marathon": "Steady finishes of long runs",
+    "threshold": "Tempo runs: comfortably hard",
+    "interval": "Intervals of 2-5 minutes: hard",
+    "repetition": "Short fast repeats",
+}
+
+
+def pace_zone_rows(zones: PaceZones, unit: str) -> list[tuple[str, str, str]]:
+    """(zone, its paces in the runner's unit, what it is for), easiest first."""
+    return [
+        (zone.capitalize(), range_text(zones.of(zone), unit), use)
+        for zone, use in ZONE_USES.items()
+    ]
