@@ -24,7 +24,12 @@ ZONE_WORDS = {
     "hill": "uphill",
     "recovery": "jog",
 }
-PART_WORDS = {"warm-up": "Warm up", "main": "Run", "recovery": "Jog", "cool-down": "Cool down"}
+PART_WORDS = {
+    "warm-up": "Warm up",
+    "main": "Main set",
+    "recovery": "Recover",
+    "cool-down": "Cool down",
+}
 
 
 def step_json(step: Step) -> dict[str, Any]:
@@ -98,7 +103,7 @@ def compact_line(structure: Sequence[dict[str, Any]], unit: str) -> str:
 
 
 def step_lines(structure: Sequence[dict[str, Any]], unit: str) -> list[str]:
-    """One line a step: "Warm up: 10 min easy, 5:55–6:34/km (easy, RPE 3–4)"."""
+    """One line a step: "Warm up: 10 min easy, 5:55–6:34/km (conversational, RPE 3–4)"."""
     lines = []
     for step in structure:
         pace = _pace(step, unit)

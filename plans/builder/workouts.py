@@ -26,15 +26,15 @@ from plans.builder.paces import PaceRange, PaceZones
 
 PARTS = ("warm-up", "main", "recovery", "cool-down")
 STEP_ZONES = ("easy", "long", "marathon", "threshold", "interval", "repetition", "hill", "recovery")
-EFFORTS = {
-    "easy": "easy, RPE 3–4",
-    "long": "easy, RPE 3–4",
+EFFORTS = {  # how a step feels, for runs without paces
+    "easy": "conversational, RPE 3–4",
+    "long": "conversational, RPE 3–4",
     "marathon": "steady, RPE 5–6",
     "threshold": "comfortably hard, RPE 7",
     "interval": "hard, RPE 8",
-    "repetition": "fast and relaxed, RPE 8–9",
-    "hill": "hard uphill, RPE 8",
-    "recovery": "jog, RPE 2",
+    "repetition": "fast but relaxed, RPE 8–9",
+    "hill": "hard, RPE 8",
+    "recovery": "very easy, RPE 2",
 }
 SHORTEST_STRUCTURED = 20
 LONG_WARM_UP_FROM = 40

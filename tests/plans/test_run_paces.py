@@ -60,9 +60,7 @@ def test_one_absurd_log_does_not_speed_up_any_pace(profile):
 
 def test_two_fast_runs_lift_the_baseline_by_at_most_two_points(profile):
     # The second best of the runs sets it.
-    assert refreshed_vdot(40.0, [ten_k(48), ten_k(49), ten_k(55)]) == pytest.approx(
-        ten_k(49).vdot
-    )
+    assert refreshed_vdot(40.0, [ten_k(48), ten_k(49), ten_k(55)]) == pytest.approx(ten_k(49).vdot)
     assert refreshed_vdot(40.0, [ten_k(40), ten_k(41)]) == 42.0  # capped
     assert refreshed_vdot(40.0, [ten_k(40)]) == 40.0  # one run is not enough
     assert refreshed_vdot(40.0, [ten_k(60), ten_k(65)]) == 40.0  # easy runs never lower it
@@ -176,7 +174,7 @@ def test_a_runner_in_miles_sees_paces_and_distances_in_miles(client, profile):
 def test_without_a_personal_best_the_week_shows_effort_and_no_distance(client, profile):
     client.force_login(profile.user)
     page = client.get(reverse("plans:week")).content.decode()
-    assert "easy (easy, RPE 3–4)" in page
+    assert "easy (conversational, RPE 3–4)" in page
     assert 'data-testid="run-distance"' not in page
 
 
@@ -196,3 +194,20 @@ def test_the_profile_shows_the_pace_zones_or_how_to_get_them(client, profile):
     assert 'data-testid="no-paces"' not in page
     assert "5:03–5:08/km" in page  # threshold
     assert "4:36–4:47/km" in page  # interval
+
+
+def test_the_profile_page_reads_the_logs_in_one_query_however_many(
+    client, profile, django_assert_num_queries
+):
+    PersonalBestGoalFactory(profile=profile)
+    client.force_login(profile.user)
+    url = reverse("accounts:profile")
+    client.get(url)
+    # The eight of tests/test_query_counts.py::test_profile_page and the recent logs.
+    with django_assert_num_queries(9):
+        assert client.get(url).status_code == 200
+    RunLogFactory.create_batch(5, runner=profile.user, date=TODAY, distance_m=10_000,
+                               duration_seconds=48 * 60)  # fmt: skip
+    with django_assert_num_queries(9):
+        page = client.get(url).content.decode()
+    assert "5:03–5:08/km" not in page  # two runs of 48 minutes lifted the threshold pace
