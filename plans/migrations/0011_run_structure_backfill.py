@@ -17,9 +17,9 @@ def backfill(apps, schema_editor):
     Session = apps.get_model("plans", "Session")
     Goal = apps.get_model("accounts", "Goal")
     races = defaultdict(list)
-    for user_id, race_date in Goal.objects.filter(
-        kind="race", race_date__isnull=False
-    ).values_list("profile__user_id", "race_date"):
+    for user_id, race_date in Goal.objects.filter(kind="race", race_date__isnull=False).values_list(
+        "profile__user_id", "race_date"
+    ):
         races[user_id].append(race_date)
     runs = Session.objects.filter(kind="run", structure=[]).exclude(source="runner")
     changed = []

@@ -136,8 +136,9 @@ def test_zones_are_ordered_from_repetition_to_easy(race):
 @given(races, st.floats(0.01, 0.15))
 def test_a_faster_race_gives_faster_zones(race, faster_by):
     distance, seconds = race
-    slow, fast = zones_from_race(distance, seconds), zones_from_race(
-        distance, seconds * (1 - faster_by)
+    slow, fast = (
+        zones_from_race(distance, seconds),
+        zones_from_race(distance, seconds * (1 - faster_by)),
     )
     assert slow is not None and fast is not None
     assert fast.vdot > slow.vdot

@@ -70,30 +70,47 @@ def test_sessions_other_than_runs_keep_todays_shape(client, runner):
         }
 
 
+SHAPE = ("best_effort", 'Give {"distance_km": a number, "time": "h:mm:ss"}, or null.')
+DISTANCE = (
+    "best_effort.distance_km",
+    "Give the distance in km as a number above 0 and at most 100.",
+)
+TIME = ("best_effort.time", 'Give the time as "h:mm:ss" (or "mm:ss"), above zero.')
+TOO_FAST = (
+    "best_effort",
+    "That is faster than the world record: check the distance and the time.",
+)
+TOO_SLOW = (
+    "best_effort",
+    "That pace is too slow to work out running paces from: check the distance and the time.",
+)
+
+
 @pytest.mark.parametrize(
-    ("best_effort", "field", "message"),
+    ("best_effort", "refusal"),
     [
-        ("10k in 50", "best_effort", 'Give {"distance_km": a number, "time": "h:mm:ss"}, or null.'),
-        ([10, "0:50:00"], "best_effort", 'Give {"distance_km": a number, "time": "h:mm:ss"}, or null.'),
-        ({"distance_km": 10}, "best_effort", 'Give {"distance_km": a number, "time": "h:mm:ss"}, or null.'),
-        ({**FIFTY_MINUTE_10K, "sex": "f"}, "best_effort", 'Give {"distance_km": a number, "time": "h:mm:ss"}, or null.'),
-        ({"distance_km": "10", "time": "0:50:00"}, "best_effort.distance_km", "Give the distance in km as a number above 0 and at most 100."),
-        ({"distance_km": True, "time": "0:50:00"}, "best_effort.distance_km", "Give the distance in km as a number above 0 and at most 100."),
-        ({"distance_km": 0, "time": "0:50:00"}, "best_effort.distance_km", "Give the distance in km as a number above 0 and at most 100."),
-        ({"distance_km": -5, "time": "0:50:00"}, "best_effort.distance_km", "Give the distance in km as a number above 0 and at most 100."),
-        ({"distance_km": 101, "time": "9:50:00"}, "best_effort.distance_km", "Give the distance in km as a number above 0 and at most 100."),
-        ({"distance_km": 10, "time": 3000}, "best_effort.time", 'Give the time as "h:mm:ss" (or "mm:ss"), above zero.'),
-        ({"distance_km": 10, "time": "fifty minutes"}, "best_effort.time", 'Give the time as "h:mm:ss" (or "mm:ss"), above zero.'),
-        ({"distance_km": 10, "time": "0:61:00"}, "best_effort.time", 'Give the time as "h:mm:ss" (or "mm:ss"), above zero.'),
-        ({"distance_km": 10, "time": "0:00:00"}, "best_effort.time", 'Give the time as "h:mm:ss" (or "mm:ss"), above zero.'),
-        ({"distance_km": 10, "time": None}, "best_effort.time", 'Give the time as "h:mm:ss" (or "mm:ss"), above zero.'),
-        ({"distance_km": 10, "time": "0:20:00"}, "best_effort", "That is faster than the world record: check the distance and the time."),
-        ({"distance_km": 10, "time": "9:00:00"}, "best_effort", "That pace is too slow to work out running paces from: check the distance and the time."),
+        ("10k in 50", SHAPE),
+        ([10, "0:50:00"], SHAPE),
+        ({"distance_km": 10}, SHAPE),
+        ({**FIFTY_MINUTE_10K, "sex": "f"}, SHAPE),
+        ({"distance_km": "10", "time": "0:50:00"}, DISTANCE),
+        ({"distance_km": True, "time": "0:50:00"}, DISTANCE),
+        ({"distance_km": 0, "time": "0:50:00"}, DISTANCE),
+        ({"distance_km": -5, "time": "0:50:00"}, DISTANCE),
+        ({"distance_km": 101, "time": "9:50:00"}, DISTANCE),
+        ({"distance_km": 10, "time": 3000}, TIME),
+        ({"distance_km": 10, "time": "fifty minutes"}, TIME),
+        ({"distance_km": 10, "time": "0:61:00"}, TIME),
+        ({"distance_km": 10, "time": "0:00:00"}, TIME),
+        ({"distance_km": 10, "time": None}, TIME),
+        ({"distance_km": 10, "time": "0:20:00"}, TOO_FAST),
+        ({"distance_km": 10, "time": "9:00:00"}, TOO_SLOW),
     ],
-)  # fmt: skip
+)
 def test_a_bad_best_effort_is_a_400_that_says_what_to_fix_and_writes_nothing(
-    client, runner, best_effort, field, message
+    client, runner, best_effort, refusal
 ):
+    field, message = refusal
     client.force_login(runner)
     response = preview(client, body(best_effort=best_effort))
     assert response.status_code == 400
