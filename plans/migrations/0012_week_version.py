@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0008_password_reset_request"),
-        ("plans", "0010_session_structure_and_distance"),
+        ("plans", "0011_run_structure_backfill"),
     ]
 
     operations = [
