@@ -47,7 +47,7 @@ def _builder_seconds(profile, week_starts) -> float:
 def week_page_and_builder() -> str:
     """The runner's week page beside the baseline, and the plan builder's speed."""
     profile = seed_runner_with_a_year_of_history()
-    coach = CoachFactory()
+    coach = CoachFactory.create()
     CoachingFactory(coach=coach, athlete=profile.user)
     sessions = Session.objects.filter(runner=profile.user).count()
 

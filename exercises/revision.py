@@ -11,7 +11,8 @@ LIBRARY_REVISION_KEY = "exercises:library-revision"
 
 
 def library_revision() -> int:
-    return int(cache.get_or_set(LIBRARY_REVISION_KEY, time.time_ns, timeout=None))
+    revision = cache.get_or_set(LIBRARY_REVISION_KEY, time.time_ns, timeout=None)
+    return int(revision or 0)
 
 
 def library_changed() -> None:

@@ -37,8 +37,8 @@ def onboarded_profile(user: User) -> RunnerProfile | None:
         .annotate(week_version=Subquery(version))
         .first()
     )
-    if profile is not None and profile.week_version is None:  # type: ignore[attr-defined]
-        profile.week_version = 0  # type: ignore[attr-defined]  # never written yet
+    if profile is not None and profile.week_version is None:
+        profile.week_version = 0  # never written yet
     return profile
 
 

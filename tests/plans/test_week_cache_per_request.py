@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 from django.core.cache import caches
-from django.middleware.csrf import _unmask_cipher_token
+from django.middleware.csrf import _unmask_cipher_token  # type: ignore[attr-defined]
 from django.test import Client, override_settings
 from django.urls import reverse
 
