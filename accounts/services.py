@@ -31,7 +31,7 @@ from accounts.models import (
     RunnerProfile,
     User,
 )
-from accounts.signals import coaching_ended, profile_changed
+from accounts.signals import account_changed, coaching_ended, profile_changed
 from limits.services import Counter, Limit, limit_check, limit_hit
 from outbox.models import Email as OutboxEmail
 from outbox.services import email_queue
@@ -505,6 +505,7 @@ def account_update(*, user: User, display_name: str, email: str) -> bool:
     # Asking for the current address again drops a change that was waiting.
     user.pending_email = email if changing else ""
     user.save(update_fields=["display_name", "pending_email"])
+    account_changed.send(sender=User, user=user)
     if changing:
         old_email = user.email
         email_confirmation_send(user=user)

@@ -7,3 +7,6 @@ profile_changed = Signal()  # kwargs: profile
 
 # Sent inside coaching_end's transaction once a coach–athlete link has ended.
 coaching_ended = Signal()  # kwargs: coaching
+
+# Sent inside account_update's transaction: the name shown to others may have changed.
+account_changed = Signal()  # kwargs: user

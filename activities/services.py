@@ -17,6 +17,7 @@ from activities import archive
 from activities.models import Activity, BatchState, ImportBatch, ImportItem, Outcome, Sport
 from activities.parsing import FileRefused, Measured, parse
 from plans import services as plan_services
+from plans.cache import week_changed
 from plans.models import RunLog, Session, SessionKind, Source, Status
 
 logger = logging.getLogger(__name__)
@@ -83,6 +84,7 @@ def _store(
         original=data,
         **_fields(measured),
     )
+    week_changed(runner.pk)  # the week links a done session to its recorded activity
     try:
         message = _match(activity, local_date(runner, measured.started_at))
     except plan_services.NotYetError as exc:  # the runner's day has not come yet
@@ -219,6 +221,7 @@ def _match_cross_training(activity: Activity, day: date) -> str:
 def activity_delete(*, activity: Activity) -> None:
     """Remove an import: the run log it wrote goes too (its planned run is planned again, an
     extra run disappears); a hand log it joined, or a session ticked off, stays as it is."""
+    week_changed(activity.runner_id)
     if activity.logged_by_import and activity.run_log is not None:
         plan_services.run_log_delete(run_log=activity.run_log)
     activity.delete()

@@ -397,11 +397,28 @@ class AthleteGroup(models.Model):
         return self.name
 
 
+class WeekVersion(models.Model):
+    """A counter that moves with every write changing what a runner's week page shows: the
+    cached week pages are keyed by it, so a changed week is never served from the cache."""
+
+    runner = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="week_version",
+    )
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.runner}'s week, version {self.number}"
+
+
 class AthleteSummary(models.Model):
     """One athlete's line on their coach's dashboard: the week's figures, stored so that a
-    page of 50 athletes costs the same with 5,000. A write that changes the athlete's week
-    marks it stale; it also goes stale when the athlete's day ends (`valid_until`) or the
-    week turns; the dashboard recomputes stale lines before it reads any."""
+    page of 50 athletes costs the same with 5,000. It is stale once the athlete's week version
+    (`WeekVersion`, moved by every write to their week) differs from the one it was computed
+    at, once the athlete's day ends (`valid_until`) or the week turns; the dashboard
+    recomputes stale lines before it reads any."""
 
     runner = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -409,10 +426,10 @@ class AthleteSummary(models.Model):
         primary_key=True,
         related_name="dashboard_summary",
     )
+    version = models.PositiveBigIntegerField(help_text="The week version it was computed at.")
     week_start = models.DateField()
     their_today = models.DateField()
     valid_until = models.DateTimeField(help_text="The athlete's next midnight (UTC).")
-    stale = models.BooleanField(default=False)
     minutes_done = models.PositiveIntegerField(default=0)
     minutes_due = models.PositiveIntegerField(default=0)
     minutes_week = models.PositiveIntegerField(default=0)
@@ -426,9 +443,6 @@ class AthleteSummary(models.Model):
     race_date = models.DateField(null=True, blank=True)
     race_label = models.CharField(max_length=40, blank=True)
     race_days = models.PositiveIntegerField(null=True, blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["stale", "valid_until"], name="summary_fresh")]
 
     def __str__(self) -> str:
         return f"Dashboard line of {self.runner} for the week of {self.week_start}"

@@ -13,6 +13,7 @@ from accounts.models import RunnerProfile, User
 from exercises.models import Exercise
 from plans import builder
 from plans.blocks import planned_blocks
+from plans.cache import week_changed
 from plans.inputs import History, library_for, runner_input
 from plans.inputs import monday_of as monday_of  # re-exported: other modules import it from here
 from plans.models import (
@@ -147,6 +148,7 @@ def session_move(*, session: Session, day: date) -> Session:
     session.save(
         update_fields=["date", "position", "moved_from", "placement_note", "needs_attention"]
     )
+    week_changed(session.runner_id)
     announce_if_run(session)
     return session
 
@@ -161,6 +163,7 @@ def session_mark(*, session: Session, status: str, note: str = "") -> Session:
     session.status_note = note if status != Status.PLANNED else ""
     session.status_changed_at = timezone.now() if status != Status.PLANNED else None
     session.save(update_fields=["status", "status_note", "status_changed_at"])
+    week_changed(session.runner_id)
     announce_if_run(session)
     return session
 
@@ -171,6 +174,7 @@ def run_routine_done(*, run: Session) -> None:
     if run.routine_done_at is None:
         run.routine_done_at = timezone.now()
         run.save(update_fields=["routine_done_at"])
+        week_changed(run.runner_id)
 
 
 @transaction.atomic
@@ -241,6 +245,7 @@ def run_log_add_by_hand(
         return run_log, False
     recorded.effort, recorded.notes = effort, notes
     recorded.save(update_fields=["effort", "notes"])
+    week_changed(runner.pk)
     return recorded, True
 
 
@@ -249,6 +254,7 @@ def run_log_delete(*, run_log: RunLog) -> None:
     """Undo a logged run: the log goes and its session is planned again, or goes too when
     the runner had added it."""
     session = run_log.session
+    week_changed(run_log.runner_id)
     run_log.delete()
     if session is None:
         return
@@ -387,6 +393,7 @@ def week_generate(*, runner: User, week_start: date, today: date) -> PlanWeek:
     )
     blocks_link(sessions)
     announce_new_runs(sessions)
+    week_changed(runner.pk)
     week, _ = PlanWeek.objects.update_or_create(
         runner=runner,
         week_start=week_start,

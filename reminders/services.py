@@ -13,6 +13,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from accounts.models import Commitment, RunnerProfile
+from plans.cache import week_changed
 from plans.models import Session, SessionKind, Status
 from plans.services import refuse_if_ahead, run_routine_done, session_mark
 from reminders import schedule
@@ -176,8 +177,10 @@ def routine_mark_done(*, reminder: Reminder, routine: Routine) -> None:
 
 def reminders_turn_off(*, profile: RunnerProfile) -> None:
     """Unsubscribe: no more post-run emails; rows still waiting are cancelled when claimed."""
-    profile.reminders_enabled = False
-    profile.save(update_fields=["reminders_enabled"])
+    with transaction.atomic():
+        profile.reminders_enabled = False
+        profile.save(update_fields=["reminders_enabled"])
+        week_changed(profile.user_id)
 
 
 def _due_for(session: Session) -> datetime | None:
@@ -264,16 +267,16 @@ def _deliver(reminder: Reminder) -> bool:
     except Exception as error:  # SMTP refusals, timeouts, a server that is down
         _attempt_failed(reminder, error)
         return False
-    Reminder.objects.filter(pk=reminder.pk).update(
-        state=State.SENT, sent_at=timezone.now(), claimed_until=None, last_error=""
+    _state_write(
+        reminder, state=State.SENT, sent_at=timezone.now(), claimed_until=None, last_error=""
     )
     return True
 
 
 def _release(reminder: Reminder, *, state: str, due_at: datetime | None) -> None:
     """Give a claimed row back without counting it as an attempt to send."""
-    Reminder.objects.filter(pk=reminder.pk).update(
-        state=state, due_at=due_at, claimed_until=None, attempts=F("attempts") - 1
+    _state_write(
+        reminder, state=state, due_at=due_at, claimed_until=None, attempts=F("attempts") - 1
     )
 
 
@@ -285,4 +288,11 @@ def _attempt_failed(reminder: Reminder, error: Exception) -> None:
     else:
         backoff = settings.REMINDER_RETRY_SECONDS * 2 ** (reminder.attempts - 1)
         fields = {"state": State.SCHEDULED, "due_at": timezone.now() + timedelta(seconds=backoff)}
-    Reminder.objects.filter(pk=reminder.pk).update(claimed_until=None, last_error=message, **fields)
+    _state_write(reminder, claimed_until=None, last_error=message, **fields)
+
+
+@transaction.atomic
+def _state_write(reminder: Reminder, **fields: Any) -> None:
+    """A claimed row's new state; the run's week shows it (sent, not delivered, waiting)."""
+    Reminder.objects.filter(pk=reminder.pk).update(**fields)
+    week_changed(reminder.session.runner_id)

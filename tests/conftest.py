@@ -125,3 +125,13 @@ def outbox_worker(monkeypatch):
     monkeypatch.setattr(tasks.send_email, "delay", send)
     monkeypatch.setattr(accounts_tasks.password_reset_handle, "delay", handle_reset)
     return state
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: ids and week versions start again with each
+    test's rolled-back database, and a page cached by the previous test must not meet them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import Injury
 from exercises.models import Cue, Exercise
+from plans.cache import week_changed
 from plans.coaching.services import ExerciseLine, TemplateSessionData, template_session_add
 from plans.models import PlanTemplate
 from tests.accounts.factories import RaceGoalFactory, RunnerProfileFactory
@@ -36,7 +37,7 @@ def test_exercise_detail(client, runner):
     )
     exercise.easier = Exercise.objects.get(slug="calf-raise")
     exercise.save()
-    assert few == 9  # session, user, the exercise, cues, muscles, equipment, places, suits, avoids
+    assert few == 8  # user, the exercise, cues, muscles, equipment, places, suits, avoids
     assert queries(client, url) == few
 
 
@@ -45,7 +46,7 @@ def test_profile_page(client, runner):
     client.force_login(runner)
     url = reverse("accounts:profile")
     few = queries(client, url)
-    assert few == 8
+    assert few == 7
     RaceGoalFactory.create_batch(5, profile=profile)
     assert queries(client, url) == few
 
@@ -55,7 +56,7 @@ def test_athlete_profile_for_the_coach(client, runner, coach):
     client.force_login(coach)
     url = reverse("accounts:athlete", args=[runner.pk])
     few = queries(client, url)
-    assert few == 7  # session, user, the coaching, profile, commitments, goals, injuries
+    assert few == 6  # user, the coaching, profile, commitments, goals, injuries
     RaceGoalFactory.create_batch(5, profile=profile)
     _injuries(profile)
     assert queries(client, url) == few
@@ -96,7 +97,7 @@ def test_template_list_and_detail(client, coach):
     few_list = queries(client, reverse("plans:template_list"))
     few_detail = queries(client, reverse("plans:template_detail", args=[template.pk]))
     # The detail page's strength moves are read once for all eight exercise lines.
-    assert (few_list, few_detail) == (3, 8)
+    assert (few_list, few_detail) == (2, 7)
     for _ in range(5):
         _template(coach, 1)
     for _ in range(12):
@@ -111,18 +112,23 @@ def test_the_athletes_week_with_the_coachs_tools(client, runner, coach):
     client.force_login(coach)
     url = reverse("plans:athlete_week", args=[runner.pk])
     queries(client, url)  # plans this week and next once
+    week_changed(runner.pk)  # the next GET renders the week again
     few = queries(client, url)
-    # the week page's 12, and 5 more for the coach: the coaching link, the group, strength
-    # moves for the exercise lines, activities, and the athlete's injuries
-    assert few == 17
+    # the week page's 11, and 5 more for the coach: the coaching link, the group, strength
+    # moves for the exercise lines, cross-training activities, and the athlete's injuries
+    assert few == 16
+    # From the cache: the user, the coaching link, the athlete's profile with its version.
+    assert queries(client, url) == 3
     for _ in range(5):
         _template(coach, 3)
     _injuries(runner.runner_profile)
+    week_changed(runner.pk)  # the injuries were written past the services
     assert queries(client, url) == few
+    assert queries(client, url) == 3
     assert 'data-testid="return-block"' in client.get(url).content.decode()
 
 
 def test_log_a_run_page(client, runner):
     RunnerProfileFactory(user=runner)
     client.force_login(runner)
-    assert queries(client, reverse("plans:run_log_new")) == 4  # session, user, profile, goals
+    assert queries(client, reverse("plans:run_log_new")) == 2  # user, profile

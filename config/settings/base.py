@@ -89,6 +89,33 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def cache_settings(redis_url: str, cache_dir: Path) -> dict:
+    """Redis when a URL is given; otherwise files under var/: with no server to run, the web
+    and worker processes still share one cache (a per-process memory cache would keep a
+    session alive in one process after logging out in another)."""
+    if redis_url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": redis_url,
+                "KEY_PREFIX": "runstrong",
+            }
+        }
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(cache_dir),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+
+
+CACHES = cache_settings(env.str("REDIS_URL", default=""), VAR_DIR / "cache")
+# Sessions read from the cache, written through to the database: no query for the session on
+# a request, and logging out (or a password change) removes it from both.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -220,6 +247,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "plans.tasks.plan_upcoming_weeks_for_everyone",
         "schedule": 3600,
     },
+    "dashboard-lines": {"task": "plans.tasks.dashboard_lines_refresh", "schedule": 15 * 60},
     "reminders-sweep": {"task": "reminders.tasks.sweep", "schedule": REMINDER_SWEEP_SECONDS},
     "activities-sweep": {"task": "activities.tasks.sweep", "schedule": 60},
     "outbox-sweep": {"task": "outbox.tasks.sweep", "schedule": OUTBOX_SWEEP_SECONDS},

@@ -4,7 +4,7 @@ without it, never falling back to the development defaults of base.py."""
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import DATABASES, VAR_DIR, cache_settings, env
 
 DEBUG = False
 try:
@@ -21,6 +21,7 @@ REQUIRED_SERVICES = {
     "DATABASE_URL": ("DATABASE_URL",),
     "CELERY_BROKER_URL (or REDIS_URL)": ("CELERY_BROKER_URL", "REDIS_URL"),
     "EMAIL_URL": ("EMAIL_URL",),
+    "REDIS_URL": ("REDIS_URL",),
 }
 missing_services = [
     label
@@ -30,9 +31,19 @@ missing_services = [
 if missing_services:
     raise ImproperlyConfigured(
         f"Production settings need {', '.join(missing_services)} in the environment. "
-        "Set the database (postgres://…), the Celery broker (redis://…) and the mail server "
-        "(smtp+tls://user:password@host:587) before starting."
+        "Set the database (postgres://…), the Celery broker (redis://…), the cache "
+        "(REDIS_URL=redis://…/1) and the mail server (smtp+tls://user:password@host:587) "
+        "before starting."
     )
+
+# The cache (sessions, week pages) on its own Redis URL, never falling back to the broker's:
+# a cache may evict keys under memory pressure, a broker must not lose a task.
+CACHES = cache_settings(env.str("REDIS_URL"), VAR_DIR / "cache")
+
+# Keep database connections open between requests (opening one costs more than a page's
+# queries); each is checked before reuse, so a restarted database costs one error-free retry.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])

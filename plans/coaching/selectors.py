@@ -1,7 +1,7 @@
 """Reads behind the coach's pages, shaped so their query counts stay flat."""
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, cast
@@ -165,20 +165,25 @@ def _fresh_rows(coach: User, today: date, athlete_ids: list[int]) -> list[Athlet
     ]
 
 
-def _stale_athlete_ids(coach: User, monday: date, now: datetime) -> list[int]:
+def _stale_athlete_versions(coach: User, monday: date, now: datetime) -> dict[int, int]:
+    """The coach's athletes whose stored line is missing or stale, with their week version
+    read now (before the line is computed: a write in between leaves it stale again)."""
+    version = Coalesce("athlete__week_version__number", Value(0))
     stale = (
         Q(athlete__dashboard_summary__isnull=True)
-        | Q(**{f"{_SUMMARY}stale": True})
+        | ~Q(**{f"{_SUMMARY}version": F("current_version")})
         | Q(**{f"{_SUMMARY}valid_until__lte": now})
         | Q(**{f"{_SUMMARY}week_start__lt": monday})
         | Q(**{f"{_SUMMARY}week_start__gt": monday})
     )
-    return list(
+    rows = (
         Coaching.objects.current()
         .filter(coach=coach)
+        .annotate(current_version=version)
         .filter(stale)
-        .values_list("athlete_id", flat=True)
+        .values_list("athlete_id", "current_version")
     )
+    return dict(rows)
 
 
 def _next_midnight(row: AthleteRow) -> datetime:
@@ -187,13 +192,13 @@ def _next_midnight(row: AthleteRow) -> datetime:
     return datetime.combine(their_today + timedelta(days=1), time.min, tzinfo=zone)
 
 
-def _summary(row: AthleteRow, monday: date) -> AthleteSummary:
+def _summary(row: AthleteRow, monday: date, version: int) -> AthleteSummary:
     return AthleteSummary(
         runner=row.athlete,
+        version=version,
         week_start=monday,
         their_today=row.athlete.today(),
         valid_until=_next_midnight(row),
-        stale=False,
         minutes_done=row.minutes.done,
         minutes_due=row.minutes.due,
         minutes_week=row.minutes.week,
@@ -219,10 +224,13 @@ def summaries_refresh(coach: User, today: date) -> int:
     """Recompute the dashboard lines of the coach's athletes that are stale; how many. In a
     fixed number of queries however many are stale."""
     monday = monday_of(today)
-    stale_ids = _stale_athlete_ids(coach, monday, timezone.now())
-    if not stale_ids:
+    versions = _stale_athlete_versions(coach, monday, timezone.now())
+    if not versions:
         return 0
-    summaries = [_summary(row, monday) for row in _fresh_rows(coach, today, stale_ids)]
+    summaries = [
+        _summary(row, monday, versions[row.athlete.pk])
+        for row in _fresh_rows(coach, today, list(versions))
+    ]
     AthleteSummary.objects.bulk_create(
         summaries,
         update_conflicts=True,
@@ -230,6 +238,16 @@ def summaries_refresh(coach: User, today: date) -> int:
         update_fields=SUMMARY_FIELDS,
     )
     return len(summaries)
+
+
+def summaries_refresh_due() -> int:
+    """Recompute the lines whose athlete's day has ended, coach by coach, so that the first
+    dashboard read of a new day (or week) finds them fresh; how many."""
+    due = Coaching.objects.current().filter(
+        athlete__dashboard_summary__valid_until__lte=timezone.now()
+    )
+    coaches = User.objects.filter(pk__in=due.values("coach_id")).select_related("runner_profile")
+    return sum(summaries_refresh(coach, coach.today()) for coach in coaches)
 
 
 def dashboard_page(
@@ -284,12 +302,6 @@ def _groups(coach: User) -> list[str]:
         .values_list("name", flat=True)
         .distinct()
     )
-
-
-def summaries_mark_stale(runner_ids: Iterable[int]) -> None:
-    """A write changed these runners' weeks: their dashboard lines are recomputed on the next
-    read."""
-    AthleteSummary.objects.filter(runner_id__in=list(runner_ids)).update(stale=True)
 
 
 # The ids of the coach's current athletes, as a subquery.

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from accounts.models import RunnerProfile, User, Weekday
 from plans import builder
+from plans.cache import week_changed, weeks_changed
 from plans.comeback import comeback
 from plans.models import (
     Assignment,
@@ -129,6 +130,14 @@ def template_session_update(*, session: TemplateSession, data: TemplateSessionDa
     if (data.week_index, data.weekday) != (session.week_index, session.weekday):
         session.position = next_position(_template_day(session.template, data))
     _save_template_session(session, data)
+
+
+@transaction.atomic
+def template_save(*, template: PlanTemplate) -> PlanTemplate:
+    """Save a template's name and details; the weeks that follow it show its name."""
+    template.save()
+    weeks_changed(template.assignments.values_list("athlete_id", flat=True))
+    return template
 
 
 @transaction.atomic
@@ -374,6 +383,7 @@ def plan_assign(
     )
     post_run_blocks_add(runs=blocks_link(created))
     announce_new_runs(created)
+    weeks_changed(athlete_ids)
     return assignments
 
 
@@ -478,6 +488,7 @@ def _assignments_end(assignments: AssignmentQuerySet, *, athlete: User) -> None:
     if not active:
         return
     Assignment.objects.filter(pk__in=active).update(ended_at=timezone.now())
+    week_changed(athlete.pk)
     profile = RunnerProfile.objects.filter(user_id=athlete.pk).first()
     today = (profile or RunnerProfile()).today()
     Session.objects.ending_with(active, after=today).delete()
@@ -527,6 +538,7 @@ def coach_session_add(
     _session_exercises_set(session, exercises)
     if session.is_run:
         post_run_blocks_add(runs=[session])
+    week_changed(runner.pk)
     announce_if_run(session)
     return session
 
@@ -559,20 +571,24 @@ def coach_session_update(
     session.save()
     if exercises is not None and session.kind == SessionKind.STRENGTH:
         _session_exercises_set(session, exercises)
+    week_changed(session.runner_id)
     announce_if_run(session)
     return session
 
 
+@transaction.atomic
 def coach_note_set(*, session: Session, coach_note: str) -> Session:
     """The coach's note on a session the athlete marked or logged: their record stays as is."""
     session.coach_note = coach_note
     session.save(update_fields=["coach_note"])
+    week_changed(session.runner_id)
     return session
 
 
 @transaction.atomic
 def coach_session_delete(*, session: Session) -> None:
     """Removing a run removes its block too, unless the athlete already did or skipped it."""
+    week_changed(session.runner_id)
     if session.is_run:
         run_delete(run=session)
     else:
@@ -582,6 +598,7 @@ def coach_session_delete(*, session: Session) -> None:
 @transaction.atomic
 def week_note_set(*, runner: User, week_start: date, text: str, author: User) -> WeekNote | None:
     """Write the week's note; an empty text removes it."""
+    week_changed(runner.pk)
     if not text.strip():
         WeekNote.objects.filter(runner=runner, week_start=week_start).delete()
         return None
@@ -593,7 +610,9 @@ def week_note_set(*, runner: User, week_start: date, text: str, author: User) ->
 
 @transaction.atomic
 def athlete_group_set(*, coach: User, athlete: User, name: str) -> None:
-    """Put the athlete in one of the coach's groups; an empty name takes them out."""
+    """Put the athlete in one of the coach's groups (the coach's copy of their week shows it);
+    an empty name takes them out."""
+    week_changed(athlete.pk)
     if not name.strip():
         AthleteGroup.objects.filter(coach=coach, athlete=athlete).delete()
         return

@@ -145,7 +145,7 @@ def template_edit(request, template_id: int):
     template = template_for(request.user, template_id)
     form = TemplateForm(request.POST or None, instance=template)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        coaching.template_save(template=form.save(commit=False))
         messages.success(request, "Template saved.")
         return redirect("plans:template_detail", template.pk)
     return render(request, "plans/coach/template_form.html", {"form": form, "template": template})

@@ -42,8 +42,8 @@ def test_the_upload_page_the_import_page_and_the_run_page_stay_flat(client, runn
     upload_few = queries(client, reverse("activities:upload"))
     batch_few = queries(client, reverse("activities:batch", args=[small]))
     big = imported_batch(runner, runs(8, first_day=1))
-    assert upload_few == 4  # session, user, profile, latest imports
-    assert batch_few == 5  # session, user, the batch, its items with their activities, progress
+    assert upload_few == 3  # user, profile, latest imports
+    assert batch_few == 4  # user, the batch, its items with their activities, progress
     assert queries(client, reverse("activities:upload")) == upload_few
     assert queries(client, reverse("activities:batch", args=[big])) == batch_few
 
@@ -59,5 +59,5 @@ def test_the_run_page_reads_the_same_for_a_long_run(client, runner, profile):
         data=samples.gpx(samples.track(this_morning(hours_ago=3), minutes=120)),
     ).activity  # fmt: skip
     few = queries(client, reverse("activities:detail", args=[short.pk]))
-    assert few == 4  # session, user, the activity with its runner and session, the profile
+    assert few == 3  # user, the activity with its runner and session, the profile
     assert queries(client, reverse("activities:detail", args=[long.pk])) == few

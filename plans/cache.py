@@ -1,0 +1,85 @@
+"""The week page's cache.
+
+A rendered week is stored under a key made of everything it depends on: the runner, their
+week version, the library's revision, the week, the runner's today and who looks (the runner,
+or which coach). Every write that changes what a runner's week shows calls `week_changed` in
+its own transaction, which moves the version: the next GET misses and renders afresh, so a
+stale week is never served. Versions live in the database, next to the data they describe, so
+a version never moves without its change being committed, and a cache that loses keys only
+costs a render.
+
+The stored HTML holds no CSRF token: forms in it carry a placeholder that each response swaps
+for its own viewer's token.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.core.cache import cache
+from django.db.models import F
+from django.utils.crypto import salted_hmac
+
+from plans.models import WeekVersion
+
+WEEK_PAGE_SECONDS = 7 * 24 * 3600  # a week nobody changed still leaves the cache in time
+
+
+def week_changed(runner_id: int) -> None:
+    """Call in the transaction of any write that changes what this runner's week page shows:
+    their sessions, logs, plan weeks, profile, goals, coach's notes, reminders or account."""
+    weeks_changed([runner_id])
+
+
+def weeks_changed(runner_ids: Iterable[int]) -> None:
+    """`week_changed` for many runners at once, in one query (two the first time)."""
+    ids = sorted(set(runner_ids))
+    if not ids:
+        return
+    moved = WeekVersion.objects.filter(runner_id__in=ids).update(number=F("number") + 1)
+    if moved < len(ids):
+        WeekVersion.objects.bulk_create(
+            [WeekVersion(runner_id=pk, number=0) for pk in ids], ignore_conflicts=True
+        )
+        # Rows created just now start at 0, never read before: move every row once more so
+        # that a concurrent creator's row moves as well.
+        WeekVersion.objects.filter(runner_id__in=ids).update(number=F("number") + 1)
+
+
+def week_version(runner_id: int) -> int:
+    return (
+        WeekVersion.objects.filter(runner_id=runner_id).values_list("number", flat=True).first()
+        or 0
+    )
+
+
+def week_page_key(
+    *,
+    runner_id: int,
+    since: str,
+    version: int,
+    library: int,
+    week_start: date,
+    today: date,
+    viewer: str,
+) -> str:
+    """`since`: when the runner onboarded, so that a database reset (whose ids and versions
+    start again) never meets a page cached before it."""
+    return (
+        f"plans:week:{runner_id}:{since}:{version}:{library}:"
+        f"{week_start.isoformat()}:{today.isoformat()}:{viewer}"
+    )
+
+
+def cached_week(key: str) -> str | None:
+    html = cache.get(key)
+    return html if isinstance(html, str) else None
+
+
+def week_store(key: str, html: str) -> None:
+    cache.set(key, html, timeout=WEEK_PAGE_SECONDS)
+
+
+def csrf_placeholder() -> str:
+    """What the cached HTML holds where a form's CSRF token goes. Derived from SECRET_KEY so
+    nobody can type it into a note and have a token appear in its place."""
+    return "csrf-" + salted_hmac("plans.cache.csrf", "placeholder").hexdigest()[:32]
