@@ -19,6 +19,7 @@ from tests.accounts.factories import RaceGoalFactory, RunnerProfileFactory
 from tests.factories import CoachFactory, CoachingFactory
 
 DASHBOARD_ATHLETES = 300
+DASHBOARD_ATHLETES_MANY = 3000
 ASSIGN_ATHLETES = 500
 ASSIGN_REPEATS = 5
 
@@ -53,9 +54,9 @@ def _two_sessions_a_day(users, first_day, days: int, done_before=None) -> None:
     )
 
 
-def seed_dashboard():
+def seed_dashboard(count: int = DASHBOARD_ATHLETES):
     coach = CoachFactory()
-    users = _athletes(coach, DASHBOARD_ATHLETES)
+    users = _athletes(coach, count)
     today = timezone.localdate()
     for user in users:
         RaceGoalFactory(profile=user.runner_profile)
@@ -131,7 +132,13 @@ def bulk_assignment() -> str:
 
 
 def coach_pages() -> str:
-    """The coach dashboard (300 athletes) beside the baseline, and bulk assignment (500)."""
-    coach = seed_dashboard()
-    pages = measure([Page(f"coach dashboard ({DASHBOARD_ATHLETES} athletes)", "/coach/", coach)])
+    """The coach dashboard (300 and 3,000 athletes, 50 a page) beside the baseline, and bulk
+    assignment (500)."""
+    few, many = seed_dashboard(DASHBOARD_ATHLETES), seed_dashboard(DASHBOARD_ATHLETES_MANY)
+    pages = measure(
+        [
+            Page(f"coach dashboard ({DASHBOARD_ATHLETES} athletes)", "/coach/", few),
+            Page(f"coach dashboard ({DASHBOARD_ATHLETES_MANY:,} athletes)", "/coach/", many),
+        ]
+    )
     return f"{pages}\n\n{bulk_assignment()}"

@@ -411,3 +411,38 @@ class WeekVersion(models.Model):
 
     def __str__(self):
         return f"{self.runner}'s week, version {self.number}"
+
+
+class AthleteSummary(models.Model):
+    """One athlete's line on their coach's dashboard: the week's figures, stored so that a
+    page of 50 athletes costs the same with 5,000. It is stale once the athlete's week version
+    (`WeekVersion`, moved by every write to their week) differs from the one it was computed
+    at, once the athlete's day ends (`valid_until`) or the week turns; the dashboard
+    recomputes stale lines before it reads any."""
+
+    runner = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="dashboard_summary",
+    )
+    version = models.PositiveBigIntegerField(help_text="The week version it was computed at.")
+    week_start = models.DateField()
+    their_today = models.DateField()
+    valid_until = models.DateTimeField(help_text="The athlete's next midnight (UTC).")
+    minutes_done = models.PositiveIntegerField(default=0)
+    minutes_due = models.PositiveIntegerField(default=0)
+    minutes_week = models.PositiveIntegerField(default=0)
+    sessions_done = models.PositiveIntegerField(default=0)
+    sessions_due = models.PositiveIntegerField(default=0)
+    sessions_week = models.PositiveIntegerField(default=0)
+    flagged = models.PositiveIntegerField(default=0)
+    last_activity = models.DateField(null=True, blank=True)
+    silent = models.BooleanField(default=False)
+    progress = models.FloatField(null=True, blank=True, help_text="Minutes done / due.")
+    race_date = models.DateField(null=True, blank=True)
+    race_label = models.CharField(max_length=40, blank=True)
+    race_days = models.PositiveIntegerField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Dashboard line of {self.runner} for the week of {self.week_start}"

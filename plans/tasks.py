@@ -13,3 +13,12 @@ def plan_upcoming_weeks_for_everyone() -> int:
         weeks_ensure(runner=profile.user, today=profile.today())
         for profile in profiles.iterator(chunk_size=500)
     )
+
+
+@shared_task
+def dashboard_lines_refresh() -> int:
+    """Every 15 minutes: athletes whose day ended get their coach's dashboard line recomputed
+    before the coach looks (a write recomputes its own line on the next read)."""
+    from plans.coaching.selectors import summaries_refresh_due
+
+    return summaries_refresh_due()

@@ -247,6 +247,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "plans.tasks.plan_upcoming_weeks_for_everyone",
         "schedule": 3600,
     },
+    "dashboard-lines": {"task": "plans.tasks.dashboard_lines_refresh", "schedule": 15 * 60},
     "reminders-sweep": {"task": "reminders.tasks.sweep", "schedule": REMINDER_SWEEP_SECONDS},
     "activities-sweep": {"task": "activities.tasks.sweep", "schedule": 60},
     "outbox-sweep": {"task": "outbox.tasks.sweep", "schedule": OUTBOX_SWEEP_SECONDS},

@@ -1,30 +1,43 @@
 """Reads behind the coach's pages, shaped so their query counts stay flat."""
 
-import math
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, cast
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils import timezone
 
 from accounts.models import Coaching, RunnerProfile, User
 from accounts.selectors import RaceAhead, next_races
-from plans.models import Assignment, AthleteGroup, PlanTemplate, RunLog, Session, Source, Status
+from plans.models import (
+    Assignment,
+    AthleteGroup,
+    AthleteSummary,
+    PlanTemplate,
+    RunLog,
+    Session,
+    Source,
+    Status,
+)
 from plans.services import monday_of
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
 
 SILENT_DAYS = 7
-SORTS = {
-    "name": lambda row: str(row.athlete).lower(),
+PAGE_SIZE = 50
+_SUMMARY = "athlete__dashboard_summary__"
+# Each sort as SQL over the stored lines, the silent athletes always first.
+ORDERS: dict[str, tuple[Any, ...]] = {
+    "name": (Lower(Coalesce(NullIf("athlete__display_name", Value("")), "athlete__email")),),
     # the least done first; athletes with nothing due yet are behind no one: last
-    "progress": lambda row: row.minutes.percent if row.minutes.due else math.inf,
-    "activity": lambda row: -(row.last_activity or date.min).toordinal(),
-    "race": lambda row: row.race.goal.race_date if row.race else date.max,
+    "progress": (F(f"{_SUMMARY}progress").asc(nulls_last=True),),
+    "activity": (F(f"{_SUMMARY}last_activity").desc(nulls_last=True),),
+    "race": (F(f"{_SUMMARY}race_date").asc(nulls_last=True),),
 }
 
 
@@ -73,6 +86,38 @@ class AthleteRow:
         return band(self.minutes)
 
 
+@dataclass(frozen=True)
+class DashboardLine:
+    """An athlete's row as the dashboard shows it, read from their stored summary."""
+
+    athlete: User
+    profile: RunnerProfile | None
+    group: str
+    summary: AthleteSummary
+
+    @property
+    def minutes(self) -> SoFar:
+        s = self.summary
+        return SoFar(done=s.minutes_done, due=s.minutes_due, week=s.minutes_week)
+
+    @property
+    def sessions(self) -> SoFar:
+        s = self.summary
+        return SoFar(done=s.sessions_done, due=s.sessions_due, week=s.sessions_week)
+
+    @property
+    def band(self) -> str:
+        return band(self.minutes)
+
+
+@dataclass(frozen=True)
+class DashboardPage:
+    lines: list[DashboardLine]
+    page: Page[Any]
+    groups: list[str]
+    stale_refreshed: int
+
+
 def _latest(queryset: QuerySet[Any], field: str) -> Subquery:
     return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
 
@@ -88,22 +133,20 @@ class LastSeen(TypedDict):
 SeenCoaching: TypeAlias = "WithAnnotations[Coaching, LastSeen]"
 
 
-def dashboard_rows(
-    coach: User, today: date, *, group: str = "", sort: str = "name"
-) -> tuple[list[AthleteRow], list[str]]:
-    """Every current athlete with the week of `today` (the coach's date) done against what was
-    due by their own today, the silent ones first; and the coach's group names. Three queries
-    whatever the number of athletes. Races too count from each athlete's own today."""
+def _fresh_rows(coach: User, today: date, athlete_ids: list[int]) -> list[AthleteRow]:
+    """These athletes' week of `today` (the coach's date) done against what was due by their
+    own today, computed from their sessions. Three queries whatever their number. Races too
+    count from each athlete's own today."""
     athlete = OuterRef("athlete_id")
     # django-stubs loses what `annotate` adds once a custom queryset method ran: LastSeen.
     coachings = cast(
         "list[SeenCoaching]",
         list(
             Coaching.objects.current()
-            .filter(coach=coach)
+            .filter(coach=coach, athlete_id__in=athlete_ids)
             .select_related("athlete__runner_profile")
             .annotate(
-                group=_latest(AthleteGroup.objects.filter(coach=coach, athlete=athlete), "name"),
+                group=Value(""),
                 last_run=_latest(RunLog.objects.filter(runner=athlete), "date"),
                 last_done=_latest(
                     Session.objects.filter(runner=athlete).filter(
@@ -114,26 +157,158 @@ def dashboard_rows(
             )
         ),
     )
-    athlete_ids = Coaching.objects.current().filter(coach=coach).values("athlete_id")
     races = next_races(filter(None, map(_profile, coachings)))
     days = _week_days(athlete_ids, today)
-    rows = [
+    return [
         _row(link, days.get(link.athlete_id, []), races.get(link.athlete_id), today)
         for link in coachings
     ]
-    groups = sorted({row.group for row in rows if row.group})
+
+
+def _stale_athlete_versions(coach: User, monday: date, now: datetime) -> dict[int, int]:
+    """The coach's athletes whose stored line is missing or stale, with their week version
+    read now (before the line is computed: a write in between leaves it stale again)."""
+    version = Coalesce("athlete__week_version__number", Value(0))
+    stale = (
+        Q(athlete__dashboard_summary__isnull=True)
+        | ~Q(**{f"{_SUMMARY}version": F("current_version")})
+        | Q(**{f"{_SUMMARY}valid_until__lte": now})
+        | Q(**{f"{_SUMMARY}week_start__lt": monday})
+        | Q(**{f"{_SUMMARY}week_start__gt": monday})
+    )
+    rows = (
+        Coaching.objects.current()
+        .filter(coach=coach)
+        .annotate(current_version=version)
+        .filter(stale)
+        .values_list("athlete_id", "current_version")
+    )
+    return dict(rows)
+
+
+def _next_midnight(row: AthleteRow) -> datetime:
+    zone = row.profile.zone if row.profile else RunnerProfile().zone
+    their_today = row.athlete.today()
+    return datetime.combine(their_today + timedelta(days=1), time.min, tzinfo=zone)
+
+
+def _summary(row: AthleteRow, monday: date, version: int) -> AthleteSummary:
+    return AthleteSummary(
+        runner=row.athlete,
+        version=version,
+        week_start=monday,
+        their_today=row.athlete.today(),
+        valid_until=_next_midnight(row),
+        minutes_done=row.minutes.done,
+        minutes_due=row.minutes.due,
+        minutes_week=row.minutes.week,
+        sessions_done=row.sessions.done,
+        sessions_due=row.sessions.due,
+        sessions_week=row.sessions.week,
+        flagged=row.flagged,
+        last_activity=row.last_activity,
+        silent=row.silent,
+        progress=row.minutes.done / row.minutes.due if row.minutes.due else None,
+        race_date=row.race.goal.race_date if row.race else None,
+        race_label=row.race.goal.distance_label[:40] if row.race else "",
+        race_days=row.race.days if row.race else None,
+    )
+
+
+SUMMARY_FIELDS = [
+    field.name for field in AthleteSummary._meta.concrete_fields if not field.primary_key
+]
+
+
+def summaries_refresh(coach: User, today: date) -> int:
+    """Recompute the dashboard lines of the coach's athletes that are stale; how many. In a
+    fixed number of queries however many are stale."""
+    monday = monday_of(today)
+    versions = _stale_athlete_versions(coach, monday, timezone.now())
+    if not versions:
+        return 0
+    summaries = [
+        _summary(row, monday, versions[row.athlete.pk])
+        for row in _fresh_rows(coach, today, list(versions))
+    ]
+    AthleteSummary.objects.bulk_create(
+        summaries,
+        update_conflicts=True,
+        unique_fields=["runner"],
+        update_fields=SUMMARY_FIELDS,
+    )
+    return len(summaries)
+
+
+def summaries_refresh_due() -> int:
+    """Recompute the lines whose athlete's day has ended, coach by coach, so that the first
+    dashboard read of a new day (or week) finds them fresh; how many."""
+    due = Coaching.objects.current().filter(
+        athlete__dashboard_summary__valid_until__lte=timezone.now()
+    )
+    coaches = User.objects.filter(pk__in=due.values("coach_id")).select_related("runner_profile")
+    return sum(summaries_refresh(coach, coach.today()) for coach in coaches)
+
+
+def dashboard_page(
+    coach: User,
+    today: date,
+    *,
+    group: str = "",
+    sort: str = "name",
+    query: str = "",
+    number: str | int | None = 1,
+) -> DashboardPage:
+    """One page of the coach's current athletes, the silent ones first, then by `sort`;
+    filtered by group and by a part of the name or email. The same queries for 50 athletes
+    or 5,000: the lines are stored, only stale ones are recomputed."""
+    refreshed = summaries_refresh(coach, today)
+    links = (
+        Coaching.objects.current()
+        .filter(coach=coach)
+        .select_related("athlete__runner_profile", "athlete__dashboard_summary")
+        .annotate(
+            group=_latest(
+                AthleteGroup.objects.filter(coach=coach, athlete=OuterRef("athlete_id")), "name"
+            )
+        )
+    )
     if group:
-        rows = [row for row in rows if row.group == group]
-    rows.sort(key=SORTS.get(sort, SORTS["name"]))
-    rows.sort(key=lambda row: not row.silent)
-    return rows, groups
+        links = links.filter(group=group)
+    if query:
+        links = links.filter(
+            Q(athlete__display_name__icontains=query) | Q(athlete__email__icontains=query)
+        )
+    order = ORDERS.get(sort, ORDERS["name"])
+    links = links.order_by(F(f"{_SUMMARY}silent").desc(), *order, "athlete_id")
+    page = Paginator(links, PAGE_SIZE).get_page(number)
+    lines = [
+        DashboardLine(
+            athlete=link.athlete,
+            profile=_profile(link),
+            group=getattr(link, "group", None) or "",
+            summary=link.athlete.dashboard_summary,
+        )
+        for link in page.object_list
+    ]
+    return DashboardPage(lines=lines, page=page, groups=_groups(coach), stale_refreshed=refreshed)
+
+
+def _groups(coach: User) -> list[str]:
+    current = Coaching.objects.current().filter(coach=coach).values("athlete_id")
+    return list(
+        AthleteGroup.objects.filter(coach=coach, athlete_id__in=current)
+        .order_by("name")
+        .values_list("name", flat=True)
+        .distinct()
+    )
 
 
 # The ids of the coach's current athletes, as a subquery.
 AthleteIds = QuerySet[Coaching, Mapping[str, object]]
 
 
-def _week_days(athlete_ids: AthleteIds, today: date) -> dict[int, list[dict[str, Any]]]:
+def _week_days(athlete_ids: AthleteIds | list[int], today: date) -> dict[int, list[dict[str, Any]]]:
     """Per athlete, one row per day of this week (and per later day with a session flagged
     for the coach) with its sessions and minutes counted by the database: what was planned,
     what the plan asked for and got done, skipped or done, and what was done at all."""

@@ -1,5 +1,6 @@
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -25,9 +26,9 @@ from plans.coaching.forms import (
     WeekNoteForm,
 )
 from plans.coaching.selectors import (
-    SORTS,
+    ORDERS,
     active_assignments,
-    dashboard_rows,
+    dashboard_page,
     templates_of,
 )
 from plans.comeback import comebacks_of_athletes
@@ -47,21 +48,29 @@ def _athlete_week_url(athlete_id: int, day: date) -> str:
 def dashboard(request):
     coach = coach_or_404(request.user)
     today = coach.today()
-    group, sort = request.GET.get("group", ""), request.GET.get("sort", "name")
-    rows, groups = dashboard_rows(coach, today, group=group, sort=sort)
+    group, sort = request.GET.get("group", "")[:40], request.GET.get("sort", "name")
+    query = request.GET.get("q", "").strip()[:100]
+    sort = sort if sort in ORDERS else "name"
+    page = dashboard_page(
+        coach, today, group=group, sort=sort, query=query, number=request.GET.get("page")
+    )
+    athlete_ids = [line.athlete.pk for line in page.lines]
     return render(
         request,
         "plans/coach/dashboard.html",
         {
-            "rows": rows,
-            "groups": groups,
+            "lines": page.lines,
+            "page": page.page,
+            "groups": page.groups,
             "group": group,
-            "sort": sort if sort in SORTS else "name",
+            "sort": sort,
+            "query": query,
+            "filters": urlencode({"group": group, "sort": sort, "q": query}),
             "sorts": [("name", "Name"), ("progress", "Done"), ("activity", "Last activity"),
                       ("race", "Next race")],
             "today": today,
             "week_start": monday_of(today),
-            "assignments": active_assignments(coach),
+            "assignments": active_assignments(coach).filter(athlete_id__in=athlete_ids),
             "silent_days": coach_selectors.SILENT_DAYS,
         },
     )  # fmt: skip
