@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0008_password_reset_request"),
-        ("plans", "0011_week_version"),
+        ("plans", "0012_week_version"),
     ]
 
     operations = [
