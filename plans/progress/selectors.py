@@ -59,7 +59,7 @@ class ProgressWeek:
     current: bool
     run_minutes_planned: int
     run_minutes_done: int
-    distance_planned: float
+    distance_planned: float | None  # None: no planned run had an estimate
     runs_without_estimate: int  # planned runs the plan gave no distance
     distance_done: float
     long_minutes_planned: int
@@ -140,6 +140,7 @@ def _session_days(runner: User, first: date, last: date) -> list[dict[str, Any]]
             run_minutes_planned=Coalesce(Sum("minutes", filter=RUN & PLANNED), 0),
             run_seconds_done=Coalesce(Sum(RUN_SECONDS, filter=RUN & DONE), 0),
             km_planned=Sum("distance_km", filter=RUN & PLANNED),
+            runs_with_estimate=Count("distance_km", filter=RUN & PLANNED),
             runs_without_estimate=Count("pk", filter=RUN & PLANNED & Q(distance_km__isnull=True)),
             long_minutes_planned=Coalesce(Sum("minutes", filter=RUN & LONG & PLANNED), 0),
             long_seconds_done=Coalesce(Sum(RUN_SECONDS, filter=RUN & LONG & DONE), 0),
@@ -209,13 +210,15 @@ def _week(
 ) -> ProgressWeek:
     return ProgressWeek(
         monday=monday,
-        started=first_day is not None and first_day <= monday + timedelta(days=6),
+        started=_started(first_day, monday),
         current=monday == monday_of(today),
         run_minutes_planned=_total(sessions, "run_minutes_planned"),
         run_minutes_done=_minutes(
             _total(sessions, "run_seconds_done") + _total(logs, "loose_seconds")
         ),
-        distance_planned=_in_unit(float(_total(sessions, "km_planned")) * 1000, unit),
+        distance_planned=_in_unit(float(_total(sessions, "km_planned")) * 1000, unit)
+        if _total(sessions, "runs_with_estimate")
+        else None,
         runs_without_estimate=_total(sessions, "runs_without_estimate"),
         distance_done=_in_unit(_total(logs, "metres"), unit),
         long_minutes_planned=_total(sessions, "long_minutes_planned"),
@@ -263,6 +266,7 @@ class SquadWeek:
     monday: date
     bands: dict[str, int]
     mean: int | None
+    not_started: int  # athletes whose plan began after this week: in no band
 
     @property
     def due(self) -> int:
@@ -305,8 +309,10 @@ def squad_weeks(coach: User, *, today: date, weeks: int) -> tuple[list[SquadWeek
             monday,
             [
                 so_far(weeks_of.get((pk, monday), []), monday, their_today, "minutes_")
-                for pk, (their_today, _) in athletes.items()
+                for pk, (their_today, first_day) in athletes.items()
+                if _started(first_day, monday)
             ],
+            not_started=sum(not _started(first_day, monday) for _, first_day in athletes.values()),
         )
         for monday in mondays
     ]
@@ -319,7 +325,12 @@ def _today_in(zone: str | None) -> date:
     return (RunnerProfile(time_zone=zone) if zone else RunnerProfile()).today()
 
 
-def _squad_week(monday: date, athletes: list[SoFar]) -> SquadWeek:
+def _started(first_day: date | None, monday: date) -> bool:
+    """Whether a plan that began on `first_day` had begun by the end of the week."""
+    return first_day is not None and first_day <= monday + timedelta(days=6)
+
+
+def _squad_week(monday: date, athletes: list[SoFar], *, not_started: int) -> SquadWeek:
     counts = dict.fromkeys(BANDS, 0)
     for progress in athletes:
         counts[band(progress)] += 1
@@ -328,4 +339,5 @@ def _squad_week(monday: date, athletes: list[SoFar]) -> SquadWeek:
         monday=monday,
         bands=counts,
         mean=round(statistics.mean(percents)) if percents else None,
+        not_started=not_started,
     )

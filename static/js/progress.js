@@ -90,9 +90,11 @@
       x: { stacked: stacked },
       y: { beginAtZero: true, stacked: stacked, title: { display: !!chart.unit, text: chart.unit } },
     };
+    if (!chart.unit || stacked) {
+      scales.y.ticks = { precision: 0 };
+    }
     if (stacked) {
       scales.percent = { position: "right", beginAtZero: true, title: { display: true, text: "%" }, grid: { drawOnChartArea: false } };
-      scales.y.ticks = { precision: 0 };
     }
     return {
       type: stacked ? "bar" : chart.type,

@@ -114,6 +114,15 @@ def test_a_run_log_whose_session_is_gone_still_counts_as_done(runner):
     assert (week.run_minutes_done, week.distance_done) == (75, 7.5)
 
 
+def test_a_week_whose_runs_have_no_estimate_has_no_planned_distance(runner):
+    Session.objects.create(
+        runner=runner, date=date(2026, 11, 23), kind="run", purpose="easy", title="Easy run",
+        minutes=30,
+    )  # fmt: skip
+    week = runner_progress(runner, today=history.TODAY, weeks=12, unit="km").weeks[-1]
+    assert (week.distance_planned, week.runs_without_estimate) == (None, 1)
+
+
 def test_a_runner_with_nothing_planned_has_no_week_started(runner):
     progress = runner_progress(runner, today=history.TODAY, weeks=12, unit="km")
     assert progress.first_day is None and progress.shown == [] and progress.streak == 0

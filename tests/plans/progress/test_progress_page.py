@@ -144,3 +144,19 @@ def test_query_count_for_the_coach(client, rita, coach, django_assert_num_querie
     # session, user, the coaching, profile, first planned day, sessions, run logs, streak
     with django_assert_num_queries(8):
         client.get(url, {"weeks": "52"})
+
+
+def test_the_chart_pages_hold_nothing_inline_the_policy_would_block(client, rita, coach):
+    from tests.test_security_headers import INLINE_HANDLER, INLINE_SCRIPT, STYLE_ATTRIBUTE
+
+    client.force_login(coach)
+    pages = [
+        reverse("plans:athlete_progress", args=[rita.pk]),
+        reverse("plans:athlete_calendar", args=[rita.pk]),
+        reverse("plans:squad"),
+    ]
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert 'type="application/json"' in html or "calendar" in url
+        for pattern in (INLINE_SCRIPT, INLINE_HANDLER, STYLE_ATTRIBUTE):
+            assert not pattern.search(html), url

@@ -50,18 +50,20 @@ def test_each_week_counts_the_athletes_in_each_band_and_their_mean(squad):
     weeks, athletes = squad_weeks(squad, today=history.TODAY, weeks=12)
     assert athletes == 3 and len(weeks) == 12 and weeks[-1].monday == date(2026, 11, 23)
     by_monday = {week.monday: week for week in weeks}
-    # Rita's week of 2 Nov counts from her first day: her extra run on the Monday does not.
-    assert by_monday[date(2026, 11, 2)].bands == {"green": 0, "amber": 1, "red": 0, "none": 2}
-    assert by_monday[date(2026, 11, 2)].mean == 56
-    assert (
-        by_monday[date(2026, 11, 9)].bands["none"] == 3
-        and by_monday[date(2026, 11, 9)].mean is None
-    )
-    assert by_monday[date(2026, 11, 16)].bands == {"green": 1, "amber": 0, "red": 1, "none": 1}
-    assert by_monday[date(2026, 11, 16)].mean == 54  # (107 + 0) / 2
-    assert by_monday[date(2026, 11, 23)].bands == {"green": 1, "amber": 1, "red": 0, "none": 1}
-    assert by_monday[date(2026, 11, 23)].mean == 84  # (67 + 100) / 2
-    assert all(week.due == 0 for week in weeks[:8])
+    # Rita's week of 2 Nov counts from her first day: her extra run on the Monday does not;
+    # Bob's plan began on 18 Nov and Nina has none: in no band before then, never failures.
+    week = by_monday[date(2026, 11, 2)]
+    assert week.bands == {"green": 0, "amber": 1, "red": 0, "none": 0}
+    assert (week.mean, week.not_started) == (56, 2)
+    week = by_monday[date(2026, 11, 9)]
+    assert (week.bands["none"], week.mean, week.not_started) == (1, None, 2)
+    week = by_monday[date(2026, 11, 16)]
+    assert week.bands == {"green": 1, "amber": 0, "red": 1, "none": 0}
+    assert (week.mean, week.not_started) == (54, 1)  # (107 + 0) / 2
+    week = by_monday[date(2026, 11, 23)]
+    assert week.bands == {"green": 1, "amber": 1, "red": 0, "none": 0}
+    assert (week.mean, week.not_started) == (84, 1)  # (67 + 100) / 2
+    assert all(week.due == 0 and week.not_started == 3 for week in weeks[:8])
 
 
 def test_the_page_shows_the_chart_data_and_a_table(client, squad):
@@ -69,7 +71,7 @@ def test_the_page_shows_the_chart_data_and_a_table(client, squad):
     html = client.get(reverse("plans:squad")).content.decode()
     assert "your 3 current athletes" in html
     assert html.count('data-testid="squad-row"') == 12
-    assert "<td>54%</td><td>1</td><td>0</td><td>1</td><td>1</td>" in html
+    assert "<td>54%</td><td>1</td><td>0</td><td>1</td><td>0</td><td>1</td>" in html
     assert 'id="chart-data"' in html and "js/progress.js" in html
 
 
@@ -91,7 +93,7 @@ def test_another_coach_sees_only_their_own_athletes(client, squad, other_coach):
     client.force_login(other_coach)
     html = client.get(reverse("plans:squad")).content.decode()
     assert "your 1 current athlete:" in html
-    assert "<td>0%</td><td>0</td><td>0</td><td>1</td><td>0</td>" in html  # Bob's skipped week
+    assert "<td>0%</td><td>0</td><td>0</td><td>1</td><td>0</td><td>0</td>" in html  # skipped
 
 
 def test_a_coach_without_athletes_is_told_so(client, coach):
