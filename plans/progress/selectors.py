@@ -11,12 +11,13 @@ or from a watch), planned distance what the plan estimated."""
 
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import (
+    Case,
     Count,
     DateField,
     F,
@@ -26,6 +27,7 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce
 
@@ -41,10 +43,9 @@ BANDS = ("green", "amber", "red", "none")
 PLANNED = ~Q(source=Source.RUNNER)
 RUN = Q(kind=SessionKind.RUN)
 DONE = Q(status=Status.DONE)
-LONG = Q(purpose=RunPurpose.LONG)
 # A run followed by its routine: ticked on the run, or its post-run block marked done.
 ROUTINE = Q(routine_done_at__isnull=False) | Q(post_run_block__status=Status.DONE)
-# A done run's time: what was logged against it, else what was planned.
+# A done run's time: what was logged against it, else what was planned (counted for runs).
 RUN_SECONDS = Coalesce(
     F("run_log__duration_seconds"), F("minutes") * 60, output_field=IntegerField()
 )
@@ -129,24 +130,22 @@ def first_planned_day(runner: User) -> date | None:
     return earliest(first_week, first_session)
 
 
-def _session_days(runner: User, first: date, last: date) -> list[dict[str, Any]]:
-    """Per day with sessions: the compliance counts, and the runs, long runs and strength."""
+def _session_groups(runner: User, first: date, last: date) -> list[dict[str, Any]]:
+    """The sessions between two days, summed per day and per kind of session (purpose, status,
+    who planned it, whether a run was followed by its routine), with the dashboard's compliance
+    counts: a few plain sums the database does fast; `_week` picks what each figure needs."""
     return list(
         Session.objects.filter(runner=runner, date__range=(first, last))
+        .annotate(routine=Case(When(ROUTINE, then=True), default=False))
         .order_by()
-        .values("date")
+        .values("date", "kind", "purpose", "status", "source", "post_run", "routine")
         .annotate(
             **compliance_counts(),
-            run_minutes_planned=Coalesce(Sum("minutes", filter=RUN & PLANNED), 0),
-            run_seconds_done=Coalesce(Sum(RUN_SECONDS, filter=RUN & DONE), 0),
-            km_planned=Sum("distance_km", filter=RUN & PLANNED),
-            runs_with_estimate=Count("distance_km", filter=RUN & PLANNED),
-            runs_without_estimate=Count("pk", filter=RUN & PLANNED & Q(distance_km__isnull=True)),
-            long_minutes_planned=Coalesce(Sum("minutes", filter=RUN & LONG & PLANNED), 0),
-            long_seconds_done=Coalesce(Sum(RUN_SECONDS, filter=RUN & LONG & DONE), 0),
-            strength_done=Count("pk", filter=Q(kind=SessionKind.STRENGTH, post_run=False) & DONE),
-            runs_done=Count("pk", filter=RUN & DONE),
-            routines_done=Count("pk", filter=RUN & DONE & ROUTINE),
+            sessions=Count("pk"),
+            total_minutes=Sum("minutes"),
+            seconds=Sum(RUN_SECONDS),
+            km=Sum("distance_km"),
+            with_estimate=Count("distance_km"),
         )
     )
 
@@ -187,10 +186,6 @@ def _by_week(rows: Iterable[dict[str, Any]]) -> dict[date, list[dict[str, Any]]]
     return weeks
 
 
-def _total(rows: Sequence[dict[str, Any]], key: str) -> Any:
-    return sum((row[key] or 0 for row in rows), start=0)
-
-
 def _minutes(seconds: int) -> int:
     return round(seconds / 60)
 
@@ -199,34 +194,56 @@ def _in_unit(metres: float, unit: str) -> float:
     return round(metres / METRES_PER[DistanceUnit(unit)], 1)
 
 
+def _is_run(group: dict[str, Any]) -> bool:
+    return bool(group["kind"] == SessionKind.RUN)
+
+
+def _planned(group: dict[str, Any]) -> bool:
+    """As `PLANNED`: a run the runner added was done, not planned."""
+    return bool(group["source"] != Source.RUNNER)
+
+
+def _done(group: dict[str, Any]) -> bool:
+    return bool(group["status"] == Status.DONE)
+
+
+def _long(group: dict[str, Any]) -> bool:
+    return bool(group["purpose"] == RunPurpose.LONG)
+
+
+def _sum(groups: Iterable[dict[str, Any]], key: str) -> Any:
+    return sum((group[key] or 0 for group in groups), start=0)
+
+
 def _week(
     monday: date,
-    sessions: list[dict[str, Any]],
+    groups: list[dict[str, Any]],
     logs: list[dict[str, Any]],
     *,
     first_day: date | None,
     today: date,
     unit: str,
 ) -> ProgressWeek:
+    runs = [group for group in groups if _is_run(group)]
+    planned = [run for run in runs if _planned(run)]
+    done = [run for run in runs if _done(run)]
+    strength = [g for g in groups if g["kind"] == SessionKind.STRENGTH and not g["post_run"]]
+    estimated = _sum(planned, "with_estimate")
     return ProgressWeek(
         monday=monday,
         started=_started(first_day, monday),
         current=monday == monday_of(today),
-        run_minutes_planned=_total(sessions, "run_minutes_planned"),
-        run_minutes_done=_minutes(
-            _total(sessions, "run_seconds_done") + _total(logs, "loose_seconds")
-        ),
-        distance_planned=_in_unit(float(_total(sessions, "km_planned")) * 1000, unit)
-        if _total(sessions, "runs_with_estimate")
-        else None,
-        runs_without_estimate=_total(sessions, "runs_without_estimate"),
-        distance_done=_in_unit(_total(logs, "metres"), unit),
-        long_minutes_planned=_total(sessions, "long_minutes_planned"),
-        long_minutes_done=_minutes(_total(sessions, "long_seconds_done")),
-        strength_done=_total(sessions, "strength_done"),
-        runs_done=_total(sessions, "runs_done"),
-        routines_done=_total(sessions, "routines_done"),
-        compliance=so_far(sessions, monday, today, "minutes_"),
+        run_minutes_planned=_sum(planned, "total_minutes"),
+        run_minutes_done=_minutes(_sum(done, "seconds") + _sum(logs, "loose_seconds")),
+        distance_planned=_in_unit(float(_sum(planned, "km")) * 1000, unit) if estimated else None,
+        runs_without_estimate=_sum(planned, "sessions") - estimated,
+        distance_done=_in_unit(_sum(logs, "metres"), unit),
+        long_minutes_planned=_sum(filter(_long, planned), "total_minutes"),
+        long_minutes_done=_minutes(_sum(filter(_long, done), "seconds")),
+        strength_done=_sum(filter(_done, strength), "sessions"),
+        runs_done=_sum(done, "sessions"),
+        routines_done=_sum((run for run in done if run["routine"]), "sessions"),
+        compliance=so_far(groups, monday, today, "minutes_"),
     )
 
 
@@ -238,7 +255,7 @@ def runner_progress(runner: User, *, today: date, weeks: int, unit: str) -> Prog
     first_day = first_planned_day(runner)
     start = max(mondays[0], first_day or today)
     last = mondays[-1] + timedelta(days=6)
-    sessions = _by_week(_session_days(runner, start, last))
+    sessions = _by_week(_session_groups(runner, start, last))
     logs = _by_week(_log_days(runner, start, last))
     return Progress(
         weeks=[

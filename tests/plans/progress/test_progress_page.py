@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from tests.accounts.factories import RunnerProfileFactory
 from tests.plans.progress import history
+from tests.test_security_headers import INLINE_HANDLER, INLINE_SCRIPT, STYLE_ATTRIBUTE
 
 pytestmark = pytest.mark.django_db
 
@@ -147,8 +148,6 @@ def test_query_count_for_the_coach(client, rita, coach, django_assert_num_querie
 
 
 def test_the_chart_pages_hold_nothing_inline_the_policy_would_block(client, rita, coach):
-    from tests.test_security_headers import INLINE_HANDLER, INLINE_SCRIPT, STYLE_ATTRIBUTE
-
     client.force_login(coach)
     pages = [
         reverse("plans:athlete_progress", args=[rita.pk]),
