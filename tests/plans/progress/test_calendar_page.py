@@ -117,7 +117,12 @@ def test_the_coach_sees_their_athletes_month_and_opens_their_weeks(client, rita,
     html = response.content.decode()
     assert "Rita Runner’s calendar" in html and "✗ skipped" in _day(html, "2026-11-08")
     week = reverse("plans:athlete_week_of", args=[rita.pk, date(2026, 11, 8)])
-    assert f'href="{week}"' in html and client.get(week).status_code == 200
+    assert f'href="{week}"' in html
+    week_page = client.get(week).content.decode()
+    assert reverse("plans:athlete_progress", args=[rita.pk]) in week_page
+    assert reverse("plans:athlete_calendar", args=[rita.pk]) + "?month=2026-11" in week_page
+    profile_page = client.get(reverse("accounts:athlete", args=[rita.pk])).content.decode()
+    assert reverse("plans:athlete_calendar", args=[rita.pk]) in profile_page
 
 
 def test_another_coach_gets_a_404(client, rita, other_coach):
