@@ -3,6 +3,7 @@
 from benchmarks.activities import activity_imports
 from benchmarks.coach import coach_pages
 from benchmarks.pages import measure
+from benchmarks.progress import progress_page
 from benchmarks.reminders import reminder_delivery
 from benchmarks.week import week_page_and_builder
 
@@ -18,4 +19,5 @@ ALL = {
     "coach": coach_pages,
     "reminders": reminder_delivery,
     "activities": activity_imports,
+    "progress": progress_page,
 }

@@ -5,6 +5,7 @@ from django.urls import path, register_converter
 from accounts.models import EARLIEST_DATE, LATEST_DATE
 from plans import api, views
 from plans.coaching import views as coach_views
+from plans.progress import views as progress_views
 
 
 class IsoDateConverter:
@@ -89,6 +90,22 @@ coach_urls = [
     ),
 ]
 
+progress_urls = [
+    path("progress/", progress_views.progress, name="progress"),
+    path("calendar/", progress_views.month_calendar, name="calendar"),
+    path(
+        "athletes/<int:athlete_id>/progress/",
+        progress_views.athlete_progress,
+        name="athlete_progress",
+    ),
+    path(
+        "athletes/<int:athlete_id>/calendar/",
+        progress_views.athlete_calendar,
+        name="athlete_calendar",
+    ),
+    path("coach/squad/", progress_views.squad, name="squad"),
+]
+
 urlpatterns = [
     path("week/", views.week, name="week"),
     path("week/<isodate:week_start>/", views.week, name="week_of"),
@@ -106,4 +123,5 @@ urlpatterns = [
     path("api/v1/plan-preview/", api.plan_preview, name="plan_preview"),
     path("api/v1/assignments/", api.assignments, name="api_assignments"),
     *coach_urls,
+    *progress_urls,
 ]

@@ -53,7 +53,9 @@ ROLES = ("runner", "coach", "newcomer", "anonymous")
 # The tables users write to; the admin, sessions and login attempts are not counted.
 COUNTED_APPS = ("accounts", "activities", "exercises", "plans", "reminders", "privacy")
 # Query parameters pages read besides their forms' fields.
-GET_PARAMS = ("q", "page", "group", "sort", "archived", "date", "next", "leave", "kind")
+GET_PARAMS = (
+    "q", "page", "group", "sort", "archived", "date", "next", "leave", "kind", "weeks", "month"
+)  # fmt: skip
 
 HOSTILE_TEXTS = [
     "",
@@ -203,6 +205,11 @@ TARGETS: dict[str, Target] = {
     "plans:week_save_as_template": Target(
         LOGGED_IN, _k("athlete_id", "week_start"), {"name": "Copied week", "weeks": "1"}
     ),
+    "plans:progress": Target(LOGGED_IN),
+    "plans:athlete_progress": Target(LOGGED_IN, _k("athlete_id")),
+    "plans:calendar": Target(LOGGED_IN),
+    "plans:athlete_calendar": Target(LOGGED_IN, _k("athlete_id")),
+    "plans:squad": Target(LOGGED_IN),
     "plans:session_edit": Target(LOGGED_IN, _k("session_id")),
     "plans:session_delete": Target(LOGGED_IN, _k("session_id")),
     "activities:upload": Target(LOGGED_IN),

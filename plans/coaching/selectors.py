@@ -316,23 +316,12 @@ def _week_days(athlete_ids: AthleteIds | list[int], today: date) -> dict[int, li
     this_week = Q(date__range=(monday, monday + timedelta(days=6)))
     # The athletes' own todays are a day either side of the coach's at most.
     flagged = Q(needs_attention=True, status=Status.PLANNED, date__gte=today - timedelta(days=1))
-    planned = ~Q(source=Source.RUNNER)  # a run the athlete added was done, not planned
-    settled = planned & ~Q(status=Status.PLANNED)
-    done = Q(status=Status.DONE)
     counts = (
         Session.objects.filter(runner_id__in=athlete_ids)
         .filter(this_week | flagged)
         .order_by()
         .values("runner_id", "date")
-        .annotate(
-            planned=Count("pk", filter=planned),
-            settled=Count("pk", filter=settled),
-            done=Count("pk", filter=done),
-            minutes_planned=Coalesce(Sum("minutes", filter=planned), 0),
-            minutes_settled=Coalesce(Sum("minutes", filter=settled), 0),
-            minutes_done=Coalesce(Sum("minutes", filter=done), 0),
-            flagged=Count("pk", filter=flagged),
-        )
+        .annotate(**compliance_counts(), flagged=Count("pk", filter=flagged))
     )
     days: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for row in counts:
@@ -340,12 +329,30 @@ def _week_days(athlete_ids: AthleteIds | list[int], today: date) -> dict[int, li
     return days
 
 
+def compliance_counts() -> dict[str, Any]:
+    """The counts of one day (or of any group of sessions) that `so_far` reads: what was
+    planned, what the plan asked for and got done, skipped or done, and what was done at all;
+    in sessions and in minutes."""
+    planned = ~Q(source=Source.RUNNER)  # a run the athlete added was done, not planned
+    settled = planned & ~Q(status=Status.PLANNED)
+    done = Q(status=Status.DONE)
+    return {
+        "planned": Count("pk", filter=planned),
+        "settled": Count("pk", filter=settled),
+        "done": Count("pk", filter=done),
+        "minutes_planned": Coalesce(Sum("minutes", filter=planned), 0),
+        "minutes_settled": Coalesce(Sum("minutes", filter=settled), 0),
+        "minutes_done": Coalesce(Sum("minutes", filter=done), 0),
+    }
+
+
 def _profile(coaching: Coaching) -> RunnerProfile | None:
     return getattr(coaching.athlete, "runner_profile", None)
 
 
-def _so_far(days: list[dict[str, Any]], monday: date, their_today: date, measure: str) -> SoFar:
-    """One measure ("" for sessions, "minutes_" for minutes) summed over the week."""
+def so_far(days: list[dict[str, Any]], monday: date, their_today: date, measure: str) -> SoFar:
+    """One measure ("" for sessions, "minutes_" for minutes) of the week from `monday`, summed
+    over day rows of `compliance_counts` (each with its "date")."""
     in_week = [day for day in days if monday <= day["date"] <= monday + timedelta(days=6)]
     return SoFar(
         done=sum(day[f"{measure}done"] for day in in_week),
@@ -378,8 +385,8 @@ def _row(
         profile=profile,
         group=coaching.group or "",
         last_activity=last_activity,
-        sessions=_so_far(days, monday, their_today, ""),
-        minutes=_so_far(days, monday, their_today, "minutes_"),
+        sessions=so_far(days, monday, their_today, ""),
+        minutes=so_far(days, monday, their_today, "minutes_"),
         flagged=sum(day["flagged"] for day in days if day["date"] >= their_today),
         race=race,
         silent=last_activity is None or (their_today - last_activity).days >= SILENT_DAYS,
