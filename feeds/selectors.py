@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from accounts.models import Coaching, Commitment, Goal, GoalKind, RunnerProfile, User
 from feeds import steps
-from feeds.models import CalendarFeed, FeedKind
+from feeds.models import CalendarFeed
 from feeds.tokens import digest_of
 from plans.models import RunPurpose, Session, SessionExercise, SessionKind, Source, Status
 
@@ -62,7 +62,11 @@ def _usual_times(profile_ids: Iterable[int]) -> dict[tuple[int, int], time]:
     rows = Commitment.objects.filter(
         profile_id__in=list(profile_ids), usual_run_time__isnull=False
     ).values_list("profile_id", "weekday", "usual_run_time")
-    return {(profile_id, weekday): moment for profile_id, weekday, moment in rows}
+    return {
+        (profile_id, weekday): moment
+        for profile_id, weekday, moment in rows
+        if moment is not None  # filtered above; the row's type does not know it
+    }
 
 
 def _planned_sessions(runner_ids: Sequence[int], window: tuple[date, date]) -> list[Session]:

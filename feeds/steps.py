@@ -64,15 +64,19 @@ def _seconds(text: Any) -> int | None:
     return total if 60 <= total < 60 * 30 and int(seconds) < 60 else None
 
 
-def _pace(value: Any) -> tuple[int, int] | None | bool:
-    """The pace range in seconds per km, None for none, False when it is not a pace."""
+class NotAPace(ValueError):
+    pass
+
+
+def _pace(value: Any) -> tuple[int, int] | None:
+    """The pace range in seconds per km, fastest first; None for none."""
     if value is None:
         return None
     if not isinstance(value, list) or len(value) != 2:
-        return False
+        raise NotAPace(value)
     low, high = (_seconds(item) for item in value)
     if low is None or high is None:
-        return False
+        raise NotAPace(value)
     return (min(low, high), max(low, high))
 
 
@@ -80,11 +84,13 @@ def _step(raw: Any) -> tuple[int, Step] | None:
     if not isinstance(raw, dict):
         return None
     part, minutes, repeat, zone = (raw.get(key) for key in ("part", "minutes", "repeat", "zone"))
-    pace = _pace(raw.get("pace_per_km"))
+    try:
+        pace = _pace(raw.get("pace_per_km"))
+    except NotAPace:
+        return None
     if (
         part not in PARTS
         or zone not in ZONES
-        or pace is False
         or not isinstance(minutes, int)
         or not isinstance(repeat, int)
         or isinstance(minutes, bool)
@@ -93,7 +99,7 @@ def _step(raw: Any) -> tuple[int, Step] | None:
         or not 1 <= repeat <= MAX_REPEAT
     ):
         return None
-    return repeat, Step(part=part, minutes=minutes, zone=zone, pace=pace or None)
+    return repeat, Step(part=part, minutes=minutes, zone=zone, pace=pace)
 
 
 def step_groups(session: Session) -> list[StepGroup]:
@@ -146,7 +152,7 @@ def step_text(step: Step, unit: str) -> str:
 def step_lines(groups: Sequence[StepGroup], unit: str) -> list[str]:
     """ "Warm up: 10 min easy at 5:55–6:34 /km", "5 times: run 3 min interval pace at ...,
     then jog 2 min"."""
-    lines = []
+    lines: list[str] = []
     for group in groups:
         if group.repeat == 1:
             lines.extend(f"{PARTS[step.part]}: {step_text(step, unit)}" for step in group.steps)

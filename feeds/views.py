@@ -73,7 +73,7 @@ def feed_renew(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     services.calendar_feed_renew(owner=request.user, kind=feed_kind)
     messages.success(
         request,
-        "Here is your new calendar link. The old one no longer works: subscribe again with this one."
+        "Here is your new calendar link. The old one no longer works: subscribe with this one."
         if had_one
         else "Here is your calendar link. Add it to your calendar app as a subscription.",
     )
