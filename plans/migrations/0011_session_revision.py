@@ -5,20 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0010_session_structure_and_distance'),
+        ("plans", "0010_session_structure_and_distance"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='session',
-            name='changed_at',
+            model_name="session",
+            name="changed_at",
             field=models.DateTimeField(default=django.utils.timezone.now, editable=False),
         ),
         migrations.AddField(
-            model_name='session',
-            name='revision',
+            model_name="session",
+            name="revision",
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
     ]

@@ -129,8 +129,8 @@ def test_the_list_costs_the_same_queries_for_1_or_30_athletes(
         InvitationFactory(coach=coach)
     client.force_login(coach)
     # 1 session, 2 user, 3 coachings with athletes and profiles, 4 their upcoming races,
-    # 5 pending invitations
-    with django_assert_num_queries(5):
+    # 5 pending invitations, 6 the coach's calendar link
+    with django_assert_num_queries(6):
         response = client.get(URL)
     assert len(response.context["rows"]) == athletes
 

@@ -99,7 +99,13 @@ def test_the_coach_never_sees_the_runners_link(client, runner, coach, profile, f
 
 def test_feed_tokens_are_hidden_in_the_logs(feed_token):
     record = logging.LogRecord(
-        "django.request", logging.WARNING, __file__, 1, "Not Found: %s", (feed_url(feed_token),), None
+        "django.request",
+        logging.WARNING,
+        __file__,
+        1,
+        "Not Found: %s",
+        (feed_url(feed_token),),
+        None,
     )
 
     RedactSecretPaths().filter(record)

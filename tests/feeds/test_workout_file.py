@@ -6,7 +6,10 @@ from datetime import timedelta
 import fitdecode
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from accounts.models import Coaching
+from tests.accounts.factories import RunnerProfileFactory
 from tests.feeds.conftest import INTERVALS
 from tests.plans.factories import SessionFactory, StrengthSessionFactory
 
@@ -85,7 +88,13 @@ def test_a_run_without_steps_is_one_open_step_of_its_minutes(client, runner, tod
 
 @pytest.mark.parametrize(
     ("who", "status"),
-    [("anonymous", 302), ("runner", 200), ("other_runner", 404), ("coach", 200), ("other_coach", 404)],
+    [
+        ("anonymous", 302),
+        ("runner", 200),
+        ("other_runner", 404),
+        ("coach", 200),
+        ("other_coach", 404),
+    ],
 )
 def test_only_the_runner_and_their_coach_may_download_it(
     client, request, speed_run, coach, other_runner, other_coach, who, status
@@ -108,9 +117,6 @@ def test_only_runs_have_a_workout_file(client, runner, today):
 
 
 def test_a_former_coach_gets_nothing(client, speed_run, coach, runner):
-    from accounts.models import Coaching
-    from django.utils import timezone
-
     Coaching.objects.filter(coach=coach).update(ended_at=timezone.now())
     client.force_login(coach)
 
@@ -118,8 +124,6 @@ def test_a_former_coach_gets_nothing(client, speed_run, coach, runner):
 
 
 def test_the_week_offers_the_download_on_runs_with_steps(client, runner, speed_run, today):
-    from tests.accounts.factories import RunnerProfileFactory
-
     RunnerProfileFactory(user=runner, time_zone="America/New_York")
     plain = SessionFactory(runner=runner, date=today + timedelta(days=2))
     client.force_login(runner)
