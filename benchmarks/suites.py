@@ -1,6 +1,7 @@
 """The benchmarks `make bench` runs, in order; each returns a markdown section body."""
 
 from benchmarks.activities import activity_imports
+from benchmarks.calendar import calendar_feed
 from benchmarks.coach import coach_pages
 from benchmarks.pages import measure
 from benchmarks.reminders import reminder_delivery
@@ -18,4 +19,5 @@ ALL = {
     "coach": coach_pages,
     "reminders": reminder_delivery,
     "activities": activity_imports,
+    "calendar": calendar_feed,
 }

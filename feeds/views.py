@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +18,8 @@ from feeds.models import CalendarFeed, FeedKind
 from feeds.workouts import workout_fit
 
 CACHE_CONTROL = "private, max-age=900"
+FEED_FORMAT = 1  # raise when calendar_bytes writes the same events differently
+BODY_SECONDS = 3600
 FEED_PAGES = {FeedKind.RUNNER: "accounts:profile", FeedKind.SQUAD: "accounts:athletes"}
 
 
@@ -26,32 +29,46 @@ def _site() -> tuple[str, str]:
     return site_url, urlsplit(site_url).hostname or "runstrong"
 
 
-def _feed_body(feed: CalendarFeed) -> bytes:
+def _feed_events(feed: CalendarFeed) -> tuple[list[selectors.FeedEvent], str]:
+    """The feed's events and the calendar's name."""
     site_url, domain = _site()
     owner = feed.owner
     profile = selectors.profile_of(owner)
     today = profile.today()
     if feed.kind == FeedKind.SQUAD:
         events = selectors.squad_events(coach=owner, today=today, domain=domain, site_url=site_url)
-        return calendar_bytes(events, name="RunStrong: my athletes")
+        return events, "RunStrong: my athletes"
     events = selectors.runner_events(
         runner=owner, profile=profile, today=today, domain=domain, site_url=site_url
     )
-    return calendar_bytes(events, name="RunStrong: my plan")
+    return events, "RunStrong: my plan"
+
+
+def _etag(events: list[selectors.FeedEvent], name: str) -> str:
+    """Strong: the body is made from exactly these events and this name (by this code, whose
+    format number goes into the hash too), so equal tags mean equal bytes."""
+    content = repr((FEED_FORMAT, name, events)).encode()
+    return f'"{hashlib.sha256(content).hexdigest()[:40]}"'
 
 
 @require_safe
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The secret calendar address: no login, the token is the key. Clients poll it, so it
-    answers 304 to an ETag they already hold."""
+    """The secret calendar address: no login, the token is the key. Clients poll it: a tag
+    they already hold gets a 304, and a body already written is served from the cache, so
+    only a changed plan pays for writing the iCalendar text."""
     feed = selectors.feed_by_token(token)
     if feed is None:
         raise Http404("No such calendar.")
-    body = _feed_body(feed)
-    etag = f'"{hashlib.sha256(body).hexdigest()[:40]}"'
+    events, name = _feed_events(feed)
+    etag = _etag(events, name)
     if etag in parse_etags(request.headers.get("If-None-Match", "")):
         response = HttpResponse(status=304)
     else:
+        key = f"feeds:body:{etag.strip(chr(34))}"
+        body = cache.get(key)
+        if body is None:
+            body = calendar_bytes(events, name=name)
+            cache.set(key, body, BODY_SECONDS)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'inline; filename="runstrong.ics"'
     response["ETag"] = etag

@@ -273,3 +273,22 @@ def test_query_count_is_flat_in_sessions(
         )
     with django_assert_num_queries(4):
         assert len(events(client, feed_token)) == 43
+
+
+def test_an_unchanged_plan_is_written_once_and_served_from_the_cache(
+    client, runner, feed_token, today, monkeypatch
+):
+    from feeds import views
+
+    run = SessionFactory(runner=runner, date=today)
+    written = []
+    real = views.calendar_bytes
+    monkeypatch.setattr(views, "calendar_bytes", lambda *a, **k: written.append(1) or real(*a, **k))
+
+    first = client.get(feed_url(feed_token)).content
+    assert client.get(feed_url(feed_token)).content == first
+    assert len(written) <= 1  # 0 when an earlier test left the same body in the cache
+
+    run.title = "Hill reps"
+    run.save()
+    assert b"Hill reps" in client.get(feed_url(feed_token)).content
