@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Prefetch
 from django.urls import reverse
 
 from accounts.models import Coaching, Commitment, Goal, GoalKind, RunnerProfile, User
+from exercises.models import dose_text
 from feeds import steps
 from feeds.models import CalendarFeed
 from feeds.tokens import digest_of
@@ -74,11 +74,29 @@ def _planned_sessions(runner_ids: Sequence[int], window: tuple[date, date]) -> l
     return list(
         Session.objects.filter(runner_id__in=runner_ids, date__range=window)
         .exclude(source=Source.RUNNER)
-        .prefetch_related(
-            Prefetch("exercises", queryset=SessionExercise.objects.select_related("exercise"))
-        )
         .order_by("runner_id", "date", "position")
     )
+
+
+def _exercise_lines(session_ids: Iterable[int]) -> dict[int, list[str]]:
+    """Session id → "- Calf raise: 2 × 12–15 reps" lines, in order; rows, not models, since a
+    feed holds hundreds of them and needs only their words."""
+    rows = (
+        SessionExercise.objects.filter(session_id__in=list(session_ids))
+        .order_by("session_id", "position")
+        .values_list(
+            "session_id", "exercise__name", "exercise__kind", "sets", "rep_min", "rep_max",
+            "per_side", "duration_min", "duration_max",
+        )
+    )  # fmt: skip
+    lines: dict[int, list[str]] = defaultdict(list)
+    for session_id, name, kind, sets, rep_min, rep_max, per_side, low, high in rows:
+        amount = dose_text(
+            kind=kind, rep_min=rep_min, rep_max=rep_max, per_side=per_side,
+            duration_min=low, duration_max=high,
+        )  # fmt: skip
+        lines[session_id].append(f"- {name}: {sets} × {amount}")
+    return lines
 
 
 @dataclass(frozen=True)
@@ -89,6 +107,7 @@ class _Context:
     zone: ZoneInfo
     usual: time | None
     who: str  # "" in the runner's own feed, their name in their coach's
+    exercises: dict[int, list[str]]
 
 
 def runner_events(
@@ -99,11 +118,12 @@ def runner_events(
     window = feed_window(today)
     usual = _usual_times([profile.pk]) if profile.pk else {}
     sessions = _planned_sessions([runner.pk], window)
+    exercises = _exercise_lines(session.pk for session in sessions)
     events: list[FeedEvent] = []
     for day, day_sessions in _by_day(sessions).items():
         context = _Context(
             domain, site_url, profile.distance_unit, profile.zone,
-            usual.get((profile.pk, day.weekday())), who="",
+            usual.get((profile.pk, day.weekday())), who="", exercises=exercises,
         )  # fmt: skip
         events.extend(_day_events(day, day_sessions, context))
     return events
@@ -132,7 +152,7 @@ def squad_events(*, coach: User, today: date, domain: str, site_url: str) -> lis
         profile = profiles[runner_id]
         context = _Context(
             domain, site_url, profile.distance_unit, profile.zone,
-            usual.get((profile.pk, day.weekday())), who=names[runner_id],
+            usual.get((profile.pk, day.weekday())), who=names[runner_id], exercises={},
         )  # fmt: skip
         events.extend(_day_events(day, day_runs, context))
     events.extend(_race_events(profiles, names, window, domain))
@@ -206,21 +226,22 @@ def _description(session: Session, block: Session | None, context: _Context) -> 
         lines += [
             f"- {line}" for line in steps.step_lines(steps.step_groups(session), context.unit)
         ]
-    lines += _exercise_lines(session)
+    lines += context.exercises.get(session.pk, [])
     if block:
         lines += ["", f"{block.title} ({block.minutes} min), straight after the run:"]
         lines += [_status_line(block)]
-        lines += _exercise_lines(block)
+        lines += context.exercises.get(block.pk, [])
     if session.coach_note:
         lines += ["", f"Note from the coach: {session.coach_note}"]
-    week = session.date - timedelta(days=session.date.weekday())
-    path = (
-        reverse("plans:athlete_week_of", args=[session.runner_id, week])
-        if context.who
-        else reverse("plans:week_of", args=[week])
-    )
-    lines += ["", f"The week: {context.site_url}{path}"]
+    lines += ["", f"The week: {context.site_url}{_week_path(session, bool(context.who))}"]
     return "\n".join(lines)
+
+
+def _week_path(session: Session, coach: bool) -> str:
+    week = session.date - timedelta(days=session.date.weekday())
+    if coach:
+        return reverse("plans:athlete_week_of", args=[session.runner_id, week])
+    return reverse("plans:week_of", args=[week])
 
 
 def _status_line(session: Session) -> str:
@@ -232,10 +253,6 @@ def _distance_line(session: Session, unit: str) -> str:
     km = float(session.distance_km or 0)
     value = km / steps.KM_PER_MILE if unit == "mi" else km
     return f"About {value:.1f} {unit}"
-
-
-def _exercise_lines(session: Session) -> list[str]:
-    return [f"- {line.exercise.name}: {line.dose_text}" for line in session.exercises.all()]
 
 
 def _race_events(

@@ -62,8 +62,8 @@ def test_query_count_is_flat_in_athletes_and_sessions(
     client, runner, profile, coach, squad_token, today, django_assert_num_queries
 ):
     SessionFactory(runner=runner, date=today, purpose="long")
-    # Feed, coachings with athletes and profiles, run times, sessions, exercises, races.
-    with django_assert_num_queries(6):
+    # Feed, coachings with athletes and profiles, run times, sessions, races.
+    with django_assert_num_queries(5):
         client.get(f"/calendar/{squad_token}.ics")
     for _ in range(4):
         athlete = UserFactory()
@@ -71,5 +71,5 @@ def test_query_count_is_flat_in_athletes_and_sessions(
         CoachingFactory(coach=coach, athlete=athlete)
         RaceGoalFactory(profile=athlete_profile, race_date=today + timedelta(days=10))
         SessionFactory.create_batch(3, runner=athlete, date=today, purpose="speed")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         assert len(events(client, squad_token)) == 1 + 4 * 4
