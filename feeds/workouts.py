@@ -5,11 +5,11 @@ watch shows them the same way, and a step's name can say which round it is."""
 
 from datetime import datetime
 
-from fit_tool.fit_file_builder import FitFileBuilder
-from fit_tool.profile.messages.file_id_message import FileIdMessage
-from fit_tool.profile.messages.workout_message import WorkoutMessage
-from fit_tool.profile.messages.workout_step_message import WorkoutStepMessage
-from fit_tool.profile.profile_type import (
+from fit_tool.fit_file_builder import FitFileBuilder  # type: ignore[import-untyped]
+from fit_tool.profile.messages.file_id_message import FileIdMessage  # type: ignore[import-untyped]
+from fit_tool.profile.messages.workout_message import WorkoutMessage  # type: ignore[import-untyped]
+from fit_tool.profile.messages.workout_step_message import WorkoutStepMessage  # type: ignore[import-untyped]
+from fit_tool.profile.profile_type import (  # type: ignore[import-untyped]
     FileType,
     Intensity,
     Manufacturer,

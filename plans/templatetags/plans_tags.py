@@ -1,9 +1,13 @@
+from decimal import Decimal
+from typing import Any
+
 from django import template
 
 from accounts.models import RunnerProfile
 from plans.comeback import Comeback
 from plans.comeback import comeback as comeback_of
 from plans.forms import METRES_PER
+from plans.runs import compact_line, distance_text, step_lines
 from plans.selectors import DayView
 
 register = template.Library()
@@ -45,3 +49,20 @@ def day_line(day: DayView) -> str:
     if parts:
         return " · ".join(parts)
     return "Rest day" if day.is_rest else "Nothing planned"
+
+
+@register.filter
+def run_line(structure: list[dict[str, Any]], unit: str) -> str:
+    """A run's steps in one line, paces in the runner's unit."""
+    return compact_line(structure, unit) if structure else ""
+
+
+@register.filter
+def run_steps(structure: list[dict[str, Any]], unit: str) -> list[str]:
+    return step_lines(structure, unit) if structure else []
+
+
+@register.filter
+def run_distance(km: Decimal | None, unit: str) -> str:
+    """≈ 8.2 km (or mi); "" without paces."""
+    return distance_text(km, unit)

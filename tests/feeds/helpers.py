@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -6,7 +8,7 @@ def feed_url(token: str) -> str:
     return reverse("feeds:calendar_feed", args=[token])
 
 
-def events(client, token: str) -> dict[str, object]:
+def events(client, token: str) -> dict[str, Any]:
     """The feed's events by UID, parsed back with icalendar."""
     response = client.get(feed_url(token))
     assert response.status_code == 200

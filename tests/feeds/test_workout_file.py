@@ -3,7 +3,7 @@
 import io
 from datetime import timedelta
 
-import fitdecode
+import fitdecode  # type: ignore[import-untyped]
 import pytest
 from django.urls import reverse
 from django.utils import timezone
