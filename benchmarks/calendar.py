@@ -1,5 +1,6 @@
 """The runner's calendar feed: built in-process and served under load, beside the baseline."""
 
+import os
 import statistics
 import time
 from datetime import timedelta
@@ -68,6 +69,7 @@ def _median_ms(
 
 def calendar_feed() -> str:
     """The runner's calendar feed (a year of history, eight weeks ahead) beside the baseline."""
+    load = os.getloadavg()[0]
     profile = _seed()
     url = reverse(
         "feeds:calendar_feed", args=[calendar_feed_renew(owner=profile.user, kind="runner")]
@@ -102,5 +104,7 @@ def calendar_feed() -> str:
         f"in the feed's window (runs with structured steps, post-run blocks folded into their "
         f"runs); {len(captured)} queries a request.\n\n"
         f"In-process, median of {REPEATS}; the baseline view served in the same process took "
-        f"{baseline_ms:.2f} ms.\n\n{in_process}\n\n{under_load}"
+        f"{baseline_ms:.2f} ms. Load average when the run began: {load:.1f} on "
+        f"{os.cpu_count()} cores (other work on the machine slows every row alike; compare "
+        f"the × baseline columns).\n\n{in_process}\n\n{under_load}"
     )

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -108,6 +108,8 @@ class _Context:
     usual: time | None
     who: str  # "" in the runner's own feed, their name in their coach's
     exercises: dict[int, list[str]]
+    # (runner id, Monday) → the week page's path; one reverse() a week, not one an event.
+    week_paths: dict[tuple[int, date], str] = field(default_factory=dict)
 
 
 def runner_events(
@@ -119,11 +121,13 @@ def runner_events(
     usual = _usual_times([profile.pk]) if profile.pk else {}
     sessions = _planned_sessions([runner.pk], window)
     exercises = _exercise_lines(session.pk for session in sessions)
+    paths: dict[tuple[int, date], str] = {}
     events: list[FeedEvent] = []
     for day, day_sessions in _by_day(sessions).items():
         context = _Context(
             domain, site_url, profile.distance_unit, profile.zone,
             usual.get((profile.pk, day.weekday())), who="", exercises=exercises,
+            week_paths=paths,
         )  # fmt: skip
         events.extend(_day_events(day, day_sessions, context))
     return events
@@ -147,12 +151,14 @@ def squad_events(*, coach: User, today: date, domain: str, site_url: str) -> lis
         for session in _planned_sessions(list(profiles), window)
         if session.kind == SessionKind.RUN and session.purpose in KEY_PURPOSES
     ]
+    paths: dict[tuple[int, date], str] = {}
     events: list[FeedEvent] = []
     for (runner_id, day), day_runs in _by_runner_day(runs).items():
         profile = profiles[runner_id]
         context = _Context(
             domain, site_url, profile.distance_unit, profile.zone,
             usual.get((profile.pk, day.weekday())), who=names[runner_id], exercises={},
+            week_paths=paths,
         )  # fmt: skip
         events.extend(_day_events(day, day_runs, context))
     events.extend(_race_events(profiles, names, window, domain))
@@ -233,15 +239,20 @@ def _description(session: Session, block: Session | None, context: _Context) -> 
         lines += context.exercises.get(block.pk, [])
     if session.coach_note:
         lines += ["", f"Note from the coach: {session.coach_note}"]
-    lines += ["", f"The week: {context.site_url}{_week_path(session, bool(context.who))}"]
+    lines += ["", f"The week: {context.site_url}{_week_path(session, context)}"]
     return "\n".join(lines)
 
 
-def _week_path(session: Session, coach: bool) -> str:
+def _week_path(session: Session, context: _Context) -> str:
     week = session.date - timedelta(days=session.date.weekday())
-    if coach:
-        return reverse("plans:athlete_week_of", args=[session.runner_id, week])
-    return reverse("plans:week_of", args=[week])
+    key = (session.runner_id, week)
+    if key not in context.week_paths:
+        context.week_paths[key] = (
+            reverse("plans:athlete_week_of", args=[session.runner_id, week])
+            if context.who
+            else reverse("plans:week_of", args=[week])
+        )
+    return context.week_paths[key]
 
 
 def _status_line(session: Session) -> str:
