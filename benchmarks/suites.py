@@ -1,6 +1,7 @@
 """The benchmarks `make bench` runs, in order; each returns a markdown section body."""
 
 from benchmarks.activities import activity_imports
+from benchmarks.calendar import calendar_feed
 from benchmarks.coach import coach_pages
 from benchmarks.pages import measure
 from benchmarks.progress import progress_page
@@ -20,4 +21,6 @@ ALL = {
     "reminders": reminder_delivery,
     "activities": activity_imports,
     "progress": progress_page,
+
+    "calendar": calendar_feed,
 }

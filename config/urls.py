@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("plans.urls")),
     path("reminders/", include("reminders.urls")),
     path("", include("activities.urls")),
+    path("", include("feeds.urls")),
     path("admin/", admin.site.urls),
 ]

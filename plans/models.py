@@ -1,5 +1,6 @@
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -186,6 +187,10 @@ class Session(SessionContent):
         blank=True,
         help_text="The run's estimated distance at its target paces; empty without paces.",
     )
+    # Both follow every save of the row (and a change of the runner's usual run times): the
+    # calendar feed's SEQUENCE and DTSTAMP, so a calendar app updates its copy of the event.
+    revision = models.PositiveIntegerField(default=0, editable=False)
+    changed_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = SessionQuerySet.as_manager()
 
@@ -195,6 +200,15 @@ class Session(SessionContent):
 
     def __str__(self):
         return f"{self.date} {self.title}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Every change of a saved session counts one revision (see `revision`)."""
+        if not self._state.adding:
+            self.revision += 1
+            self.changed_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "revision", "changed_at"}
+        super().save(*args, **kwargs)
 
     @property
     def has_log(self) -> bool:

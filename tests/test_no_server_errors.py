@@ -31,6 +31,7 @@ from accounts.models import User
 from accounts.services import email_confirm_token, invitation_token
 from activities.models import BatchState, ImportBatch
 from activities.services import activity_import
+from feeds.services import calendar_feed_renew
 from plans.coaching.services import (
     ExerciseLine,
     TemplateSessionData,
@@ -219,6 +220,9 @@ TARGETS: dict[str, Target] = {
     "activities:detail": Target(LOGGED_IN, _k("activity_id")),
     "activities:delete": Target(LOGGED_IN, _k("activity_id")),
     "activities:api_activities": Target(LOGGED_IN),
+    "feeds:calendar_feed": Target(EVERYONE, {"token": "feed_token"}),
+    "feeds:feed_renew": Target(LOGGED_IN, {"kind": "feed_kind"}),
+    "feeds:workout": Target(LOGGED_IN, _k("session_id")),
     "privacy:data": Target(LOGGED_IN),
     "privacy:export_request": Target(LOGGED_IN),
     "privacy:export_status": Target(LOGGED_IN, _k("export_id")),
@@ -390,6 +394,8 @@ def world(runner, coach) -> World:
             "email_token": email_confirm_token(user=runner, email="rita.new@example.com"),
             "done_token": done_token,
             "unsubscribe_token": unsubscribe_token,
+            "feed_token": calendar_feed_renew(owner=runner, kind="runner"),
+            "feed_kind": "runner",
         },
     )
     for role in ROLES:

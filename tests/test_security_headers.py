@@ -75,6 +75,7 @@ def values(runner: User, coach: User) -> dict[str, object]:
         "invitation_id": 1,
         "slug": ExerciseFactory().slug,
         "token": "not-a-token",
+        "kind": "runner",
         "uidb64": "MQ",
     }
 

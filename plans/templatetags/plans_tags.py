@@ -8,6 +8,7 @@ from plans.comeback import Comeback
 from plans.comeback import comeback as comeback_of
 from plans.forms import METRES_PER
 from plans.runs import compact_line, distance_text, step_lines
+from plans.selectors import DayView
 
 register = template.Library()
 
@@ -30,6 +31,24 @@ def clock(seconds: int) -> str:
 def comeback(profile: RunnerProfile) -> Comeback | None:
     """The runner's return from injury if one is under way, from their prefetched injuries."""
     return comeback_of(profile, profile.injuries.all(), profile.today())
+
+
+DAY_LINE_STATUS = {"done": "done", "skipped": "skipped", "planned": "not done"}
+
+
+@register.filter
+def day_line(day: DayView) -> str:
+    """A past day in one line, for the folded phone week: "Easy run done · Strength skipped"."""
+    parts = [
+        f"{session.title} {DAY_LINE_STATUS.get(session.status, session.status)}"
+        for session in day.sessions
+    ]
+    if day.extra_runs:
+        count = len(day.extra_runs)
+        parts.append(f"{count} extra run{'s' if count > 1 else ''}")
+    if parts:
+        return " · ".join(parts)
+    return "Rest day" if day.is_rest else "Nothing planned"
 
 
 @register.filter

@@ -129,8 +129,8 @@ def test_the_list_costs_the_same_queries_for_1_or_30_athletes(
         InvitationFactory(coach=coach)
     client.force_login(coach)
     # 1 user, 2 coachings with athletes and profiles, 3 their upcoming races, 4 pending
-    # invitations (the session is read from the cache)
-    with django_assert_num_queries(4):
+    # invitations, 5 the coach's calendar link (the session is read from the cache)
+    with django_assert_num_queries(5):
         response = client.get(URL)
     assert len(response.context["rows"]) == athletes
 
