@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plans", "0011_run_structure_backfill"),
+        ("plans", "0013_athlete_summary"),
     ]
 
     operations = [
