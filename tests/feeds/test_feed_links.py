@@ -56,7 +56,7 @@ def test_a_squad_link_is_for_coaches(client, request, coach, who):
     else:
         assert response.status_code == 302 and response["Location"] == reverse("accounts:athletes")
         page = client.get(reverse("accounts:athletes")).content.decode()
-        assert 'data-testid="feed-url"' in page and "/calendar/" in page
+        assert 'data-testid="feed-url"' in page and ".ics" in page
     assert CalendarFeed.objects.count() == (1 if who in ("coach", "other_coach") else 0)
 
 
@@ -70,7 +70,7 @@ def test_an_unknown_kind_is_not_found(client, runner, profile):
 def test_the_profile_offers_a_link_then_shows_it_with_copy_and_renew(client, runner, profile):
     client.force_login(runner)
     before = client.get(reverse("accounts:profile")).content.decode()
-    assert 'data-testid="make-feed"' in before and "/calendar/" not in before
+    assert 'data-testid="make-feed"' in before and ".ics" not in before
 
     client.post(reverse("feeds:feed_renew", args=["runner"]))
     after = client.get(reverse("accounts:profile")).content.decode()

@@ -133,11 +133,11 @@ def test_another_coach_gets_a_404(client, rita, other_coach):
 def test_query_count_is_flat_in_sessions(client, rita, django_assert_num_queries):
     client.force_login(rita)
     url = reverse("plans:calendar")
-    with django_assert_num_queries(5):  # session, user, profile, sessions, loose run logs
+    with django_assert_num_queries(4):  # user, profile, sessions, loose run logs
         client.get(url)
     history.build(rita)
     RunLog.objects.create(
         runner=rita, date=date(2026, 11, 10), distance_m=3000, duration_seconds=1260
     )
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         client.get(url)

@@ -131,19 +131,19 @@ def test_another_coach_gets_a_404(client, rita, other_coach):
 def test_query_count_is_flat_in_weeks_and_sessions(client, rita, django_assert_num_queries):
     client.force_login(rita)
     url = reverse("plans:progress")
-    # session, user, profile, first planned day, sessions by day, run logs by day, streak
-    with django_assert_num_queries(7):
+    # user, profile, first planned day, sessions by day, run logs by day, streak
+    with django_assert_num_queries(6):
         client.get(url)
     history.build(rita)  # the same history again: twice the sessions and logs
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get(url, {"weeks": "52"})
 
 
 def test_query_count_for_the_coach(client, rita, coach, django_assert_num_queries):
     client.force_login(coach)
     url = reverse("plans:athlete_progress", args=[rita.pk])
-    # session, user, the coaching, profile, first planned day, sessions, run logs, streak
-    with django_assert_num_queries(8):
+    # user, the coaching, profile, first planned day, sessions, run logs, streak
+    with django_assert_num_queries(7):
         client.get(url, {"weeks": "52"})
 
 

@@ -107,10 +107,10 @@ def test_query_count_is_flat_in_athletes_and_sessions(client, squad, django_asse
     client.force_login(squad)
     url = reverse("plans:squad")
     # session, user, the coach's profile (their today), athletes with their first days, sessions
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         client.get(url)
     for _ in range(5):
         _bob(squad)
     history.build(Coaching.objects.filter(coach=squad).first().athlete)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         client.get(url)
