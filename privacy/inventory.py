@@ -107,6 +107,7 @@ NOT_EXPORTED: dict[str, str] = {
     "auth.Group": "the site's own vocabulary",
     "contenttypes.ContentType": "the site's own vocabulary",
     "sessions.Session": "sign-in cookies, removed on deletion",
+    "plans.WeekVersion": "a counter the week page's cache is keyed by, removed on deletion",
     "axes.AccessAttempt": "failed sign-ins, removed on deletion",
     "axes.AccessLog": "sign-in records, removed on deletion",
     "axes.AccessAttemptExpiration": "lock-out timers, removed with their attempts",
