@@ -7,6 +7,7 @@ from django.utils.text import slugify
 
 from accounts.models import User
 from exercises.models import TAG_FIELDS, Cue, Exercise, Tag
+from exercises.snapshot import library_changed
 
 
 def exercise_slug(*, name: str, owner_id: int) -> str:
@@ -48,3 +49,4 @@ def _replace_tags_and_cues(
         Cue(exercise=exercise, position=position, text=text)
         for position, text in enumerate(cues, start=1)
     )
+    library_changed()  # the cues went in bulk, which no signal announces
