@@ -21,3 +21,10 @@ def ensure_broker_folders(conf=app.conf) -> None:
 @worker_init.connect
 def _create_broker_folders(**kwargs):
     ensure_broker_folders()
+
+
+@worker_init.connect
+def _refuse_a_reminder_lease_shorter_than_a_send(**kwargs):
+    from reminders.checks import refuse_a_short_lease
+
+    refuse_a_short_lease()
