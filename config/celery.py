@@ -25,6 +25,11 @@ def _create_broker_folders(**kwargs):
 
 @worker_init.connect
 def _refuse_a_reminder_lease_shorter_than_a_send(**kwargs):
+    from django.core.exceptions import ImproperlyConfigured
+
     from reminders.checks import refuse_a_short_lease
 
-    refuse_a_short_lease()
+    try:
+        refuse_a_short_lease()
+    except ImproperlyConfigured as error:  # Celery logs and ignores a handler's exceptions
+        raise SystemExit(f"The worker did not start: {error}") from error

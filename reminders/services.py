@@ -27,16 +27,21 @@ from reminders.routine import Routine, routines_for
 
 logger = logging.getLogger(__name__)
 
-# The SMTP exchanges that may each wait up to EMAIL_TIMEOUT: connect, EHLO, STARTTLS, EHLO,
-# AUTH to open a connection; MAIL, RCPT, DATA and the message's own reply for each message.
-SMTP_STEPS_TO_CONNECT = 5
+# The SMTP exchanges that may each wait up to EMAIL_TIMEOUT: MAIL, RCPT, DATA and the
+# message's own reply for each message; connect and EHLO (plus the TLS handshake, STARTTLS
+# and a second EHLO, AUTH, when they are used) to open a connection.
 SMTP_STEPS_PER_MESSAGE = 4
 
 
-def worst_case_send_seconds(email_timeout: float) -> float:
+def smtp_steps_to_connect() -> int:
+    tls = 2 if settings.EMAIL_USE_TLS else 1 if settings.EMAIL_USE_SSL else 0
+    return 2 + tls + (1 if settings.EMAIL_HOST_USER else 0)
+
+
+def worst_case_send_seconds() -> float:
     """The longest one reminder may take to send on a fresh connection: a lease shorter than
     this would let a second sender take a row the first is still sending."""
-    return (SMTP_STEPS_TO_CONNECT + SMTP_STEPS_PER_MESSAGE) * email_timeout
+    return (smtp_steps_to_connect() + SMTP_STEPS_PER_MESSAGE) * settings.EMAIL_TIMEOUT
 
 
 def on_run_changed(sender: object, session: Session, **kwargs: object) -> None:
@@ -442,8 +447,9 @@ class SmtpConnection:
 
     def worst_case_seconds(self) -> float:
         """How long the next message may take at worst, the connection's opening included."""
-        steps = SMTP_STEPS_PER_MESSAGE + (SMTP_STEPS_TO_CONNECT if self.backend is None else 0)
-        return steps * settings.EMAIL_TIMEOUT
+        if self.backend is None:
+            return worst_case_send_seconds()
+        return SMTP_STEPS_PER_MESSAGE * settings.EMAIL_TIMEOUT
 
     def send(self, message: EmailMessage) -> None:
         """Returns once the server answered 250 to the message's DATA; raises otherwise."""

@@ -86,9 +86,9 @@ class Worker:
             DJANGO_SETTINGS_MODULE="config.settings.test",
             DATABASE_URL=test_database_url(),
             EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}",
-            EMAIL_TIMEOUT="3",
+            EMAIL_TIMEOUT="2",
             REMINDER_SWEEP_SECONDS="1",
-            REMINDER_LEASE_SECONDS="5",
+            REMINDER_LEASE_SECONDS="13",  # just over the slowest send: (2 + 4) × 2 s
             REMINDER_RETRY_SECONDS="1",
             RUNSTRONG_VAR_DIR=str(tmp_path / "var"),
         )

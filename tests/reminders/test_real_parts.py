@@ -148,3 +148,13 @@ def test_send_tasks_lost_in_a_redis_restart_before_the_worker_starts_are_swept_u
     private_redis.restart()
     worker.start()
     assert_one_email_each(sink, reminders, worker)
+
+
+def test_a_worker_whose_lease_is_shorter_than_the_slowest_send_does_not_start(real_parts):
+    """(Every other test here shows a worker with a long enough lease starting.)"""
+    _, worker = real_parts()
+    worker.env["REMINDER_LEASE_SECONDS"] = "3"
+    worker.start()
+    assert worker.process is not None
+    assert worker.process.wait(timeout=60) != 0
+    assert "REMINDER_LEASE_SECONDS (3) must be longer" in worker.output()
