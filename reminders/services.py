@@ -285,7 +285,7 @@ def _lease_ran_out_rows(now: datetime) -> QuerySet[Reminder]:
     )
 
 
-@dataclass(frozen=True)
+@dataclass
 class Claim:
     """Reminders one sender holds until `until`; a write about them names `token`, and changes
     nothing once another sender took them over."""
@@ -299,6 +299,15 @@ class Claim:
 
     def covers(self, seconds: float) -> bool:
         return timezone.now() + timedelta(seconds=seconds) <= self.until
+
+    def renew(self) -> set[int]:
+        """A new lease for the rows still held and not yet sent; their ids. A row whose lease
+        ran out and that another sender took is not among them."""
+        until = timezone.now() + timedelta(seconds=settings.REMINDER_LEASE_SECONDS)
+        held = Reminder.objects.filter(claim_token=self.token, state=State.SENDING)
+        held.update(claimed_until=until)
+        self.until = until
+        return set(held.values_list("pk", flat=True))
 
 
 def reminders_claim(*, limit: int) -> Claim:
@@ -385,8 +394,8 @@ def _with_run(reminders: QuerySet[Reminder]) -> QuerySet[Reminder]:
 def claim_deliver(*, claim: Claim, stop: float = math.inf) -> int:
     """Send the claimed reminders over one SMTP connection; how many went out. Each row is
     marked sent as soon as the server has accepted its message, before the next is sent.
-    Rows left when the lease could not cover one more send, or at `stop` (a `time.monotonic()`
-    moment), are given back to be due at once."""
+    The lease is renewed whenever it could not cover one more send; rows left at `stop` (a
+    `time.monotonic()` moment) are given back to be due at once."""
     ready = [reminder for reminder in claim.reminders if _still_wanted(claim, reminder)]
     routines = routines_for([reminder.session for reminder in ready])
     sendable = []
@@ -396,12 +405,16 @@ def claim_deliver(*, claim: Claim, stop: float = math.inf) -> int:
         else:  # no strength move suits the runner: an empty routine helps no one
             _release(claim, reminder, state=State.CANCELLED, due_at=None)
     sent = 0
+    held = {reminder.pk for reminder in sendable}
     with SmtpConnection() as smtp:
         for position, reminder in enumerate(sendable):
-            if time.monotonic() >= stop or not claim.covers(smtp.worst_case_seconds()):
+            if time.monotonic() >= stop:
                 _give_back(claim, sendable[position:])
                 break
-            sent += _send_one(claim, smtp, reminder, routines[reminder.session_id])
+            if not claim.covers(smtp.worst_case_seconds()):
+                held = claim.renew()
+            if reminder.pk in held:
+                sent += _send_one(claim, smtp, reminder, routines[reminder.session_id])
     return sent
 
 
