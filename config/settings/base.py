@@ -198,6 +198,8 @@ REMINDER_RETRY_SECONDS = env.int("REMINDER_RETRY_SECONDS", default=60)
 REMINDER_MAX_ATTEMPTS = env.int("REMINDER_MAX_ATTEMPTS", default=5)
 REMINDER_SENDERS = env.int("REMINDER_SENDERS", default=4)
 REMINDER_DRAIN_SECONDS = 30  # plus EMAIL_TIMEOUT, within the 60 s soft time limit
+# Runners a task of the hourly planning takes on: a chunk plans in a fixed number of queries.
+PLANNING_CHUNK_SIZE = env.int("PLANNING_CHUNK_SIZE", default=100)
 REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=50)  # rows a sender claims at once
 # How long a sender slot stays booked for a queued sender that has not started yet.
 REMINDER_SENDER_BOOKING_SECONDS = max(5.0, 5 * REMINDER_SWEEP_SECONDS)

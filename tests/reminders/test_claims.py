@@ -206,6 +206,22 @@ def test_the_next_routine_carries_an_edit_to_the_library(clock, profile):
     assert routine_for(run).moves[0].name == f"{name} (slowly)"
 
 
+def test_a_sender_renews_its_lease_and_sends_only_the_rows_it_still_holds(
+    five_due, clock, settings
+):
+    """A slow sender: its lease can no longer cover a send. It renews the lease for what it
+    still holds; a row another sender took meanwhile is that sender's to send."""
+    slow = reminders_claim(limit=2)
+    clock.advance(seconds=settings.REMINDER_LEASE_SECONDS + 1)
+    taken = reminders_claim(limit=1)
+    [taken_row] = taken.reminders
+    assert claim_deliver(claim=slow) == 1
+    [message] = mail.outbox
+    kept = next(r for r in slow.reminders if r.pk != taken_row.pk)
+    assert message.extra_headers["X-RunStrong-Reminder"] == str(kept.pk)
+    assert Reminder.objects.get(pk=taken_row.pk).claim_token == taken.token
+
+
 @pytest.fixture
 def smtp_with_tls_and_login(settings):
     """Connect, EHLO, STARTTLS, EHLO, AUTH, then MAIL, RCPT, DATA and the message's reply:
