@@ -3,6 +3,7 @@
 from benchmarks.activities import activity_imports
 from benchmarks.coach import coach_pages
 from benchmarks.pages import measure
+from benchmarks.planning import planning_for_everyone
 from benchmarks.reminders import reminder_delivery
 from benchmarks.week import week_page_and_builder
 
@@ -17,5 +18,6 @@ ALL = {
     "week": week_page_and_builder,
     "coach": coach_pages,
     "reminders": reminder_delivery,
+    "planning": planning_for_everyone,
     "activities": activity_imports,
 }
