@@ -11,7 +11,6 @@ from uuid import uuid4
 
 from django.contrib.auth import get_user_model
 
-
 from accounts.models import User
 from exercises.models import TAG_FIELDS, Cue, Exercise, LibraryVersion, Tag, tag_lists
 

@@ -12,7 +12,7 @@ from reminders.services import worst_case_send_seconds
 
 def lease_errors() -> list[checks.Error]:
     worst_case = worst_case_send_seconds()
-    if settings.REMINDER_LEASE_SECONDS > worst_case:
+    if worst_case < settings.REMINDER_LEASE_SECONDS:
         return []
     return [
         checks.Error(

@@ -28,7 +28,9 @@ class Reminder(models.Model):
     claimed_until = models.DateTimeField(null=True, blank=True)
     claim_token = models.CharField(max_length=32, blank=True)
     first_try_at = models.DateTimeField(
-        null=True, blank=True, help_text="The done link's clock starts here, so a resend has it too."
+        null=True,
+        blank=True,
+        help_text="The done link's clock starts here, so a resend has it too.",
     )
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=500, blank=True)

@@ -44,15 +44,17 @@ def routines_for(runs: Sequence[Session]) -> dict[int, Routine]:
     """Each run's routine by the run's id, in a fixed number of queries however many runs:
     their blocks, the blocks' moves, and for runs without one what the builder's rules choose
     (with the library from this process's copy)."""
-    blocks = {block.for_run_id: block for block in Session.objects.filter(for_run__in=runs)}
+    blocks = {
+        block.for_run_id: block
+        for block in Session.objects.filter(for_run__in=runs)
+        if block.for_run_id is not None
+    }
     rows: dict[int, list[SessionExercise]] = defaultdict(list)
     for row in SessionExercise.objects.filter(session__in=blocks.values()).select_related(
         "exercise"
     ):
         rows[row.session_id].append(row)
-    stored = {
-        run_id: (block, rows[block.pk]) for run_id, block in blocks.items() if rows[block.pk]
-    }
+    stored = {run_id: (block, rows[block.pk]) for run_id, block in blocks.items() if rows[block.pk]}
     planned = planned_blocks([run for run in runs if run.pk not in stored])
     cues = cues_by_slug(
         [row.exercise.slug for _, block_rows in stored.values() for row in block_rows]
@@ -97,4 +99,3 @@ def _planned_routine(planned: builder.Session, cues: dict[str, tuple[str, ...]])
         for item in planned.exercises
     )
     return Routine(moves=moves, minutes=planned.minutes)
-

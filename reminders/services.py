@@ -41,7 +41,8 @@ def smtp_steps_to_connect() -> int:
 def worst_case_send_seconds() -> float:
     """The longest one reminder may take to send on a fresh connection: a lease shorter than
     this would let a second sender take a row the first is still sending."""
-    return (smtp_steps_to_connect() + SMTP_STEPS_PER_MESSAGE) * settings.EMAIL_TIMEOUT
+    timeout: float = settings.EMAIL_TIMEOUT
+    return (smtp_steps_to_connect() + SMTP_STEPS_PER_MESSAGE) * timeout
 
 
 def on_run_changed(sender: object, session: Session, **kwargs: object) -> None:
@@ -314,18 +315,20 @@ def reminders_claim(*, limit: int) -> Claim:
     """Make this sender the only one holding up to `limit` rows: those whose lease ran out
     first, then the due ones in due order, each batch in one conditional UPDATE."""
     now = timezone.now()
-    claim_fields = {
+    token = uuid4().hex
+    until = now + timedelta(seconds=settings.REMINDER_LEASE_SECONDS)
+    claim_fields: dict[str, Any] = {
         "state": State.SENDING,
-        "claim_token": uuid4().hex,
-        "claimed_until": now + timedelta(seconds=settings.REMINDER_LEASE_SECONDS),
+        "claim_token": token,
+        "claimed_until": until,
         "first_try_at": now,
     }
     ids = _claim_rows(_lease_ran_out_rows(now), limit, claim_fields)
     if len(ids) < limit:
         ids += _claim_rows(_due_rows(now), limit - len(ids), claim_fields)
     return Claim(
-        token=claim_fields["claim_token"],
-        until=claim_fields["claimed_until"],
+        token=token,
+        until=until,
         reminders=list(_with_run(Reminder.objects.filter(pk__in=ids))) if ids else [],
     )
 
@@ -341,8 +344,9 @@ def _claim_rows(candidates: QuerySet[Reminder], limit: int, fields: dict[str, An
         attempts=F("attempts") + 1,
     )
     return list(
-        Reminder.objects.filter(state=State.SENDING, claim_token=fields["claim_token"])
-        .values_list("pk", flat=True)
+        Reminder.objects.filter(state=State.SENDING, claim_token=fields["claim_token"]).values_list(
+            "pk", flat=True
+        )
     )
 
 
@@ -384,7 +388,8 @@ def _claim_one(reminder_id: int) -> Claim | None:
     )
     if not claimed:
         return None
-    return Claim(token=token, until=until, reminders=list(_with_run(Reminder.objects.filter(pk=reminder_id))))
+    reminders = list(_with_run(Reminder.objects.filter(pk=reminder_id)))
+    return Claim(token=token, until=until, reminders=reminders)
 
 
 def _with_run(reminders: QuerySet[Reminder]) -> QuerySet[Reminder]:
@@ -462,7 +467,8 @@ class SmtpConnection:
         """How long the next message may take at worst, the connection's opening included."""
         if self.backend is None:
             return worst_case_send_seconds()
-        return SMTP_STEPS_PER_MESSAGE * settings.EMAIL_TIMEOUT
+        timeout: float = settings.EMAIL_TIMEOUT
+        return SMTP_STEPS_PER_MESSAGE * timeout
 
     def send(self, message: EmailMessage) -> None:
         """Returns once the server answered 250 to the message's DATA; raises otherwise."""

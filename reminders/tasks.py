@@ -19,9 +19,7 @@ def sweep() -> int:
 
 @shared_task
 def send_due(slot: int, token: str) -> int:
-    return services.slot_send_due(
-        slot=slot, token=token, seconds=settings.REMINDER_DRAIN_SECONDS
-    )
+    return services.slot_send_due(slot=slot, token=token, seconds=settings.REMINDER_DRAIN_SECONDS)
 
 
 @shared_task

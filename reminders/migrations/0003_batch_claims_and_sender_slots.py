@@ -4,41 +4,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0010_session_structure_and_distance'),
-        ('reminders', '0002_routine_done_moves_to_the_run'),
+        ("plans", "0010_session_structure_and_distance"),
+        ("reminders", "0002_routine_done_moves_to_the_run"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SenderSlot',
+            name="SenderSlot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('busy_until', models.DateTimeField(blank=True, null=True)),
-                ('token', models.CharField(blank=True, max_length=32)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("busy_until", models.DateTimeField(blank=True, null=True)),
+                ("token", models.CharField(blank=True, max_length=32)),
             ],
         ),
         migrations.RemoveIndex(
-            model_name='reminder',
-            name='reminder_due',
+            model_name="reminder",
+            name="reminder_due",
         ),
         migrations.AddField(
-            model_name='reminder',
-            name='claim_token',
+            model_name="reminder",
+            name="claim_token",
             field=models.CharField(blank=True, max_length=32),
         ),
         migrations.AddField(
-            model_name='reminder',
-            name='first_try_at',
-            field=models.DateTimeField(blank=True, help_text="The done link's clock starts here, so a resend has it too.", null=True),
+            model_name="reminder",
+            name="first_try_at",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="The done link's clock starts here, so a resend has it too.",
+                null=True,
+            ),
         ),
         migrations.AddIndex(
-            model_name='reminder',
-            index=models.Index(condition=models.Q(('state', 'scheduled')), fields=['due_at'], name='reminder_scheduled_due'),
+            model_name="reminder",
+            index=models.Index(
+                condition=models.Q(("state", "scheduled")),
+                fields=["due_at"],
+                name="reminder_scheduled_due",
+            ),
         ),
         migrations.AddIndex(
-            model_name='reminder',
-            index=models.Index(condition=models.Q(('state', 'sending')), fields=['claimed_until'], name='reminder_sending_lease'),
+            model_name="reminder",
+            index=models.Index(
+                condition=models.Q(("state", "sending")),
+                fields=["claimed_until"],
+                name="reminder_sending_lease",
+            ),
         ),
     ]

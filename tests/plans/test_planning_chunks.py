@@ -112,7 +112,7 @@ def test_one_chunk_many_chunks_and_runner_by_runner_plan_the_same_weeks(runners)
 
 
 def fresh_runners(count: int) -> list[int]:
-    return [RunnerProfileFactory().user_id for _ in range(count)]
+    return [RunnerProfileFactory.create().user_id for _ in range(count)]
 
 
 def chunk_queries(runner_ids: list[int]) -> list[str]:
@@ -131,7 +131,9 @@ def test_a_chunks_queries_do_not_grow_with_its_size(frozen_now):
 
     def shape(queries):
         """Each statement's verb and first name (savepoint names count up, so not those)."""
-        shapes = [q.split(" ", 2)[:2] if not q.startswith("SAVEPOINT") else ["SAVEPOINT"] for q in queries]
+        shapes = [
+            ["SAVEPOINT"] if q.startswith("SAVEPOINT") else q.split(" ", 2)[:2] for q in queries
+        ]
         if connection.vendor == "sqlite":
             return [shape for shape in shapes if shape[0] != "INSERT"]
         return shapes

@@ -3,16 +3,14 @@ import datetime
 from django.conf import settings
 
 from config.celery import app
+from plans import tasks
 from plans.models import PlanWeek
 from plans.services import monday_of
-from plans import tasks
 from plans.tasks import plan_upcoming_weeks_for_everyone
 from tests.accounts.factories import RunnerProfileFactory
 
 
-def test_the_hourly_task_plans_this_week_and_next_for_every_onboarded_runner_once(
-    db, monkeypatch
-):
+def test_the_hourly_task_plans_this_week_and_next_for_every_onboarded_runner_once(db, monkeypatch):
     chunks = []
 
     def run_now(runner_ids):

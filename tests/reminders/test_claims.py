@@ -154,9 +154,7 @@ def test_an_email_whose_fate_is_unknown_is_sent_again_as_the_same_message(
     assert links.done_path(reminder.pk, reminder.first_try_at) in first.body
 
 
-def test_a_done_link_lives_its_lifetime_from_the_first_try_whenever_it_was_resent(
-    profile, client
-):
+def test_a_done_link_lives_its_lifetime_from_the_first_try_whenever_it_was_resent(profile, client):
     reminder = Reminder.objects.get(session=plan_run(profile.user))
     lifetime = links.DONE_LINK_LIFETIME
     still_valid = links.done_path(reminder.pk, timezone.now() - lifetime + timedelta(hours=1))
