@@ -29,6 +29,8 @@ from plans.models import (
     Source,
     Status,
 )
+from plans.paces import distance_decimal, pace_zones_by_runner, pace_zones_for
+from plans.runs import structure_json
 from plans.signals import run_changed, runs_created
 
 ONE_WEEK = timedelta(days=7)
@@ -326,6 +328,8 @@ def _session_rows(runner: User, day: builder.Day, activity_ids: dict[str, int]) 
             minutes=planned.minutes,
             activity_id=activity_ids.get(planned.activity) if planned.activity else None,
             is_new_activity=planned.is_new_activity,
+            structure=structure_json(planned.structure),
+            distance_km=distance_decimal(planned.distance_km),
         )
         for position, planned in enumerate(day.sessions)
     ]
@@ -367,6 +371,7 @@ def week_generate(*, runner: User, week_start: date, today: date) -> PlanWeek:
                 [runner.pk], first_week=week_start, last_week=week_start
             ).recent(runner.pk, week_start),
             first_day=(planned_from - week_start).days,
+            paces=pace_zones_for(profile),
         ),
         library_for(runner),
     )
@@ -484,6 +489,7 @@ def _week_jobs(runner_ids: Sequence[int]) -> list[WeekJob]:
         return []
     runners = {profile.user_id for profile, _ in missing}
     libraries = libraries_by_runner(runners)
+    paces = pace_zones_by_runner({profile.user_id: profile for profile, _ in missing}.values())
     history = History(
         runners,
         first_week=min(start for _, start in missing),
@@ -500,6 +506,7 @@ def _week_jobs(runner_ids: Sequence[int]) -> list[WeekJob]:
                     week_start=start,
                     recent_activities=history.recent(profile.user_id, start),
                     first_day=(max(start, today[profile.user_id]) - start).days,
+                    paces=paces[profile.user_id],
                 ),
                 libraries[profile.user_id],
             ),

@@ -10,7 +10,9 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 
+from accounts.models import DistanceUnit, RunnerProfile
 from config import emails
+from plans.runs import compact_line, distance_text
 from reminders import links
 from reminders.models import Reminder
 from reminders.routine import Routine
@@ -26,12 +28,16 @@ def post_run_email(*, reminder: Reminder, routine: Routine) -> EmailMultiAlterna
     issued_at = reminder.first_try_at
     unsubscribe_url = settings.SITE_URL + links.unsubscribe_path(runner.pk, issued_at)
     done_path = links.done_path(reminder.pk, issued_at)
+    profile: RunnerProfile | None = getattr(runner, "runner_profile", None)  # read with the claim
+    unit = profile.distance_unit if profile else DistanceUnit.KM
     rendered = emails.render(
         "post_run",
         context={
             "runner": runner,
             "run": run,
             "routine": routine,
+            "run_line": compact_line(run.structure, unit) if run.structure else "",
+            "run_distance": distance_text(run.distance_km, unit),
             "done_url": settings.SITE_URL + done_path,
             "week_url": settings.SITE_URL + reverse("plans:week"),
             "unsubscribe_url": unsubscribe_url,
