@@ -39,7 +39,8 @@ def section_title(bench) -> str:
 def measured_on() -> str:
     return (
         f"_Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, {connection.vendor}._"
+        f"Python {platform.python_version()}, {connection.vendor}, "
+        f"load average {os.getloadavg()[0]:.1f} at the end._"
     )
 
 

@@ -68,12 +68,13 @@ def _header(content: bytes, name: bytes) -> str:
     return ""
 
 
-def seed() -> list[int]:
-    """Runners with runs already logged: every reminder row is due now."""
+def seed(runs: int = RUNS) -> list[int]:
+    """Runners with runs already logged, a reminder row for each run (`make_all_due` makes
+    them due)."""
     password = make_password("bench")
     users = User.objects.bulk_create(
         User(email=f"bench-runner-{n}@example.com", display_name=f"Bench {n}", password=password)
-        for n in range(RUNS // RUNS_PER_RUNNER)
+        for n in range(runs // RUNS_PER_RUNNER)
     )
     RunnerProfile.objects.bulk_create(
         RunnerProfile(user=user, equipment=["none"], onboarded_at=timezone.now()) for user in users

@@ -4,6 +4,7 @@ from benchmarks.activities import activity_imports
 from benchmarks.calendar import calendar_feed
 from benchmarks.coach import coach_pages
 from benchmarks.pages import measure
+from benchmarks.planning import planning_for_everyone
 from benchmarks.progress import progress_page
 from benchmarks.reminders import reminder_delivery
 from benchmarks.week import week_page_and_builder
@@ -19,8 +20,8 @@ ALL = {
     "week": week_page_and_builder,
     "coach": coach_pages,
     "reminders": reminder_delivery,
+    "planning": planning_for_everyone,
     "activities": activity_imports,
     "progress": progress_page,
-
     "calendar": calendar_feed,
 }

@@ -21,3 +21,15 @@ def ensure_broker_folders(conf=app.conf) -> None:
 @worker_init.connect
 def _create_broker_folders(**kwargs):
     ensure_broker_folders()
+
+
+@worker_init.connect
+def _refuse_a_reminder_lease_shorter_than_a_send(**kwargs):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from reminders.checks import refuse_a_short_lease
+
+    try:
+        refuse_a_short_lease()
+    except ImproperlyConfigured as error:  # Celery logs and ignores a handler's exceptions
+        raise SystemExit(f"The worker did not start: {error}") from error

@@ -25,13 +25,20 @@ def render(name: str, context: dict[str, Any]) -> Rendered:
     )
 
 
-def deliver(rendered: Rendered, *, to: str, headers: dict[str, str] | None = None) -> None:
-    message = EmailMultiAlternatives(
+def message(
+    rendered: Rendered, *, to: str, headers: dict[str, str] | None = None
+) -> EmailMultiAlternatives:
+    """The message, ready for a connection to send (`.send()` opens one of its own)."""
+    email = EmailMultiAlternatives(
         subject=rendered.subject, body=rendered.text, to=[to], headers=headers
     )
     if rendered.html:
-        message.attach_alternative(rendered.html, "text/html")
-    message.send()
+        email.attach_alternative(rendered.html, "text/html")
+    return email
+
+
+def deliver(rendered: Rendered, *, to: str, headers: dict[str, str] | None = None) -> None:
+    message(rendered, to=to, headers=headers).send()
 
 
 def send(

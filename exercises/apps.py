@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 
 def load_library_after_migrate(sender, plan=None, **kwargs):
@@ -11,11 +11,11 @@ def load_library_after_migrate(sender, plan=None, **kwargs):
     load_library()
 
 
-def library_saved(sender, **kwargs):
-    """Edits made outside the services (the admin) move the library's revision too."""
-    from exercises.revision import library_changed
+def library_changed_by_signal(sender, action: str = "post_", **kwargs):
+    from exercises.snapshot import library_changed
 
-    library_changed()
+    if action.startswith("post_"):  # m2m_changed says "pre_add", "post_add", …
+        library_changed()
 
 
 class ExercisesConfig(AppConfig):
@@ -25,6 +25,23 @@ class ExercisesConfig(AppConfig):
     def ready(self):
         # Fresh installs, `make run` and every test database get the library without a step.
         post_migrate.connect(load_library_after_migrate, sender=self)
-        for model in (self.get_model("Exercise"), self.get_model("Cue")):
-            post_save.connect(library_saved, sender=model, dispatch_uid=f"library-{model}-saved")
-            post_delete.connect(library_saved, sender=model, dispatch_uid=f"library-{model}-del")
+        self.connect_library_version()
+
+    def connect_library_version(self) -> None:
+        """Every save or delete of an exercise and every change of its tags (the admin, a
+        coach's form) marks the library changed. Cues are written in bulk, which sends no
+        signal: their writers (exercises.services, the loader) mark it themselves."""
+        from exercises.models import TAG_FIELDS, Exercise
+
+        post_save.connect(
+            library_changed_by_signal, sender=Exercise, dispatch_uid="exercises.saved"
+        )
+        post_delete.connect(
+            library_changed_by_signal, sender=Exercise, dispatch_uid="exercises.deleted"
+        )
+        for field in TAG_FIELDS:
+            m2m_changed.connect(
+                library_changed_by_signal,
+                sender=getattr(Exercise, field).through,
+                dispatch_uid=f"exercises.library_changed.m2m.{field}",
+            )

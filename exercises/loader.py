@@ -7,7 +7,7 @@ from django.db import transaction
 
 from exercises.library import LIBRARY, Entry
 from exercises.models import FACET_VOCABULARY, TAG_FIELDS, Cue, Exercise, Tag
-from exercises.revision import library_changed
+from exercises.snapshot import library_changed
 from exercises.validation import exercise_problems
 
 SCALAR_FIELDS = (
@@ -88,8 +88,7 @@ def load_library(entries: Iterable[Entry] = LIBRARY) -> LoadReport:
             if entry.slug in existing:
                 updated.add(entry.slug)
     report.updated = len(updated)
-    if report.created or report.updated:
-        library_changed()
+    library_changed()  # cues and tags went in bulk, which no signal announces
     return report
 
 

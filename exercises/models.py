@@ -271,3 +271,16 @@ class Cue(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class LibraryVersion(models.Model):
+    """One row whose stamp changes with every write to the exercises, their cues or tags, in the
+    writer's transaction: a worker's copy of the library is current while the stamp matches.
+
+    A stamp is never reused (a random value, not a counter), so a copy made inside a
+    transaction that was later rolled back cannot pass for a later change's."""
+
+    stamp = models.CharField(max_length=32)
+
+    def __str__(self):
+        return f"Library version {self.stamp}"

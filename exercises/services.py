@@ -7,7 +7,7 @@ from django.utils.text import slugify
 
 from accounts.models import User
 from exercises.models import TAG_FIELDS, Cue, Exercise, Tag
-from exercises.revision import library_changed
+from exercises.snapshot import library_changed
 
 
 def exercise_slug(*, name: str, owner_id: int) -> str:
@@ -44,9 +44,9 @@ def _replace_tags_and_cues(
 ) -> None:
     for field in TAG_FIELDS:
         getattr(exercise, field).set(tags.get(field, ()))
-    library_changed()
     exercise.cues.all().delete()
     Cue.objects.bulk_create(
         Cue(exercise=exercise, position=position, text=text)
         for position, text in enumerate(cues, start=1)
     )
+    library_changed()  # the cues went in bulk, which no signal announces

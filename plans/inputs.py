@@ -3,6 +3,7 @@
 from collections import defaultdict
 from collections.abc import Collection
 from datetime import date, timedelta
+from functools import lru_cache
 
 from accounts.models import RunnerProfile, User
 from accounts.selectors import next_race
@@ -14,6 +15,7 @@ DEFAULT_SETS = 2
 RECENT_DAYS = 28
 
 
+@lru_cache(maxsize=4096)  # the same entries come back from the process's copy of the library
 def library_entry(entry: ExerciseEntry) -> LibraryEntry:
     return LibraryEntry(
         slug=entry.slug,

@@ -1,12 +1,15 @@
 """Reads behind the week page, with their prefetches, so query counts stay flat."""
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
+from zoneinfo import ZoneInfo, available_timezones
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from accounts.models import User
+from accounts.models import RunnerProfile, User
 from exercises.models import Cue
+from plans.inputs import monday_of
 from plans.models import (
     Assignment,
     PlanTemplate,
@@ -157,3 +160,37 @@ def assignment_sessions_ahead(assignment: Assignment, today: date) -> int:
     ones after today and the post-run blocks that go with its runs."""
     going = Session.objects.ending_with([assignment.pk], after=today)
     return Session.objects.filter(Q(pk__in=going) | Q(for_run__in=going)).count()
+
+
+def runners_needing_weeks(*, now: datetime) -> list[int]:
+    """Onboarded runners without this week or next planned, each by their own time zone's
+    today, in one query (none at all when everyone is planned).
+
+    Around the Monday rollover some zones are in the new week and others still in the old:
+    the runners of the zones already in the new week are asked about the new weeks, the rest
+    about the old ones."""
+    utc_today = now.astimezone(UTC).date()
+    mondays = sorted({monday_of(utc_today + timedelta(days=shift)) for shift in (-1, 0, 1)})
+    runners = RunnerProfile.objects.filter(onboarded_at__isnull=False)
+    if len(mondays) == 1:
+        needing = _missing_this_or_next(mondays[0])
+    else:
+        old, new = mondays
+        in_new_week = [zone for zone in _zones() if monday_of(now.astimezone(zone).date()) == new]
+        zones_in_new_week = Q(time_zone__in=[zone.key for zone in in_new_week])
+        needing = (zones_in_new_week & _missing_this_or_next(new)) | (
+            ~zones_in_new_week & _missing_this_or_next(old)
+        )
+    return list(runners.filter(needing).order_by("user_id").values_list("user_id", flat=True))
+
+
+def _missing_this_or_next(monday: date) -> Q:
+    def planned(week_start: date) -> Exists:
+        return Exists(PlanWeek.objects.filter(runner_id=OuterRef("user_id"), week_start=week_start))
+
+    return ~planned(monday) | ~planned(monday + timedelta(days=7))
+
+
+@cache
+def _zones() -> list[ZoneInfo]:
+    return [ZoneInfo(key) for key in sorted(available_timezones())]

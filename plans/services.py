@@ -2,11 +2,12 @@
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db import IntegrityError, transaction
+from django.db.models import Case, Max, QuerySet, Value, When
 from django.utils import timezone
 
 from accounts.models import RunnerProfile, User
@@ -14,10 +15,11 @@ from exercises.models import Exercise
 from plans import builder
 from plans.blocks import planned_blocks
 from plans.cache import week_changed
-from plans.inputs import History, library_for, runner_input
+from plans.inputs import History, libraries_by_runner, library_for, runner_input
 from plans.inputs import monday_of as monday_of  # re-exported: other modules import it from here
 from plans.models import (
     MAX_SESSION_MINUTES,
+    UNTOUCHED,
     Assignment,
     PlanWeek,
     RunLog,
@@ -28,7 +30,7 @@ from plans.models import (
     Source,
     Status,
 )
-from plans.paces import distance_decimal, pace_zones_for
+from plans.paces import distance_decimal, pace_zones_by_runner, pace_zones_for
 from plans.runs import structure_json
 from plans.signals import run_changed, runs_created
 
@@ -433,3 +435,185 @@ def weeks_regenerate(*, runner: User, today: date) -> None:
     """After a change of commitments, goal or injury: rebuild the untouched days ahead."""
     for week_start in upcoming_week_starts(today):
         week_generate(runner=runner, week_start=week_start, today=today)
+
+
+@dataclass(frozen=True)
+class WeekJob:
+    """One week to plan for one runner, with what the builder made of it."""
+
+    profile: RunnerProfile
+    week_start: date
+    today: date
+    plan: builder.Week
+
+    @property
+    def runner(self) -> User:
+        return self.profile.user
+
+
+def weeks_ensure_for(*, runner_ids: Sequence[int]) -> int:
+    """`weeks_ensure` for a chunk of runners, in a fixed number of queries whatever its size:
+    reads for all of them at once, then the weeks written in bulk in one transaction. A week
+    planned meanwhile by someone else (another chunk, the runner's own first visit) fails the
+    chunk's first insert on PlanWeek's unique constraint; the chunk then falls back to
+    `weeks_ensure` runner by runner, which plans only what is still missing. How many weeks
+    were planned."""
+    jobs = _week_jobs(runner_ids)
+    if not jobs:
+        return 0
+    try:
+        with transaction.atomic():
+            _weeks_write(jobs)
+    except IntegrityError:
+        return sum(
+            weeks_ensure(runner=profile.user, today=profile.today())
+            for profile in {job.profile.pk: job.profile for job in jobs}.values()
+        )
+    return len(jobs)
+
+
+def _week_jobs(runner_ids: Sequence[int]) -> list[WeekJob]:
+    """The weeks these runners miss, each planned by the builder (reads only)."""
+    profiles = list(
+        RunnerProfile.objects.filter(user_id__in=runner_ids, onboarded_at__isnull=False)
+        .select_related("user")
+        .prefetch_related("commitments", "goals", "injuries")
+    )
+    today = {profile.user_id: profile.today() for profile in profiles}
+    starts = {start for day in today.values() for start in upcoming_week_starts(day)}
+    planned = set(
+        PlanWeek.objects.filter(runner_id__in=today, week_start__in=starts).values_list(
+            "runner_id", "week_start"
+        )
+    )
+    missing = [
+        (profile, start)
+        for profile in profiles
+        for start in upcoming_week_starts(today[profile.user_id])
+        if (profile.user_id, start) not in planned
+    ]
+    if not missing:
+        return []
+    runners = {profile.user_id for profile, _ in missing}
+    libraries = libraries_by_runner(runners)
+    paces = pace_zones_by_runner({profile.user_id: profile for profile, _ in missing}.values())
+    history = History(
+        runners,
+        first_week=min(start for _, start in missing),
+        last_week=max(start for _, start in missing),
+    )
+    return [
+        WeekJob(
+            profile=profile,
+            week_start=start,
+            today=today[profile.user_id],
+            plan=builder.build_week(
+                runner_input(
+                    profile,
+                    week_start=start,
+                    recent_activities=history.recent(profile.user_id, start),
+                    first_day=(max(start, today[profile.user_id]) - start).days,
+                    paces=paces[profile.user_id],
+                ),
+                libraries[profile.user_id],
+            ),
+        )
+        for profile, start in missing
+    ]
+
+
+def _weeks_write(jobs: list[WeekJob]) -> None:
+    """The weeks first (the claim: two writers of one week cannot both pass the unique
+    constraint), then the days nobody kept, their sessions, moves, blocks and reminders."""
+    PlanWeek.objects.bulk_create(
+        PlanWeek(
+            runner=job.runner,
+            week_start=job.week_start,
+            phase=job.plan.phase,
+            notes=list(job.plan.notes),
+            planned_from=max(job.week_start, job.today),
+        )
+        for job in jobs
+    )
+    keep = _days_kept(jobs)
+    fresh = [
+        (job, day)
+        for job in jobs
+        for day in job.plan.days
+        if day.date not in keep.get(job.runner.pk, set())
+    ]
+    _untouched_delete({(job.runner.pk, day.date) for job, day in fresh})
+    slugs = {
+        slug
+        for _, day in fresh
+        for planned in day.sessions
+        for slug in [planned.activity, *(item.slug for item in planned.exercises)]
+        if slug
+    }
+    ids = dict(Exercise.objects.filter(slug__in=slugs).values_list("slug", "pk"))
+    sessions = Session.objects.bulk_create(
+        [row for job, day in fresh for row in _session_rows(job.runner, day, ids)]
+    )
+    planned = [item for _, day in fresh for item in day.sessions]
+    SessionExercise.objects.bulk_create(
+        [
+            row
+            for session, item in zip(sessions, planned, strict=True)
+            for row in _exercise_rows(session, item, ids)
+        ]
+    )
+    blocks_link(sessions)
+    announce_new_runs(sessions)
+
+
+def _days_kept(jobs: list[WeekJob]) -> dict[int, set[date]]:
+    """`_days_to_keep` for every job's runner and week, in three queries."""
+    runner_ids = {job.runner.pk for job in jobs}
+    first = min(job.week_start for job in jobs)
+    last = max(job.week_start for job in jobs) + timedelta(days=6)
+    sessions = Session.objects.filter(runner_id__in=runner_ids, date__range=(first, last))
+    keep: dict[int, set[date]] = defaultdict(set)
+    held: set[tuple[int, date]] = set()
+    touched = Case(When(UNTOUCHED, then=Value(False)), default=Value(True))
+    rows = sessions.annotate(touched=touched).values_list(
+        "runner_id", "date", "moved_from", "touched"
+    )
+    for runner_id, day, moved_from, is_touched in rows:
+        held.add((runner_id, day))
+        if is_touched:
+            keep[runner_id].add(day)
+        if moved_from is not None:
+            keep[runner_id].add(moved_from)
+    assigned = Assignment.objects.active().filter(
+        athlete_id__in=runner_ids, start__lte=last, end__gte=first
+    )
+    for athlete_id, start, end in assigned.values_list("athlete_id", "start", "end"):
+        keep[athlete_id].update(_days_between(max(start, first), min(end, last)))
+    for job in jobs:
+        week = _days_between(job.week_start, job.week_start + timedelta(days=6))
+        keep[job.runner.pk].update(day for day in week if day < job.today)
+        if (job.runner.pk, job.today) in held:
+            keep[job.runner.pk].add(job.today)
+    return keep
+
+
+def _days_between(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
+
+
+def _untouched_delete(days: set[tuple[int, date]]) -> None:
+    """Remove what a re-plan may replace on these (runner, day) pairs, in two queries."""
+    if not days:
+        return
+    runner_ids = {runner_id for runner_id, _ in days}
+    dates = [day for _, day in days]
+    candidates = Session.objects.untouched().filter(
+        runner_id__in=runner_ids, date__range=(min(dates), max(dates))
+    )
+    doomed = [
+        pk
+        for pk, runner_id, day in candidates.values_list("pk", "runner_id", "date")
+        if (runner_id, day) in days
+    ]
+    if doomed:
+        Session.objects.filter(pk__in=doomed).delete()

@@ -1,18 +1,28 @@
 from celery import shared_task
+from django.conf import settings
+from django.utils import timezone
 
-from accounts.models import RunnerProfile
-from plans.services import weeks_ensure
+from plans.selectors import runners_needing_weeks
+from plans.services import weeks_ensure_for
 
 
 @shared_task
 def plan_upcoming_weeks_for_everyone() -> int:
     """Hourly: every onboarded runner has this week and next planned, in their own time zone,
-    so planned-run reminders exist even for runners who have not opened the site."""
-    profiles = RunnerProfile.objects.filter(onboarded_at__isnull=False).select_related("user")
-    return sum(
-        weeks_ensure(runner=profile.user, today=profile.today())
-        for profile in profiles.iterator(chunk_size=500)
-    )
+    so planned-run reminders exist even for runners who have not opened the site. Finds who
+    needs a week in one query and hands them to the workers a chunk at a time; how many
+    runners it handed out."""
+    runner_ids = runners_needing_weeks(now=timezone.now())
+    size = settings.PLANNING_CHUNK_SIZE
+    for start in range(0, len(runner_ids), size):
+        plan_weeks_for_runners.delay(runner_ids[start : start + size])
+    return len(runner_ids)
+
+
+@shared_task
+def plan_weeks_for_runners(runner_ids: list[int]) -> int:
+    """One chunk of the hourly planning; how many weeks it planned."""
+    return weeks_ensure_for(runner_ids=runner_ids)
 
 
 @shared_task

@@ -8,6 +8,7 @@ class RemindersConfig(AppConfig):
     def ready(self):
         from accounts.signals import profile_changed
         from plans.signals import run_changed, runs_created
+        from reminders import checks  # noqa: F401  (registers the lease check)
         from reminders.services import on_profile_changed, on_run_changed, on_runs_created
 
         run_changed.connect(on_run_changed, dispatch_uid="reminders.on_run_changed")

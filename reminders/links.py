@@ -1,7 +1,7 @@
 """Signed links in the email: each token serves one purpose and cannot be reused for another,
 and each stops working after a while."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.core import signing
 from django.urls import reverse
@@ -14,13 +14,32 @@ DONE_LINK_LIFETIME = timedelta(days=4)
 UNSUBSCRIBE_LINK_LIFETIME = timedelta(days=30)
 
 
-def done_path(reminder_id: int) -> str:
-    token = signing.TimestampSigner(salt=DONE_SALT).sign(str(reminder_id))
+class _SignerAt(signing.TimestampSigner):
+    """Signs as if at `moment`: the same moment gives the same link, so a resent email carries
+    the link the first one did."""
+
+    def __init__(self, moment: datetime, **kwargs):
+        super().__init__(**kwargs)
+        self.moment = moment
+
+    def timestamp(self) -> str:
+        return signing.b62_encode(int(self.moment.timestamp()))
+
+
+def _signer(salt: str, issued_at: datetime | None) -> signing.TimestampSigner:
+    if issued_at is None:
+        return signing.TimestampSigner(salt=salt)
+    return _SignerAt(issued_at, salt=salt)
+
+
+def done_path(reminder_id: int, issued_at: datetime | None = None) -> str:
+    """The done link of a reminder; its lifetime counts from `issued_at` (now if not given)."""
+    token = _signer(DONE_SALT, issued_at).sign(str(reminder_id))
     return reverse("reminders:done", args=[token])
 
 
-def unsubscribe_path(user_id: int) -> str:
-    token = signing.TimestampSigner(salt=UNSUBSCRIBE_SALT).sign(str(user_id))
+def unsubscribe_path(user_id: int, issued_at: datetime | None = None) -> str:
+    token = _signer(UNSUBSCRIBE_SALT, issued_at).sign(str(user_id))
     return reverse("reminders:unsubscribe", args=[token])
 
 

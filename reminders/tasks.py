@@ -8,16 +8,18 @@ from reminders import services
 
 @shared_task
 def sweep() -> int:
-    """Beat, every few seconds: start senders when reminders are due. Losing this is harmless."""
+    """Beat, every few seconds: start senders when reminders are due, as many as there are
+    free sender slots (none while enough are running). Losing this is harmless."""
     due = services.reminders_due_count()
-    for _ in range(min(due, settings.REMINDER_SENDERS)):
-        send_due.delay()
+    if due:
+        for slot, token in services.sender_slots_book(wanted=due):
+            send_due.delay(slot, token)
     return due
 
 
 @shared_task
-def send_due() -> int:
-    return services.reminders_send_due(seconds=settings.REMINDER_DRAIN_SECONDS)
+def send_due(slot: int, token: str) -> int:
+    return services.slot_send_due(slot=slot, token=token, seconds=settings.REMINDER_DRAIN_SECONDS)
 
 
 @shared_task

@@ -221,11 +221,17 @@ CELERY_TIMEZONE = "UTC"
 CELERY_IMPORTS = ["config.tasks"]
 # Post-run reminders: beat sweeps the database; a sender holds a row for the lease at most.
 REMINDER_SWEEP_SECONDS = env.float("REMINDER_SWEEP_SECONDS", default=10)
-REMINDER_LEASE_SECONDS = env.int("REMINDER_LEASE_SECONDS", default=120)
+# A lease must outlast the slowest send EMAIL_TIMEOUT allows (reminders/checks.py checks).
+REMINDER_LEASE_SECONDS = env.int("REMINDER_LEASE_SECONDS", default=240)
 REMINDER_RETRY_SECONDS = env.int("REMINDER_RETRY_SECONDS", default=60)
 REMINDER_MAX_ATTEMPTS = env.int("REMINDER_MAX_ATTEMPTS", default=5)
 REMINDER_SENDERS = env.int("REMINDER_SENDERS", default=4)
 REMINDER_DRAIN_SECONDS = 30  # plus EMAIL_TIMEOUT, within the 60 s soft time limit
+# Runners a task of the hourly planning takes on: a chunk plans in a fixed number of queries.
+PLANNING_CHUNK_SIZE = env.int("PLANNING_CHUNK_SIZE", default=100)
+REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=50)  # rows a sender claims at once
+# How long a sender slot stays booked for a queued sender that has not started yet.
+REMINDER_SENDER_BOOKING_SECONDS = max(5.0, 5 * REMINDER_SWEEP_SECONDS)
 # Rate limits: past one, the person is told when to try again and nothing is sent or saved.
 INVITATIONS_PER_COACH_PER_HOUR = env.int("INVITATIONS_PER_COACH_PER_HOUR", default=20)
 INVITATIONS_PER_ADDRESS_PER_DAY = env.int("INVITATIONS_PER_ADDRESS_PER_DAY", default=3)

@@ -1,7 +1,7 @@
 """Reads behind the progress pages: a runner's weeks planned against done, and the squad's
 compliance for their coach. The database sums each day (per kind of session); Python groups
-the days into weeks (Monday first), which stays the same on SQLite and PostgreSQL. Query counts are flat in weeks,
-sessions and athletes.
+the days into weeks (Monday first), which stays the same on SQLite and PostgreSQL. Query
+counts are flat in weeks, sessions and athletes.
 
 How a run counts: a planned run counts as planned (minutes, and distance where it has an
 estimate); once done it counts as done with the logged time when a run was logged against it,

@@ -29,11 +29,15 @@ def free_port() -> int:
 
 
 class SmtpSink:
-    """Keeps every accepted message; can refuse each reminder's first tries or answer slowly."""
+    """Keeps every accepted message; can refuse each reminder's first tries, answer slowly, or
+    keep the first copy of every `hang_up_on_every`-th reminder and hang up before saying so
+    (the sender cannot tell whether it went through)."""
 
-    def __init__(self, refuse_each: int = 0, pause: float = 0.0):
+    def __init__(self, refuse_each: int = 0, pause: float = 0.0, hang_up_on_every: int = 0):
         self.refuse_each = refuse_each
         self.pause = pause
+        self.hang_up_on_every = hang_up_on_every
+        self.hung_up = 0
         self.tries: Counter[str] = Counter()
         self.messages: list[email.message.Message] = []
         self.lock = threading.Lock()
@@ -54,7 +58,15 @@ class SmtpSink:
             if self.tries[reminder] <= self.refuse_each:
                 return "451 4.3.0 Try again later"
             self.messages.append(message)
+            hang_up = self._hangs_up_on(reminder)
+        if hang_up:
+            self.hung_up += 1
+            server.transport.abort()  # stored, and gone before the 250
         return "250 Message accepted"
+
+    def _hangs_up_on(self, reminder: str) -> bool:
+        every = self.hang_up_on_every
+        return bool(every) and int(reminder) % every == 0 and self.tries[reminder] == 1
 
     @property
     def reminder_ids(self) -> Counter[str]:
@@ -79,24 +91,31 @@ def test_database_url() -> str:
 class Worker:
     """`celery worker --beat` in its own process group, logging to a file the test can print."""
 
-    def __init__(self, tmp_path: Path, smtp_port: int, concurrency: int = 2):
-        self.log = tmp_path / "worker.log"
+    def __init__(
+        self,
+        tmp_path: Path,
+        smtp_port: int,
+        concurrency: int = 2,
+        name: str = "worker",
+        beat: bool = True,
+    ):
+        self.log = tmp_path / f"{name}.log"
         self.env = dict(
             os.environ,
             DJANGO_SETTINGS_MODULE="config.settings.test",
             DATABASE_URL=test_database_url(),
             EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}",
-            EMAIL_TIMEOUT="3",
+            EMAIL_TIMEOUT="2",
             REMINDER_SWEEP_SECONDS="1",
-            REMINDER_LEASE_SECONDS="5",
+            REMINDER_LEASE_SECONDS="13",  # just over the slowest send: (2 + 4) × 2 s
             REMINDER_RETRY_SECONDS="1",
             RUNSTRONG_VAR_DIR=str(tmp_path / "var"),
         )
         self.argv = [
             sys.executable,
-            *("-m", "celery", "-A", "config", "worker", "--beat"),
+            *("-m", "celery", "-A", "config", "worker", "-n", f"{name}@%h"),
             *("--concurrency", str(concurrency), "--loglevel", "INFO"),
-            *("-s", str(tmp_path / "beat-schedule")),
+            *(("--beat", "-s", str(tmp_path / "beat-schedule")) if beat else ()),
         ]
         self.process: subprocess.Popen | None = None
 

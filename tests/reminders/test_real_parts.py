@@ -10,6 +10,7 @@ from django.utils import timezone
 from config.celery import app
 from exercises.loader import load_library
 from plans.services import run_log_create
+from reminders.emails import message_id
 from reminders.models import Reminder, State
 from tests.accounts.factories import RunnerProfileFactory
 from tests.conftest import REQUIRE_SERVICES
@@ -148,3 +149,48 @@ def test_send_tasks_lost_in_a_redis_restart_before_the_worker_starts_are_swept_u
     private_redis.restart()
     worker.start()
     assert_one_email_each(sink, reminders, worker)
+
+
+MANY = 2_000
+
+
+def test_a_server_hanging_up_after_keeping_the_message_costs_no_email_and_no_second_version(
+    real_parts, tmp_path
+):
+    """Two workers, 2,000 reminders due at once; the server keeps the first copy of every
+    fifth reminder and hangs up before its 250. The sender cannot know the copy arrived, so
+    it sends again: the same message under the same Message-ID, which a mail program or a
+    server drops as a copy. None is lost, none goes out as two different emails."""
+    from benchmarks.reminders import make_all_due, seed
+
+    sink, first = real_parts(hang_up_on_every=5)
+    second = Worker(tmp_path, sink.port, name="second", beat=False)
+    ids = seed(runs=MANY)
+    make_all_due()
+    first.start()
+    second.start()
+    try:
+        arrived = sink.wait_for(MANY + MANY // 5, seconds=120)
+        time.sleep(2)  # a sweep or two more
+    finally:
+        second.stop()
+    assert arrived, first.output()[-3000:] + second.output()[-3000:]
+
+    message_ids: dict[str, set[str]] = {}
+    for message in sink.messages:
+        message_ids.setdefault(message["X-RunStrong-Reminder"], set()).add(message["Message-ID"])
+    assert set(message_ids) == {str(pk) for pk in ids}  # none lost
+    assert [pk for pk, found in message_ids.items() if len(found) != 1] == []
+    assert all(found == {message_id(int(pk))} for pk, found in message_ids.items())
+    assert sink.hung_up == MANY // 5
+    assert set(Reminder.objects.values_list("state", flat=True)) == {State.SENT}
+
+
+def test_a_worker_whose_lease_is_shorter_than_the_slowest_send_does_not_start(real_parts):
+    """(Every other test here shows a worker with a long enough lease starting.)"""
+    _, worker = real_parts()
+    worker.env["REMINDER_LEASE_SECONDS"] = "3"
+    worker.start()
+    assert worker.process is not None
+    assert worker.process.wait(timeout=60) != 0
+    assert "REMINDER_LEASE_SECONDS (3) must be longer" in worker.output()

@@ -16,18 +16,18 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def refusing(monkeypatch):
     """The SMTP server refuses the first `times` sends; `times = -1` refuses them all."""
-    from config import emails
+    from django.core.mail.backends.locmem import EmailBackend
 
-    real_send = emails.send
+    real_send = EmailBackend.send_messages
     state = {"times": 2, "tries": 0}
 
-    def send(*args, **kwargs):
+    def send_messages(self, messages):
         state["tries"] += 1
         if state["times"] < 0 or state["tries"] <= state["times"]:
             raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
-        real_send(*args, **kwargs)
+        return real_send(self, messages)
 
-    monkeypatch.setattr(emails, "send", send)
+    monkeypatch.setattr(EmailBackend, "send_messages", send_messages)
     return state
 
 

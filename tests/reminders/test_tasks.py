@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from reminders import tasks
+from reminders import services, tasks
 from tests.reminders.conftest import MONDAY, plan_run
 
 pytestmark = pytest.mark.django_db
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def started(monkeypatch):
     calls = []
-    monkeypatch.setattr(tasks.send_due, "delay", lambda: calls.append("send_due"))
+    monkeypatch.setattr(tasks.send_due, "delay", lambda *slot: calls.append("send_due"))
     return calls
 
 
@@ -37,5 +37,6 @@ def test_the_sweep_starts_one_sender_per_due_reminder_up_to_the_limit(
 def test_a_sender_sends_what_is_due(clock, profile, mailoutbox):
     plan_run(profile.user)
     clock.set(8, 0)
-    assert tasks.send_due() == 1
+    [(slot, token)] = services.sender_slots_book(wanted=1)
+    assert tasks.send_due(slot, token) == 1
     assert len(mailoutbox) == 1
