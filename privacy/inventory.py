@@ -119,5 +119,5 @@ NOT_EXPORTED: dict[str, str] = {
     "limits.Hit": "rate-limit counters, removed on deletion",
     "privacy.DataExport": "the exports themselves",
     "privacy.FormerAthlete": "the coach's record that a link existed, nothing of the athlete",
-    "feeds.CalendarFeed": "the secret of a calendar link (a nonce and a digest), removed on deletion",
+    "feeds.CalendarFeed": "a calendar link's secret (nonce and digest), removed on deletion",
 }
