@@ -120,4 +120,8 @@ NOT_EXPORTED: dict[str, str] = {
     "limits.Hit": "rate-limit counters, removed on deletion",
     "privacy.DataExport": "the exports themselves",
     "privacy.FormerAthlete": "the coach's record that a link existed, nothing of the athlete",
+    "feeds.CalendarFeed": "a calendar link's secret (nonce and digest), removed on deletion",
+    "plans.AthleteSummary": "the coach dashboard's line, recomputed from the sessions",
+    "exercises.LibraryVersion": "the library's version stamp",
+    "reminders.SenderSlot": "which email senders are running",
 }
