@@ -32,7 +32,7 @@ NO_PROFILE = "No runner profile yet: set yours up on the site first."
 class ProfileDaySerializer(serializers.Serializer):
     available = StrictBooleanField()
     minutes = StrictIntegerField(min_value=0, max_value=MAX_DAY_MINUTES)
-    usual_run_time = StrictTimeField(required=False, allow_null=True, format="%H:%M")
+    usual_run_time = StrictTimeField(required=False, allow_null=True)
 
 
 class WeekDaysSerializer(serializers.Serializer):
@@ -68,8 +68,8 @@ class ProfileSerializer(serializers.Serializer):
     injury_was_nothing = StrictBooleanField(write_only=True, required=False)
     reminders_enabled = StrictBooleanField()
     reminder_delay_minutes = StrictIntegerField(min_value=0, max_value=60)
-    quiet_hours_start = StrictTimeField(allow_null=True, format="%H:%M")
-    quiet_hours_end = StrictTimeField(allow_null=True, format="%H:%M")
+    quiet_hours_start = StrictTimeField(allow_null=True)
+    quiet_hours_end = StrictTimeField(allow_null=True)
     long_run_day = StrictChoiceField(choices=[(k, k) for k in DAY_KEYS], allow_null=True)
     days = WeekDaysSerializer()
 
@@ -159,16 +159,16 @@ def _form_errors(profile_form: ProfileForm, week_form: WeekForm) -> dict[str, li
 
 
 @extend_schema(
-    tags=["profile"],
-    summary="Your runner profile",
-    responses={200: ProfileSerializer, 404: error(NO_PROFILE)},
-)
-@extend_schema(
     methods=["PUT", "PATCH"],
     request=ProfileSerializer,
     description="The same rules as the profile page: a change of days, goal or injury re-plans "
     "the days ahead that nobody touched. PATCH changes the fields given (and, in `days`, the "
     "days given); PUT needs them all.",
+)
+@extend_schema(
+    tags=["profile"],
+    summary="Your runner profile",
+    responses={200: ProfileSerializer, 404: error(NO_PROFILE)},
 )
 @api_view(["GET", "PUT", "PATCH"])
 def profile(request: Request) -> Response:

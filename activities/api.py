@@ -39,7 +39,7 @@ def _athlete_id(request: Request) -> int | None:
     value = str(request.data.get("athlete", "")) if hasattr(request.data, "get") else ""
     if not value:
         return None
-    if not value.isdigit():
+    if not value.isdigit() or len(value) > 18:  # beyond any id the database holds
         raise Http404("No such athlete.")
     return int(value)
 

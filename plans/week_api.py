@@ -249,16 +249,16 @@ class RunLoggedSerializer(RunLogSerializer):
 
 
 @extend_schema(
-    tags=["runs"],
-    summary="Your logged runs, newest first",
-    responses={200: RunLogSerializer(many=True)},
-)
-@extend_schema(
     methods=["POST"],
     summary="Log a run",
     description="It marks that day's planned run done, or counts as an extra run.",
     request=RunLogInputSerializer,
     responses={201: RunLoggedSerializer, 404: error(NO_PROFILE)},
+)
+@extend_schema(
+    tags=["runs"],
+    summary="Your logged runs, newest first",
+    responses={200: RunLogSerializer(many=True)},
 )
 @api_view(["GET", "POST"])
 def runs(request: Request) -> Response:
@@ -288,15 +288,15 @@ def runs(request: Request) -> Response:
 
 
 @extend_schema(
-    tags=["runs"],
-    summary="One logged run",
-    responses={200: RunLogSerializer, 404: error("No such run.")},
-)
-@extend_schema(
     methods=["DELETE"],
     summary="Remove a logged run",
     description="Its session is planned again, or goes too when you had added it.",
     responses={204: None, 404: error("No such run.")},
+)
+@extend_schema(
+    tags=["runs"],
+    summary="One logged run",
+    responses={200: RunLogSerializer, 404: error("No such run.")},
 )
 @api_view(["GET", "DELETE"])
 def run_detail(request: Request, run_log_id: int) -> Response:

@@ -238,11 +238,6 @@ def _athlete_session(request: Request, athlete_id: int, session_id: int) -> Sess
 
 
 @extend_schema(
-    tags=["coach"],
-    summary="One session of an athlete",
-    responses={200: SessionSerializer, 404: error("No such session.")},
-)
-@extend_schema(
     methods=["PATCH"],
     summary="Change, move or annotate an athlete's session",
     description="A session the athlete already marked or logged is their record: only "
@@ -258,6 +253,11 @@ def _athlete_session(request: Request, athlete_id: int, session_id: int) -> Sess
         404: error("No such session."),
         409: error("The athlete has already marked or logged it."),
     },
+)
+@extend_schema(
+    tags=["coach"],
+    summary="One session of an athlete",
+    responses={200: SessionSerializer, 404: error("No such session.")},
 )
 @api_view(["GET", "PATCH", "DELETE"])
 def athlete_session(request: Request, athlete_id: int, session_id: int) -> Response:
@@ -361,16 +361,20 @@ ARCHIVED = OpenApiParameter("archived", bool, description="true: the archived on
 
 
 @extend_schema(
-    tags=["templates"],
-    summary="Your plan templates",
-    parameters=[ARCHIVED],
-    responses={200: TemplateSerializer(many=True), 404: error("Only coaches have templates.")},
-)
-@extend_schema(
     methods=["POST"],
     summary="Create a template",
     request=TemplateSerializer,
     responses={201: TemplateDetailSerializer, 404: error("Only coaches have templates.")},
+)
+@extend_schema(
+    tags=["templates"],
+    summary="Your plan templates",
+    parameters=[ARCHIVED],
+    responses={
+        200: TemplateSerializer(many=True),
+        400: error("`archived` is neither true nor false."),
+        404: error("Only coaches have templates."),
+    },
 )
 @api_view(["GET", "POST"])
 def templates(request: Request) -> Response:
@@ -394,11 +398,6 @@ def templates(request: Request) -> Response:
 
 
 @extend_schema(
-    tags=["templates"],
-    summary="One template with its sessions",
-    responses={200: TemplateDetailSerializer, 404: error("No such template.")},
-)
-@extend_schema(
     methods=["PUT", "PATCH"],
     summary="Change a template (or archive it with `archived`)",
     description="A template cannot be shortened past weeks that hold sessions.",
@@ -412,6 +411,11 @@ def templates(request: Request) -> Response:
         404: error("No such template."),
         409: error("It was assigned: archive it instead."),
     },
+)
+@extend_schema(
+    tags=["templates"],
+    summary="One template with its sessions",
+    responses={200: TemplateDetailSerializer, 404: error("No such template.")},
 )
 @api_view(["GET", "PUT", "PATCH", "DELETE"])
 def template_detail(request: Request, template_id: int) -> Response:
