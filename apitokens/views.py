@@ -20,7 +20,9 @@ def token_new(request: AuthenticatedHttpRequest):
         token, secret = services.token_create(
             user=request.user, name=form.cleaned_data["name"], scope=form.cleaned_data["scope"]
         )
-        return render(request, "apitokens/created.html", {"token": token, "secret": secret})
+        return render(
+            request, "apitokens/created.html", {"token": token, "secret": secret}, status=201
+        )
     return render(request, "apitokens/new.html", {"form": form})
 
 
