@@ -14,7 +14,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from accounts.access import coach_or_404, coaching_of_coach
+from accounts.access import athlete_for, coach_or_404, coaching_of_coach
 from accounts.models import Coaching, RunnerType, User, validate_plausible_date
 from config.rest import (
     Pagination,
@@ -92,7 +92,8 @@ def athletes(request: Request) -> Response:
 
 
 def _athlete(request: Request, athlete_id: int) -> User:
-    return coaching_of_coach(coach_or_404(request.user), athlete_id).athlete
+    """The athlete, for their current coach (or the athlete themself), as the week page."""
+    return athlete_for(request.user, athlete_id)
 
 
 ATHLETE_WEEK_404 = error("Not your athlete, no runner profile yet, or a week outside 2000–2100.")
