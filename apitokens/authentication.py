@@ -15,7 +15,9 @@ from apitokens.models import ApiToken
 from apitokens.selectors import token_with_secret
 from apitokens.services import token_used
 
-BAD_TOKEN = "That token is not valid: it may have been revoked. Create a new one on your account page."
+BAD_TOKEN = (
+    "That token is not valid: it may have been revoked. Create a new one on your account page."
+)
 
 
 class BearerTokenAuthentication(BaseAuthentication):
@@ -26,7 +28,9 @@ class BearerTokenAuthentication(BaseAuthentication):
         if not parts or parts[0].lower() != self.keyword:
             return None
         if len(parts) != 2:
-            raise exceptions.AuthenticationFailed("Send the header as “Authorization: Bearer <token>”.")
+            raise exceptions.AuthenticationFailed(
+                "Send the header as “Authorization: Bearer <token>”."
+            )
         try:
             secret = parts[1].decode("ascii")
         except UnicodeDecodeError:

@@ -8,7 +8,9 @@ MAX_TOKENS = 20
 
 class TokenForm(forms.Form):
     name = forms.CharField(
-        max_length=60, help_text="What it is for, e.g. “Spreadsheet” or “Squad script”."
+        label="Name of a new token",
+        max_length=60,
+        help_text="What it is for, e.g. “Spreadsheet” or “Squad script”.",
     )
     scope = forms.ChoiceField(
         choices=Scope.choices, initial=Scope.READ, widget=forms.RadioSelect, label="It may"

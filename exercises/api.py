@@ -1,6 +1,8 @@
 """`/api/v1/exercises/`: the library as the runner or coach sees it on /exercises/, with the
 list page's filters."""
 
+from typing import Any
+
 from django.db.models import QuerySet, prefetch_related_objects
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -23,7 +25,7 @@ class TagListField(serializers.ListField):
 
     child = serializers.CharField()
 
-    def to_representation(self, data):  # type: ignore[no-untyped-def]
+    def to_representation(self, data: Any) -> list[str]:
         return [tag.code for tag in data]
 
 
@@ -79,8 +81,14 @@ def _filtered(request: Request) -> QuerySet[Exercise]:
 @extend_schema(
     tags=["exercises"],
     summary="The exercise library",
-    parameters=[OpenApiParameter("q", str, description="Words in the name or description."), *FILTERS],
-    responses={200: ExerciseSerializer(many=True), 400: error("A filter value is not one of its choices.")},
+    parameters=[
+        OpenApiParameter("q", str, description="Words in the name or description."),
+        *FILTERS,
+    ],
+    responses={
+        200: ExerciseSerializer(many=True),
+        400: error("A filter value is not one of its choices."),
+    },
 )
 @api_view(["GET"])
 def exercise_list(request: Request) -> Response:
@@ -100,4 +108,3 @@ def exercise_detail(request: Request, slug: str) -> Response:
     exercise = get_exercise_for_user(request.user, slug)
     prefetch_related_objects([exercise], "cues", *tag_lists([*LIST_TAG_FIELDS, "suits"]))
     return Response(ExerciseDetailSerializer(exercise, context={"user": request.user}).data)
-

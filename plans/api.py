@@ -15,12 +15,12 @@ from config.api import BadBody, json_body
 from config.rest import error
 from exercises.vocabulary import Activity, Equipment, InjuryArea, Place
 from limits.services import Counter, Limit, LimitReached, limit_hit
+from plans import api_docs as docs
 from plans.builder import DAY_KEYS, Commitment, RunnerInput, Week, build_week
 from plans.coaching.forms import AssignForm
 from plans.coaching.services import plan_assign, unassignable
 from plans.inputs import library_for
 from plans.models import PlanTemplate
-from plans import api_docs as docs
 
 
 class PreviewForm(forms.Form):

@@ -223,6 +223,9 @@ def session_undo(request: Request, session_id: int) -> Response:
 # Run logs
 
 
+Day = date  # the serializer below has a field named `date`
+
+
 class RunLogInputSerializer(serializers.Serializer):
     """A run typed in by hand, as on the "Log run" page, in metres and seconds."""
 
@@ -232,7 +235,7 @@ class RunLogInputSerializer(serializers.Serializer):
     effort = StrictIntegerField(min_value=1, max_value=10, help_text="1 = very easy, 10 = all-out.")
     notes = StrictCharField(required=False, allow_blank=True, max_length=2000)
 
-    def validate_date(self, day: date) -> date:
+    def validate_date(self, day: Day) -> Day:
         today = self.context["today"]
         if day > today:
             raise serializers.ValidationError("You can only log a run you have already done.")

@@ -340,7 +340,9 @@ def _with_sessions(template: PlanTemplate) -> PlanTemplate:
     return template
 
 
-def _template_saved(template: PlanTemplate | None, coach: User, given: dict[str, Any]) -> PlanTemplate:
+def _template_saved(
+    template: PlanTemplate | None, coach: User, given: dict[str, Any]
+) -> PlanTemplate:
     """Create or change a template through the page's form; `archived` through its service."""
     current = {} if template is None else {
         "name": template.name, "description": template.description,

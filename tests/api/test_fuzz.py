@@ -43,7 +43,7 @@ REAL: dict[str, Any] = {}
 
 
 @pytest.fixture
-def world(db) -> dict[str, Any]:
+def world(db):
     runner = UserFactory(display_name="Rita Runner")
     coach = CoachFactory(display_name="Cora Coach")
     CoachingFactory(coach=coach, athlete=runner)
