@@ -8,6 +8,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("accounts.urls")),
     path("accounts/tokens/", include("apitokens.urls")),
+    path("accounts/", include("privacy.urls")),
     path("exercises/", include("exercises.urls")),
     path("", include("plans.urls")),
     path("reminders/", include("reminders.urls")),

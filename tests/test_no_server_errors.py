@@ -40,6 +40,7 @@ from plans.coaching.services import (
 )
 from plans.models import PlanTemplate
 from plans.services import monday_of
+from privacy.models import DataExport
 from reminders import links
 from reminders.models import Reminder
 from tests.accounts.factories import InvitationFactory, RaceGoalFactory, RunnerProfileFactory
@@ -51,7 +52,7 @@ from tests.plans.factories import RunLogFactory, SessionFactory
 EXAMPLES = 30
 ROLES = ("runner", "coach", "newcomer", "anonymous")
 # The tables users write to; the admin, sessions and login attempts are not counted.
-COUNTED_APPS = ("accounts", "activities", "apitokens", "exercises", "plans", "reminders")
+COUNTED_APPS = ("accounts", "activities", "apitokens", "exercises", "plans", "reminders", "privacy")
 # Query parameters pages read besides their forms' fields.
 GET_PARAMS = ("q", "page", "group", "sort", "archived", "date", "next", "leave", "kind")
 
@@ -234,6 +235,11 @@ TARGETS: dict[str, Target] = {
     "api:athlete_session": Target(EVERYONE, _k("athlete_id", "session_id")),
     "api:templates": Target(EVERYONE),
     "api:template": Target(EVERYONE, _k("template_id")),
+    "privacy:data": Target(LOGGED_IN),
+    "privacy:export_request": Target(LOGGED_IN),
+    "privacy:export_status": Target(LOGGED_IN, _k("export_id")),
+    "privacy:export_download": Target(LOGGED_IN, _k("export_id")),
+    "privacy:account_delete": Target(LOGGED_IN),
     "reminders:done": Target(("anonymous",), {"token": "done_token"}),
     "reminders:unsubscribe": Target(("anonymous",), {"token": "unsubscribe_token"}),
 }
@@ -392,6 +398,7 @@ def world(runner, coach) -> World:
             "activity_id": activity.pk,
             "goal_id": goal.pk,
             "batch_id": batch.pk,
+            "export_id": DataExport.objects.create(user=runner).pk,
             "invitation_id": invitation.pk,
             "token_id": token_create(user=runner, name="Script", scope="write")[0].pk,
             "token": invitation_token(invitation),
