@@ -238,3 +238,17 @@ def test_a_template_that_was_assigned_is_archived_not_removed(client, runner, pr
         and "archive it instead" in refused.json()["errors"]["__all__"][0]
     )
     assert PlanTemplate.objects.filter(pk=template.pk).exists()
+
+
+def test_the_template_list_answers_in_the_same_queries_however_many(
+    client, coach, django_assert_num_queries
+):
+    PlanTemplate.objects.create(coach=coach, name="Base", weeks=1)
+    client.force_login(coach)
+    # session, user, count, rows
+    with django_assert_num_queries(4):
+        client.get(reverse("api:templates"))
+    for n in range(4):
+        PlanTemplate.objects.create(coach=coach, name=f"Block {n}", weeks=2)
+    with django_assert_num_queries(4):
+        assert client.get(reverse("api:templates")).json()["count"] == 5
