@@ -1,5 +1,7 @@
 """JSON endpoints under /api/v1/."""
 
+import math
+import re
 from datetime import timedelta
 from typing import Any, cast
 
@@ -16,11 +18,22 @@ from config.rest import error
 from exercises.vocabulary import Activity, Equipment, InjuryArea, Place
 from limits.services import Counter, Limit, LimitReached, limit_hit
 from plans import api_docs as docs
-from plans.builder import DAY_KEYS, Commitment, RunnerInput, Week, build_week
+from plans.builder import (
+    DAY_KEYS,
+    Commitment,
+    PaceZones,
+    RunnerInput,
+    Week,
+    build_week,
+    vdot_from_race,
+    zones_from_race,
+)
+from plans.builder.paces import MAX_VDOT, ZONES, clock_text
 from plans.coaching.forms import AssignForm
 from plans.coaching.services import plan_assign, unassignable
 from plans.inputs import library_for
 from plans.models import PlanTemplate
+from plans.runs import structure_json
 
 
 class PreviewForm(forms.Form):
@@ -103,6 +116,56 @@ def _form_data(body: dict[str, Any], wrong_type: dict[str, list[str]]) -> dict[s
     }
 
 
+BEST_EFFORT_SHAPE = 'Give {"distance_km": a number, "time": "h:mm:ss"}, or null.'
+BEST_EFFORT_MAX_KM = 100
+CLOCK = re.compile(r"(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)")
+
+
+def _clock_seconds(text: str) -> int | None:
+    """ "0:50:00" or "50:00" in seconds; None for anything else or for no time at all."""
+    match = CLOCK.fullmatch(text.strip())
+    if match is None:
+        return None
+    hours, minutes, seconds = (int(part or 0) for part in match.groups())
+    return (hours * 60 + minutes) * 60 + seconds or None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def parse_best_effort(value: Any) -> tuple[PaceZones | None, dict[str, list[str]]]:
+    """The zones of `{"distance_km": 10, "time": "0:50:00"}`; None for null or no field."""
+    if value is None:
+        return None, {}
+    if not isinstance(value, dict) or set(value) != {"distance_km", "time"}:
+        return None, {"best_effort": [BEST_EFFORT_SHAPE]}
+    errors: dict[str, list[str]] = {}
+    distance = value["distance_km"]
+    if not _is_number(distance) or not 0 < distance <= BEST_EFFORT_MAX_KM:
+        errors["best_effort.distance_km"] = [
+            f"Give the distance in km as a number above 0 and at most {BEST_EFFORT_MAX_KM}."
+        ]
+    time = value["time"]
+    seconds = _clock_seconds(time) if isinstance(time, str) else None
+    if seconds is None:
+        errors["best_effort.time"] = ['Give the time as "h:mm:ss" (or "mm:ss"), above zero.']
+    if errors or seconds is None:
+        return None, errors
+    zones = zones_from_race(float(distance), seconds)
+    if zones is None:
+        too_fast = vdot_from_race(float(distance), seconds) > MAX_VDOT
+        return None, {
+            "best_effort": [
+                "That is faster than the world record: check the distance and the time."
+                if too_fast
+                else "That pace is too slow to work out running paces from: check the "
+                "distance and the time."
+            ]
+        }
+    return zones, {}
+
+
 def parse_preview(body) -> tuple[RunnerInput | None, dict[str, list[str]]]:
     if not isinstance(body, dict):
         return None, {"__all__": ["Send a JSON object."]}
@@ -111,6 +174,8 @@ def parse_preview(body) -> tuple[RunnerInput | None, dict[str, list[str]]]:
     errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
     errors.update(wrong_type)
     errors.update(_day_errors(body.get("days")))
+    paces, effort_errors = parse_best_effort(body.get("best_effort"))
+    errors.update(effort_errors)
     if errors:
         return None, errors
     data = form.cleaned_data
@@ -129,7 +194,21 @@ def parse_preview(body) -> tuple[RunnerInput | None, dict[str, list[str]]]:
         likes=frozenset(data["likes"]),
         equipment=frozenset(data["equipment"]),
         places=frozenset(data["places"] or Place.values),
+        paces=paces,
     ), {}
+
+
+def pace_zones_json(zones: PaceZones | None) -> dict[str, list[str]] | None:
+    """{"easy": ["5:55", "6:34"], …, "repetition": [...]}: per km, faster first; None without
+    zones."""
+    if zones is None:
+        return None
+    return {zone: [clock_text(seconds) for seconds in zones.of(zone)] for zone in ZONES}
+
+
+def _run_json(session) -> dict:
+    """What a run adds to its session: its steps and estimated distance (null without paces)."""
+    return {"distance_km": session.distance_km, "structure": structure_json(session.structure)}
 
 
 def _session_json(session, plyometric: dict[str, bool]) -> dict:
@@ -151,6 +230,7 @@ def _session_json(session, plyometric: dict[str, bool]) -> dict:
             }
             for item in session.exercises
         ],
+        **(_run_json(session) if session.kind == "run" else {}),
     }
 
 

@@ -24,6 +24,11 @@ class PreviewDays(serializers.Serializer):
     sun = PreviewDay()
 
 
+class BestEffort(serializers.Serializer):
+    distance_km = serializers.FloatField(min_value=0, help_text="Above 0.")
+    time = serializers.CharField(help_text='"h:mm:ss" or "mm:ss".')
+
+
 class PreviewRequest(serializers.Serializer):
     runner_type = serializers.ChoiceField(choices=RunnerType.choices)
     week_start = serializers.DateField(help_text="A Monday, 2000–2100.")
@@ -45,6 +50,9 @@ class PreviewRequest(serializers.Serializer):
         allow_null=True,
         help_text="Left out: all of them.",
     )
+    best_effort = BestEffort(
+        required=False, allow_null=True, help_text="A recent race or time trial: runs get paces."
+    )
 
 
 class PreviewExercise(serializers.Serializer):
@@ -63,6 +71,12 @@ class PreviewSession(serializers.Serializer):
     activity = serializers.CharField(allow_null=True)
     post_run_strength = serializers.BooleanField()
     exercises = PreviewExercise(many=True)
+    distance_km = serializers.DecimalField(
+        max_digits=5, decimal_places=2, allow_null=True, required=False, help_text="Runs only."
+    )
+    structure = serializers.ListField(
+        child=serializers.DictField(), required=False, help_text="A run's steps."
+    )
 
 
 class PreviewDayPlan(serializers.Serializer):

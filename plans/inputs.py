@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from accounts.models import RunnerProfile, User
 from accounts.selectors import next_race
 from exercises.snapshot import ExerciseEntry, libraries_for, library_entries
-from plans.builder import PLACES, Commitment, LibraryEntry, RunnerInput
+from plans.builder import PLACES, Commitment, LibraryEntry, PaceZones, RunnerInput
 from plans.models import Session, SessionExercise, Status
 
 DEFAULT_SETS = 2
@@ -100,9 +100,11 @@ def runner_input(
     week_start: date,
     recent_activities: frozenset[str],
     first_day: int = 0,
+    paces: PaceZones | None = None,
 ) -> RunnerInput:
     """The builder's view of a runner for one week (from weekday `first_day` on); `profile`
-    comes with commitments, goals and injuries."""
+    comes with commitments, goals and injuries. `paces`: the runner's zones
+    (`plans.paces.pace_zones_for`), for runs with target paces."""
     race = next_race(profile, week_start)
     healed = None if profile.injured else profile.last_cleared_injury()
     return RunnerInput(
@@ -120,4 +122,5 @@ def runner_input(
         places=frozenset(profile.places) or frozenset(PLACES),
         recent_activities=recent_activities,
         first_day=first_day,
+        paces=paces,
     )

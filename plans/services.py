@@ -27,6 +27,8 @@ from plans.models import (
     Source,
     Status,
 )
+from plans.paces import distance_decimal, pace_zones_for
+from plans.runs import structure_json
 from plans.signals import run_changed, runs_created
 
 ONE_WEEK = timedelta(days=7)
@@ -324,6 +326,8 @@ def _session_rows(runner: User, day: builder.Day, activity_ids: dict[str, int]) 
             minutes=planned.minutes,
             activity_id=activity_ids.get(planned.activity) if planned.activity else None,
             is_new_activity=planned.is_new_activity,
+            structure=structure_json(planned.structure),
+            distance_km=distance_decimal(planned.distance_km),
         )
         for position, planned in enumerate(day.sessions)
     ]
@@ -365,6 +369,7 @@ def week_generate(*, runner: User, week_start: date, today: date) -> PlanWeek:
                 [runner.pk], first_week=week_start, last_week=week_start
             ).recent(runner.pk, week_start),
             first_day=(planned_from - week_start).days,
+            paces=pace_zones_for(profile),
         ),
         library_for(runner),
     )

@@ -61,18 +61,25 @@ Rules this module decides:
 - Race week: the day before the race, the race day and the days after it stay free.
 - A week planned from a later day (first_day, for a runner who joins mid-week) treats the days
   before it as not free, and its notes speak of the days left.
+- Every run gets its structure once the week is placed (`workouts.run_structure`: warm-up,
+  main set and cool-down adding up to its minutes, by purpose and phase) and, when the runner
+  has pace zones (`paces`: Daniels' VDOT from a best effort), target paces and an estimated
+  distance; without zones the steps go by effort (RPE) and there is no distance.
 
 The package: `types` (input and output), `vocabulary`, `phases` (the season and the return
 from injury), `strength` (who may do which move and how moves are picked), `placement`
-(the days of the week) and `easing` (a coach's runs during the return from injury).
+(the days of the week), `easing` (a coach's runs during the return from injury), `paces`
+(VDOT and pace zones) and `workouts` (the steps inside a run).
 `build_week` is the one entry point.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from plans.builder.easing import CoachRun, eased_runs
+from plans.builder.paces import PaceZones, pace_zones, range_text, vdot_from_race, zones_from_race
 from plans.builder.phases import (
     RETURN_EASY_RUN_MAX,
     RETURN_LONG_RUN_MAX,
@@ -103,6 +110,7 @@ from plans.builder.vocabulary import (
     PLACES,
     RUNNER_TYPES,
 )
+from plans.builder.workouts import Step, estimated_km, run_structure
 
 __all__ = [
     "ACTIVITIES",
@@ -123,23 +131,50 @@ __all__ = [
     "Commitment",
     "Day",
     "LibraryEntry",
+    "PaceZones",
     "Prescription",
     "ReturnBlock",
     "RunnerInput",
     "Session",
+    "Step",
     "Week",
     "build_week",
     "day_budget",
     "eased_runs",
+    "estimated_km",
+    "pace_zones",
     "phase_for",
+    "range_text",
     "return_block",
+    "run_structure",
+    "structured_run",
+    "vdot_from_race",
+    "zones_from_race",
 ]
 
 
 def build_week(runner: RunnerInput, library: Sequence[LibraryEntry]) -> Week:
     """Plan the week starting on runner.week_start."""
     _validate(runner)
-    return Planner(runner, library).week()
+    return _with_structures(Planner(runner, library).week(), runner.paces)
+
+
+def structured_run(session: Session, phase: str, paces: PaceZones | None) -> Session:
+    """A run with its steps and estimated distance (anything else as it is)."""
+    if session.kind != "run":
+        return session
+    steps = run_structure(session.purpose or "easy", session.minutes, phase, paces)
+    return replace(session, structure=steps, distance_km=estimated_km(steps, paces))
+
+
+def _with_structures(week: Week, paces: PaceZones | None) -> Week:
+    """Runs get their structure after placement, so that whatever sets their minutes first
+    (placement, trimming for strength) is what the steps add up to."""
+    days = tuple(
+        replace(day, sessions=tuple(structured_run(s, week.phase, paces) for s in day.sessions))
+        for day in week.days
+    )
+    return replace(week, days=days)
 
 
 def _validate(runner: RunnerInput) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from plans.builder.paces import PaceZones
 from plans.builder.vocabulary import PLACES
+from plans.builder.workouts import Step
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ class RunnerInput:
     # The first day planned (0 = Monday): a runner who joins mid-week gets the days left, and
     # the notes speak of those days only.
     first_day: int = 0
+    # From the runner's best effort (plans.paces); None: no baseline, runs go by effort.
+    paces: PaceZones | None = None
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,8 @@ class Session:
     activity: str | None = None
     exercises: tuple[Prescription, ...] = ()
     is_new_activity: bool = False
+    structure: tuple[Step, ...] = ()  # a run's steps (plans.builder.workouts)
+    distance_km: float | None = None  # a run's estimated distance; None without paces
 
 
 @dataclass(frozen=True)
