@@ -2,15 +2,18 @@
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, JsonResponse
-from django.views.decorators.http import require_POST
+from django.http import Http404, JsonResponse
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import api_view, parser_classes
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.request import Request
 
-from accounts.access import AuthenticatedHttpRequest
 from activities import archive, services
 from activities.access import runner_for_upload
 from activities.models import Activity
 from activities.parsing import MAX_FILE_BYTES, FileRefused
-from config.api import json_login_required
+from config.rest import StrictJSONParser, error
 
 
 def _error(message: str, status: int) -> JsonResponse:
@@ -32,18 +35,48 @@ def activity_json(activity: Activity, *, duplicate: bool) -> dict[str, Any]:
     }
 
 
-def _athlete_id(request: HttpRequest) -> int | None:
-    value = request.POST.get("athlete", "")
+def _athlete_id(request: Request) -> int | None:
+    value = str(request.data.get("athlete", "")) if hasattr(request.data, "get") else ""
     if not value:
         return None
-    if not value.isdigit():
+    if not value.isdigit() or len(value) > 18:  # beyond any id the database holds
         raise Http404("No such athlete.")
     return int(value)
 
 
-@json_login_required
-@require_POST
-def activities(request: AuthenticatedHttpRequest) -> JsonResponse:
+class ActivityUpload(serializers.Serializer):
+    file = serializers.FileField(help_text="One GPX, TCX or FIT file (a .zip goes on the page).")
+    athlete = serializers.IntegerField(required=False, help_text="A coach uploads for an athlete.")
+
+
+class ActivityAnswer(serializers.Serializer):
+    id = serializers.IntegerField()
+    sport = serializers.CharField()
+    started_at = serializers.DateTimeField()
+    distance_m = serializers.IntegerField(allow_null=True)
+    moving_seconds = serializers.IntegerField(allow_null=True)
+    elapsed_seconds = serializers.IntegerField(allow_null=True)
+    ascent_m = serializers.IntegerField(allow_null=True)
+    avg_hr = serializers.IntegerField(allow_null=True)
+    matched_session = serializers.IntegerField(allow_null=True)
+    duplicate_of = serializers.IntegerField(
+        allow_null=True, help_text="Set when the run was already imported: the earlier one."
+    )
+
+
+@extend_schema(
+    tags=["activities"],
+    summary="Import one activity file",
+    request={"multipart/form-data": ActivityUpload},
+    responses={
+        201: ActivityAnswer,
+        400: error("A file we cannot read, or not one file."),
+        404: error("An athlete who is not yours."),
+    },
+)
+@api_view(["POST"])
+@parser_classes([MultiPartParser, FormParser, StrictJSONParser])
+def activities(request: Request) -> JsonResponse:
     """201 with the activity: the new one, or the earlier one with `duplicate_of` set when the
     file repeats a run already imported; 400 for a file we cannot read; 404 for an athlete not
     yours; 401 for anonymous callers."""

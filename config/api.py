@@ -88,6 +88,12 @@ def json_body(request: HttpRequest) -> Any:
         raise BadBody(TOO_BIG, status=413) from exc
     if len(raw) > MAX_BODY_BYTES:
         raise BadBody(TOO_BIG, status=413)
+    return json_loads(raw)
+
+
+def json_loads(raw: bytes) -> Any:
+    """`raw` read as JSON (empty reads as null), or BadBody: not JSON, NaN or Infinity, an
+    integer too large, or nesting too deep for the parser."""
     try:
         return json.loads(
             raw or b"null",

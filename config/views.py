@@ -1,6 +1,7 @@
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -42,3 +43,23 @@ def healthz(request):
     }
     healthy = all(value == "ok" for value in report.values())
     return JsonResponse(report, status=200 if healthy else 503)
+
+
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def not_found(request, exception):
+    """Under /api/ a 404 answers in JSON, as the API's own refusals do."""
+    if _is_api(request):
+        return JsonResponse({"errors": {"__all__": ["Nothing here: see /api/docs/."]}}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    if _is_api(request):
+        return JsonResponse(
+            {"errors": {"__all__": ["Something went wrong on our side; try again later."]}},
+            status=500,
+        )
+    return defaults.server_error(request)

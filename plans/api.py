@@ -7,13 +7,17 @@ from typing import Any, cast
 
 from django import forms
 from django.conf import settings
-from django.http import HttpRequest, JsonResponse
-from django.views.decorators.http import require_POST
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from drf_spectacular.utils import extend_schema
+from rest_framework.decorators import api_view
+from rest_framework.request import Request
 
 from accounts.models import MAX_DAY_MINUTES, RunnerType, validate_plausible_date
-from config.api import BadBody, json_body, json_login_required
+from config.api import BadBody, json_body
+from config.rest import error
 from exercises.vocabulary import Activity, Equipment, InjuryArea, Place
 from limits.services import Counter, Limit, LimitReached, limit_hit
+from plans import api_docs as docs
 from plans.builder import (
     DAY_KEYS,
     Commitment,
@@ -268,13 +272,21 @@ def _preview_refused(request: HttpRequest) -> JsonResponse | None:
     return None
 
 
-@require_POST
-@json_login_required
-def plan_preview(request):
+@extend_schema(
+    tags=["plans"],
+    summary="Preview the week the planner would build, saving nothing",
+    request=docs.PreviewRequest,
+    responses={
+        200: docs.PreviewWeek,
+        400: error("A field of the wrong type or value, by field (per day as `days.tue`)."),
+    },
+)
+@api_view(["POST"])
+def plan_preview(request: Request) -> HttpResponse:
     if refused := _preview_refused(request):
         return refused
     try:
-        body = json_body(request)
+        body = json_body(request._request)  # read as it always was, whatever the content type
     except BadBody as bad:
         return bad.response()
     runner, errors = parse_preview(body)
@@ -305,14 +317,27 @@ def _is_id(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
-@require_POST
-@json_login_required
-def assignments(request):
+@extend_schema(
+    tags=["coach"],
+    summary="Assign a template to some of your athletes",
+    description="As the bulk form does; runs in an athlete's return from injury keep to its "
+    'limits unless `"override_return": true`.',
+    request=docs.AssignmentRequest,
+    responses={
+        201: docs.AssignmentsCreated,
+        400: error("Bad fields, a start that is not a Monday or already over, an archived or "
+                   "empty template."),
+        403: error("Not a coach (or a read-only token, or no CSRF token)."),
+        404: error("A template or athlete that is not yours: nothing is written."),
+    },
+)  # fmt: skip
+@api_view(["POST"])
+def assignments(request: Request) -> HttpResponse:
     """Assign a template to some of the coach's athletes, as the bulk form does."""
     if not request.user.is_coach:
         return JsonResponse({"errors": {"__all__": ["Only coaches assign plans."]}}, status=403)
     try:
-        body = json_body(request)
+        body = json_body(request._request)
     except BadBody as bad:
         return bad.response()
     errors = _assignment_errors(body)

@@ -119,6 +119,7 @@ NOT_EXPORTED: dict[str, str] = {
     "accounts.PasswordResetRequest": "reset requests, removed on deletion",
     "limits.Hit": "rate-limit counters, removed on deletion",
     "privacy.DataExport": "the exports themselves",
+    "apitokens.ApiToken": "API tokens: a hash of each, a name and times; removed on deletion",
     "privacy.FormerAthlete": "the coach's record that a link existed, nothing of the athlete",
     "feeds.CalendarFeed": "a calendar link's secret (nonce and digest), removed on deletion",
     "plans.AthleteSummary": "the coach dashboard's line, recomputed from the sessions",

@@ -105,6 +105,14 @@ def frozen_now(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The API's throttles count in the cache: each test starts with none of its calls counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def outbox_worker(monkeypatch):
     """A worker that handles each queued email (and password reset request) at once, as a
     running one would; a test that wants them left waiting in the database sets `paused`."""

@@ -32,6 +32,8 @@ from accounts.services import email_confirm_token, invitation_token
 from activities.models import BatchState, ImportBatch
 from activities.services import activity_import
 from feeds.services import calendar_feed_renew
+
+from apitokens.services import token_create
 from plans.coaching.services import (
     ExerciseLine,
     TemplateSessionData,
@@ -52,7 +54,7 @@ from tests.plans.factories import RunLogFactory, SessionFactory
 EXAMPLES = 30
 ROLES = ("runner", "coach", "newcomer", "anonymous")
 # The tables users write to; the admin, sessions and login attempts are not counted.
-COUNTED_APPS = ("accounts", "activities", "exercises", "plans", "reminders", "privacy")
+COUNTED_APPS = ("accounts", "activities", "apitokens", "exercises", "plans", "reminders", "privacy")
 # Query parameters pages read besides their forms' fields.
 GET_PARAMS = (
     "q", "page", "group", "sort", "archived", "date", "next", "leave", "kind", "weeks", "month"
@@ -223,6 +225,29 @@ TARGETS: dict[str, Target] = {
     "feeds:calendar_feed": Target(EVERYONE, {"token": "feed_token"}),
     "feeds:feed_renew": Target(LOGGED_IN, {"kind": "feed_kind"}),
     "feeds:workout": Target(LOGGED_IN, _k("session_id")),
+
+    "apitokens:new": Target(LOGGED_IN, fields={"name": "Script", "scope": "read"}),
+    "apitokens:revoke": Target(LOGGED_IN, _k("token_id")),
+    "api:schema": Target(EVERYONE),
+    "api:docs": Target(EVERYONE),
+    "api:profile": Target(EVERYONE),
+    "api:week_current": Target(EVERYONE),
+    "api:week": Target(EVERYONE, _k("week_start")),
+    "api:session": Target(EVERYONE, _k("session_id")),
+    "api:session_done": Target(EVERYONE, _k("session_id")),
+    "api:session_skip": Target(EVERYONE, _k("session_id")),
+    "api:session_undo": Target(EVERYONE, _k("session_id")),
+    "api:runs": Target(EVERYONE),
+    "api:run": Target(EVERYONE, _k("run_log_id")),
+    "api:exercises": Target(EVERYONE),
+    "api:exercise": Target(EVERYONE, _k("slug")),
+    "api:athletes": Target(EVERYONE),
+    "api:athlete_week_current": Target(EVERYONE, _k("athlete_id")),
+    "api:athlete_week": Target(EVERYONE, _k("athlete_id", "week_start")),
+    "api:athlete_sessions": Target(EVERYONE, _k("athlete_id")),
+    "api:athlete_session": Target(EVERYONE, _k("athlete_id", "session_id")),
+    "api:templates": Target(EVERYONE),
+    "api:template": Target(EVERYONE, _k("template_id")),
     "privacy:data": Target(LOGGED_IN),
     "privacy:export_request": Target(LOGGED_IN),
     "privacy:export_status": Target(LOGGED_IN, _k("export_id")),
@@ -388,6 +413,7 @@ def world(runner, coach) -> World:
             "batch_id": batch.pk,
             "export_id": DataExport.objects.create(user=runner).pk,
             "invitation_id": invitation.pk,
+            "token_id": token_create(user=runner, name="Script", scope="write")[0].pk,
             "token": invitation_token(invitation),
             "uidb64": urlsafe_base64_encode(force_bytes(runner.pk)),
             "reset_token": default_token_generator.make_token(runner),

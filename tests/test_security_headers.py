@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from activities.services import Upload, activity_import, batch_create
+from apitokens.services import token_create
 from plans.models import PlanTemplate
 from privacy.models import DataExport
 from tests.accounts.factories import RaceGoalFactory, RunnerProfileFactory
@@ -73,6 +74,7 @@ def values(runner: User, coach: User) -> dict[str, object]:
         "assignment_id": 1,
         "goal_id": RaceGoalFactory.create(profile=profile).pk,
         "invitation_id": 1,
+        "token_id": token_create(user=runner, name="Script", scope="read")[0].pk,
         "slug": ExerciseFactory().slug,
         "token": "not-a-token",
         "kind": "runner",

@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "accounts",
     "exercises",
     "plans",
@@ -50,6 +53,8 @@ INSTALLED_APPS = [
     "outbox",
     "limits",
     "feeds",
+
+    "apitokens",
     "privacy",
 ]
 
@@ -186,6 +191,58 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
         "frame-ancestors": [NONE],
     }
+}
+
+# The JSON API under /api/v1/ (see the README): a personal access token or the browser session
+# (with its CSRF token); answers and errors in JSON only.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "apitokens.authentication.BearerTokenAuthentication",
+        "config.rest_defaults.CsrfSessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "apitokens.authentication.TokenScope",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "config.rest_defaults.PerUserThrottle",
+        "apitokens.authentication.PerTokenThrottle",
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["config.rest_defaults.StrictJSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "config.rest_defaults.Pagination",
+    "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "config.rest.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "config.rest.ApiSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+API_REQUESTS_PER_USER_PER_MINUTE = env.int("API_REQUESTS_PER_USER_PER_MINUTE", default=120)
+API_REQUESTS_PER_TOKEN_PER_MINUTE = env.int("API_REQUESTS_PER_TOKEN_PER_MINUTE", default=60)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "RunStrong API",
+    "DESCRIPTION": (
+        "The runner's profile, weeks, sessions and runs; the exercise library; a coach's "
+        "athletes, their weeks and the coach's templates. Send a personal access token as "
+        "`Authorization: Bearer …` (create one on your account page), or use the browser "
+        "session with the `X-CSRFToken` header. Every error answers "
+        '`{"errors": {"field": ["message", …]}}`.'
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PATH_CONVERTER_OVERRIDES": {
+        "id": {"type": "integer", "minimum": 0, "maximum": 999_999_999_999_999_999}
+    },
+    "ENUM_NAME_OVERRIDES": {
+        "InjuryArea": "exercises.vocabulary.InjuryArea",
+        "Activity": "exercises.vocabulary.Activity",
+        "Equipment": "exercises.vocabulary.Equipment",
+        "Place": "exercises.vocabulary.Place",
+    },
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

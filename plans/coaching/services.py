@@ -659,3 +659,23 @@ def athlete_group_set(*, coach: User, athlete: User, name: str) -> None:
     AthleteGroup.objects.update_or_create(
         coach=coach, athlete=athlete, defaults={"name": name.strip()}
     )
+
+
+@transaction.atomic
+def template_archived_set(*, template: PlanTemplate, archived: bool) -> PlanTemplate:
+    """Archive a template (its assignments carry on) or bring it back."""
+    template.archived = archived
+    template.save(update_fields=["archived", "updated_at"])
+    return template
+
+
+class TemplateInUse(Exception):
+    """A template that was assigned stays: its assignments point at it."""
+
+
+@transaction.atomic
+def template_delete(*, template: PlanTemplate) -> None:
+    """Remove a template never assigned, with its sessions; an assigned one raises TemplateInUse."""
+    if template.assignments.exists():
+        raise TemplateInUse(template.name)
+    template.delete()
