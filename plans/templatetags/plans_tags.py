@@ -26,3 +26,13 @@ def clock(seconds: int) -> str:
 def comeback(profile: RunnerProfile) -> Comeback | None:
     """The runner's return from injury if one is under way, from their prefetched injuries."""
     return comeback_of(profile, profile.injuries.all(), profile.today())
+
+
+CHIP_NAMES = {"run": "run", "cross_training": "cross", "strength": "strength", "rest": "rest"}
+
+
+@register.filter
+def chip(kind: str) -> str:
+    """A session's kind (or "rest") → the classes of its chip in the brand's colours:
+    "cross_training" → "rs-chip rs-chip-cross" (see static/css/app.css)."""
+    return f"rs-chip rs-chip-{CHIP_NAMES.get(kind, 'neutral')}"
