@@ -29,8 +29,8 @@ from plans.coaching.services import (
     plan_assign,
     template_session_add,
 )
-from plans.models import PlanTemplate, RunLog, Session, Status
-from plans.services import monday_of
+from plans.models import PlanTemplate, RunLog, Session, Status, WeekNote
+from plans.services import monday_of, session_mark
 from reminders import links
 from reminders.models import Reminder
 from tests.accounts.factories import InvitationFactory
@@ -186,6 +186,7 @@ def _cast() -> dict[str, object]:
     assert reminder is not None and ahead is not None and ahead.session.date > today
     assert activity is not None
     open_session = Session.objects.filter(runner=runner, status=Status.PLANNED).earliest("date")
+    _every_state_of_a_session(runner, coach, today)
     return {
         "users": {RUNNER: runner, COACH: coach, NEWCOMER: newcomer},
         "athlete_id": runner.pk,
@@ -208,6 +209,26 @@ def _cast() -> dict[str, object]:
         "ahead_done_token": links.done_path(ahead.pk).rstrip("/").rsplit("/", 1)[-1],
         "unsubscribe_token": links.unsubscribe_path(runner.pk).rstrip("/").rsplit("/", 1)[-1],
     }
+
+
+def _every_state_of_a_session(runner: User, coach: User, today) -> None:
+    """This week shows each thing a session can carry: skipped with a note, a coach's note, a
+    new activity, one moved and one waiting for a day; and the coach's note on the week."""
+    ahead = list(
+        Session.objects.filter(runner=runner, date__gt=today, post_run=False).order_by("date")
+    )
+    skipped, noted, *_ = ahead
+    session_mark(session=skipped, status=Status.SKIPPED, note="Sore calves")
+    Session.objects.filter(pk=noted.pk).update(
+        coach_note="Keep it easy, chat pace.",
+        is_new_activity=True,
+        moved_from=noted.date - timedelta(days=1),
+        placement_note="No free day fits it this week.",
+        needs_attention=True,
+    )
+    WeekNote.objects.create(
+        runner=runner, week_start=monday_of(today), text="A lighter week.", author=coach
+    )
 
 
 def _path(name: str, page: Page, cast: dict[str, object]) -> str:
