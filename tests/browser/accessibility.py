@@ -3,10 +3,14 @@ describe what fails. axe is a test tool (tests/browser/vendor/axe.min.js), never
 added to every document by the browser itself, before the page's own scripts, so the page's
 Content-Security-Policy does not apply to it."""
 
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+# A11Y_SHOTS=/some/folder saves a full-page screenshot of every page in every look, to look at.
+SHOTS = os.environ.get("A11Y_SHOTS", "")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WIDTHS = {"desktop": 1280, "phone": 390}
 SCHEMES = ("light", "dark")
@@ -65,7 +69,7 @@ def show(page, *, width: int, scheme: str) -> None:
     page.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done)))")
 
 
-def every_look(page, first_scheme: str = "light") -> list[tuple[str, str]]:
+def every_look(page, first_scheme: str = "light", name: str = "") -> list[tuple[str, "Violation"]]:
     """Check the loaded page at both widths in both schemes without loading it again: light
     desktop, light phone, dark phone, dark desktop (or starting dark). Returns the
     (where, description) of each failure."""
@@ -80,5 +84,8 @@ def every_look(page, first_scheme: str = "light") -> list[tuple[str, str]]:
     found = []
     for scheme, width in looks:
         show(page, width=WIDTHS[width], scheme=scheme)
+        if SHOTS and name:
+            slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:80]
+            page.screenshot(path=f"{SHOTS}/{slug}-{width}-{scheme}.png", full_page=True)
         found.extend((f"{width} {scheme}", v) for v in axe_violations(page))
     return found

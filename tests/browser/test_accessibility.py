@@ -280,7 +280,7 @@ def test_every_page_passes_axe_for_every_role_width_and_scheme(role, live_server
     for path, status in paths.items():
         response = page.goto(live_server.url + path)
         assert response is not None and response.status == status, f"{role} {path}: {status}"
-        for look, violation in every_look(page, scheme):
+        for look, violation in every_look(page, scheme, f"{role} {path}"):
             failures.setdefault(violation, []).append(f"{path} ({look})")
         scheme = "dark" if scheme == "light" else "light"
     context.close()
