@@ -69,10 +69,11 @@ def show(page, *, width: int, scheme: str) -> None:
     page.evaluate("() => new Promise((done) => requestAnimationFrame(() => setTimeout(done)))")
 
 
-def every_look(page, first_scheme: str = "light", name: str = "") -> list[tuple[str, "Violation"]]:
-    """Check the loaded page at both widths in both schemes without loading it again: light
-    desktop, light phone, dark phone, dark desktop (or starting dark). Returns the
-    (where, description) of each failure."""
+def every_look(page, first_scheme: str = "light", name: str = "") -> list[tuple[str, Violation]]:
+    """Check the loaded page at both widths in both schemes without loading it again: desktop
+    and phone in the scheme it was loaded in (theme.js at load), then phone and desktop in the
+    other (theme.js following a change). Returns (look, violation) pairs; `name` names the
+    screenshots when A11Y_SHOTS is set."""
     second = "dark" if first_scheme == "light" else "light"
     looks = [
         (first_scheme, "desktop"),
@@ -81,7 +82,7 @@ def every_look(page, first_scheme: str = "light", name: str = "") -> list[tuple[
         (second, "desktop"),
     ]
     page.evaluate(OPEN_EVERYTHING)
-    found = []
+    found: list[tuple[str, Violation]] = []
     for scheme, width in looks:
         show(page, width=WIDTHS[width], scheme=scheme)
         if SHOTS and name:

@@ -171,7 +171,10 @@ def _cast() -> dict[str, object]:
         ),
     )
     (assignment,) = plan_assign(
-        template=template, athletes=[runner], start=monday_of(today) + timedelta(days=14), coach=coach
+        template=template,
+        athletes=[runner],
+        start=monday_of(today) + timedelta(days=14),
+        coach=coach,
     )
     invitation = InvitationFactory.create(coach=coach, email=newcomer.email)
     activity = activity_import(
@@ -199,7 +202,7 @@ def _cast() -> dict[str, object]:
         "assignment_id": assignment.pk,
         "slug": exercise.slug,
         "activity_id": activity.pk,
-        "goal_id": Goal.objects.filter(profile__user=runner).first().pk,
+        "goal_id": Goal.objects.get(profile__user=runner).pk,
         "batch_id": batch.pk,
         "invitation_token": invitation_token(invitation),
         "uidb64": urlsafe_base64_encode(force_bytes(runner.pk)),

@@ -48,7 +48,8 @@ def test_the_week_works_from_the_keyboard_alone(scheme, live_server, browser):
     assert page.evaluate("document.documentElement.dataset.bsTheme") == scheme
     # Asked for no motion: no smooth scrolling, no transitions.
     assert page.evaluate("getComputedStyle(document.documentElement).scrollBehavior") == "auto"
-    assert page.evaluate("getComputedStyle(document.querySelector('.btn')).transitionDuration") == "0s"
+    button_motion = "getComputedStyle(document.querySelector('.btn')).transitionDuration"
+    assert page.evaluate(button_motion) == "0s"
 
     # The first Tab shows the skip link; Enter jumps past the navigation.
     skip = tab_to(page, lambda focused: True, limit=1)
