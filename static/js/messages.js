@@ -1,17 +1,14 @@
-// Screen readers read out a live region when its text changes, not text it had when the page
-// loaded; so the page's messages ("Marked as done.") are copied into it once the page is ready.
+// Screen readers read out what is added to a live region, not what it held when the page
+// loaded: so once the page is ready, each message ("Nice work — marked as done.") is put back
+// into the region as a new node. Nothing moves on screen.
 (function () {
   "use strict";
   function announce() {
-    var live = document.getElementById("live-messages");
-    var shown = document.querySelectorAll("[data-message]");
-    if (!live || !shown.length) {
-      return;
-    }
-    var text = Array.prototype.map.call(shown, function (message) {
-      return message.textContent.trim();
-    }).join(" ");
-    window.setTimeout(function () { live.textContent = text; }, 250);
+    window.setTimeout(function () {
+      document.querySelectorAll("#messages [data-message]").forEach(function (message) {
+        message.replaceWith(message.cloneNode(true));
+      });
+    }, 250);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", announce);
