@@ -129,6 +129,11 @@ PAGES: dict[str, Page | NotAPage] = {
     "activities:detail": Page((RUNNER, COACH)),
     "activities:delete": POST_ONLY,
     "activities:api_activities": JSON,
+    "privacy:data": Page((RUNNER, COACH)),
+    "privacy:export_request": POST_ONLY,
+    "privacy:export_status": JSON,
+    "privacy:export_download": NotAPage("a zip file to download"),
+    "privacy:account_delete": Page((RUNNER, COACH)),
     "reminders:done": Page((ANONYMOUS,), {"token": "done_token"}),
     "reminders:unsubscribe": Page((ANONYMOUS,), {"token": "unsubscribe_token"}),
 }

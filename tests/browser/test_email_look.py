@@ -41,6 +41,7 @@ CONTEXTS = {
         "path": "/accounts/password-reset/",
     },
     "password_reset": {"user": USER, "uid": "MQ", "token": "abc-123"},
+    "export_ready": {"path": "/privacy/data/export/1/download/", "days": 7},
 }
 
 
