@@ -33,11 +33,11 @@ from plans.models import PlanTemplate, RunLog, Session, Status, WeekNote
 from plans.services import monday_of, session_mark
 from reminders import links
 from reminders.models import Reminder
-from tests.accounts.factories import InvitationFactory
+from tests.accounts.factories import InvitationFactory, RunnerProfileFactory
 from tests.activities import samples
 from tests.browser.accessibility import Violation, axe_context, every_look
 from tests.exercises.factories import ExerciseFactory
-from tests.factories import TEST_PASSWORD, UserFactory
+from tests.factories import TEST_PASSWORD, CoachingFactory, UserFactory
 from tests.test_no_server_errors import _url_names
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -182,6 +182,8 @@ def _cast() -> dict[str, object]:
         coach=coach,
     )
     invitation = InvitationFactory.create(coach=coach, email=newcomer.email)
+    quiet = RunnerProfileFactory.create(user__display_name="Quinn Quiet", time_zone="UTC").user
+    CoachingFactory.create(coach=coach, athlete=quiet)  # a highlighted row: no activity yet
     activity = activity_import(
         runner=runner,
         uploaded_by=runner,
