@@ -66,3 +66,13 @@ def run_steps(structure: list[dict[str, Any]], unit: str) -> list[str]:
 def run_distance(km: Decimal | None, unit: str) -> str:
     """≈ 8.2 km (or mi); "" without paces."""
     return distance_text(km, unit)
+
+
+CHIP_NAMES = {"run": "run", "cross_training": "cross", "strength": "strength", "rest": "rest"}
+
+
+@register.filter
+def chip(kind: str) -> str:
+    """A session's kind (or "rest") → the classes of its chip in the brand's colours:
+    "cross_training" → "rs-chip rs-chip-cross" (see static/css/app.css)."""
+    return f"rs-chip rs-chip-{CHIP_NAMES.get(kind, 'neutral')}"

@@ -23,19 +23,19 @@ def reminder_badge(
     """What the week page says about one run's post-run email, true for the runner's settings
     as they are now (a row still scheduled when reminders were turned off is never sent)."""
     if state == State.SENT:
-        return Badge("Routine emailed", "text-bg-success")
+        return Badge("Routine emailed", "rs-chip-done")
     if state == State.FAILED:
-        return Badge("Routine email not delivered", "text-bg-danger")
+        return Badge("Routine email not delivered", "rs-chip-danger")
     if session.status == Status.SKIPPED:
         return None
     if not reminders_on:
         return Badge(
             "No email: reminders are off" if own else "No email: their reminders are off",
-            "text-bg-light border",
+            "rs-chip-neutral",
         )
     if state in (State.SCHEDULED, State.SENDING):
         text = "We’ll email you a routine after this run" if own else "Routine email after this run"
-        return Badge(text, "text-bg-light border")
+        return Badge(text, "rs-chip-neutral")
     if session.status == Status.PLANNED and session.date >= today:
         # No usual run time that day: the email follows the run being logged or ticked done.
         text = (
@@ -43,7 +43,7 @@ def reminder_badge(
             if own
             else "Routine email once this run is logged"
         )
-        return Badge(text, "text-bg-light border")
+        return Badge(text, "rs-chip-neutral")
     return None
 
 

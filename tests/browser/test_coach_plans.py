@@ -109,7 +109,7 @@ def test_a_coach_builds_a_two_week_template_assigns_it_and_the_athlete_sees_it(
     screenshot("coach-dashboard")
 
     page.goto(f"{live_server.url}/athletes/{ada.pk}/week/{NEXT_MONDAY.isoformat()}/")
-    page.get_by_role("link", name="Edit Long run").click()
+    page.get_by_role("link", name="Edit or move Long run").click()
     page.get_by_label("Note for the athlete").fill("First half slow, last 20 minutes steady.")
     page.get_by_role("button", name="Save changes").click()
     page.get_by_text("Coach:").first.wait_for()

@@ -110,7 +110,7 @@ def test_the_coach_changes_an_athletes_strength_session_and_removes_one_after_a_
     )  # fmt: skip
     log_in(page, live_server.url, coach.email)
     page.goto(f"{live_server.url}/athletes/{ada.pk}/week/{wednesday.isoformat()}/")
-    page.get_by_role("link", name="Edit Core").click()
+    page.get_by_role("link", name="Edit or move Core").click()
     assert page.input_value("#id_counted_in_1") == "seconds"
     page.fill("#id_low_1", "30")
     page.get_by_role("button", name="Add an exercise").click()

@@ -11,7 +11,7 @@ def test_home_page_is_styled_by_the_local_bootstrap_and_the_demo_runner_logs_in_
     load_demo_accounts()
     page.goto(live_server.url + "/")
     navbar_colour = page.eval_on_selector(".navbar", "el => getComputedStyle(el).backgroundColor")
-    assert navbar_colour == "rgb(13, 110, 253)"  # Bootstrap's primary blue: the CSS loaded
+    assert navbar_colour == "rgb(17, 94, 89)"  # the brand teal of app.css: the CSS loaded
     assert page.get_by_role("heading", name="Run stronger, get hurt less.").is_visible()
     screenshot("home")
 
