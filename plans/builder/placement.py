@@ -39,6 +39,8 @@ LONG_DAY_MIN = MIN_LONG_RUN + BLOCK_MIN
 STRENGTH_SESSIONS = 2
 ACTIVITY_MINUTES = {"in_season": 30, "off_season": 45}
 RUN_TITLES = {"easy": "Easy run", "long": "Long run", "speed": "Speed run", "hill": "Hill run"}
+HARD_PURPOSES = ("speed", "hill", "threshold")
+HARD_SHARE_MAX = 0.25  # at least three easy minutes of running to one hard
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven")
 
 
@@ -66,7 +68,7 @@ class Planner:
         self.runner = runner
         self.library = sorted(library, key=lambda entry: entry.slug)
         self.by_slug = {entry.slug: entry for entry in self.library}
-        self.phase = phase_for(runner.week_start, runner.race_date)
+        self.phase = phase_for(runner.week_start, runner.race_date, runner.race_km)
         self.tapering = self.phase in TAPER_PHASES
         self.injured = is_injured(runner)
         self.return_stage = return_stage(runner)
@@ -78,10 +80,19 @@ class Planner:
         ]
         self._keep_race_eve_free()
         self.purposes: dict[int, str] = {}
+        self.run_caps: dict[int, int] = {}
         self.lead_notes = 0
 
     def _free(self, index: int) -> bool:
-        return index >= self.runner.first_day and self.runner.days[index].available
+        return (
+            index >= self.runner.first_day
+            and self.runner.days[index].available
+            and not self._paused(index)
+        )
+
+    def _paused(self, index: int) -> bool:
+        day = self.runner.week_start + timedelta(days=index)
+        return any(first <= day <= last for first, last in self.runner.paused)
 
     @property
     def _part_week(self) -> bool:
@@ -118,6 +129,8 @@ class Planner:
             )
         if self.return_stage:
             self.notes.append(return_note(self.return_stage))
+        if self.runner.target is not None:
+            self.notes.extend(self.runner.target.why)
         self.lead_notes = len(self.notes)
         usable = [d.index for d in self.drafts if d.budget >= MIN_ACTIVITY]
         run_capable = [i for i in usable if self.drafts[i].budget >= RUN_DAY_MIN]
@@ -130,6 +143,8 @@ class Planner:
                 run_capable.remove(rest)
         run_days = self._spread(run_capable, runs, [long_day] if long_day is not None else [])
         self._assign_purposes(run_days, long_day)
+        if self.runner.target is not None and not self.injured:
+            run_days = self._fit_runs_to_target(run_days)
         cross_days = sorted(
             (i for i in usable if i not in run_days),
             key=lambda i: (-self.drafts[i].budget, i),
@@ -228,13 +243,64 @@ class Planner:
         room = max(0, len(run_days) - 2) if len(run_days) >= 3 else 0
         placed = [long_day] if long_day is not None else []
         for purpose in quality[:room]:
-            free = [i for i in run_days if i not in placed]
+            free = [i for i in run_days if i not in placed and not self._next_to_hard(i)]
             picked = self._spread(free, len(placed) + 1, placed)
             new = [i for i in picked if i not in placed]
             if not new:
                 break
             self.purposes[new[0]] = purpose
             placed.append(new[0])
+
+    def _next_to_hard(self, index: int) -> bool:
+        """Two hard runs never sit on consecutive days."""
+        return any(self.purposes.get(index + step) in HARD_PURPOSES for step in (-1, 1))
+
+    def _fit_runs_to_target(self, run_days: list[int]) -> list[int]:
+        """Share the season's minutes for the week among its runs: no run longer than the
+        target's longest, hard runs at most a quarter of the running (a hard run that cannot
+        get 20 minutes of it becomes easy), and runs dropped, easy ones first, when the
+        week's minutes cannot give each its shortest length. The long run is sized first."""
+        target = self.runner.target
+        assert target is not None
+        long_day = next((i for i in run_days if self.purposes[i] == "long"), None)
+        if long_day is not None and min(target.longest_run, target.run_minutes) < MIN_LONG_RUN:
+            self.purposes[long_day] = "easy"
+        runs = sorted(run_days, key=self._run_order)
+        while runs and sum(self._shortest(i) for i in runs) > target.run_minutes:
+            runs.remove(self._first_to_drop(runs))
+        for index in set(run_days) - set(runs):
+            del self.purposes[index]
+        caps = {i: self._cap(i, target.longest_run) for i in runs}
+        alloc = {i: self._shortest(i) for i in runs}
+        hard = [i for i in runs if self.purposes[i] in HARD_PURPOSES]
+        easy = [i for i in runs if i not in hard]
+        while True:
+            easy_sum = _water_fill(alloc, caps, easy, target.run_minutes - MIN_RUN * len(hard))
+            if MIN_RUN * len(hard) * (1 / HARD_SHARE_MAX - 1) <= easy_sum or not hard:
+                break
+            softened = hard.pop()
+            self.purposes[softened] = "easy"
+            easy.append(softened)
+        hard_room = min(
+            target.run_minutes - easy_sum, int(easy_sum * HARD_SHARE_MAX / (1 - HARD_SHARE_MAX))
+        )
+        _water_fill(alloc, caps, hard, hard_room)
+        _water_fill(alloc, caps, easy, target.run_minutes - sum(alloc[i] for i in hard))
+        self.run_caps = alloc
+        return sorted(runs)
+
+    def _shortest(self, index: int) -> int:
+        return MIN_LONG_RUN if self.purposes[index] == "long" else MIN_RUN
+
+    def _cap(self, index: int, longest: int) -> int:
+        plain = self._run_target(self.purposes[index])
+        room = self.drafts[index].budget - BLOCK_MIN
+        return max(self._shortest(index), min(plain, longest, room) // 5 * 5)
+
+    def _first_to_drop(self, runs: list[int]) -> int:
+        """Easy runs go first (the latest), then hard ones; the long run goes last."""
+        rank = {"easy": 0, "speed": 1, "hill": 1, "threshold": 1, "long": 2}
+        return min(runs, key=lambda i: (rank[self.purposes[i]], -i))
 
     def _run_order(self, index: int) -> tuple[int, int]:
         # The long run is sized first so that no other run outgrows it.
@@ -247,7 +313,8 @@ class Planner:
         purpose = self.purposes[index]
         shortest = MIN_LONG_RUN if purpose == "long" else MIN_RUN
         block = self._post_run_block(index, min(BLOCK_MAX, draft.budget - shortest))
-        run_minutes = min(self._run_target(purpose), draft.budget - block.minutes)
+        wanted = self.run_caps.get(index, self._run_target(purpose))
+        run_minutes = min(wanted, draft.budget - block.minutes)
         if not block.exercises:
             note = "No strength move fits what you have, so runs that need one are left out."
             if note not in self.notes:
@@ -359,7 +426,16 @@ class Planner:
         first = draft.sessions[0]
         if first.kind != "run" or first.purpose not in ("easy", "hill"):
             return 0
+        if self.runner.target is not None and first.purpose == "easy":
+            return max(0, min(first.minutes - MIN_RUN, self._easy_to_spare()) // 5 * 5)
         return first.minutes - MIN_RUN
+
+    def _easy_to_spare(self) -> int:
+        """Easy minutes the week can give up and still hold three easy minutes to a hard one."""
+        runs = [s for d in self.drafts for s in d.sessions if s.kind == "run"]
+        hard = sum(s.minutes for s in runs if s.purpose in HARD_PURPOSES)
+        easy = sum(s.minutes for s in runs) - hard
+        return easy - math.ceil(hard * (1 - HARD_SHARE_MAX) / HARD_SHARE_MAX)
 
     def _trim_run(self, draft: _DraftDay, minutes: int) -> None:
         if minutes <= 0:
@@ -494,6 +570,22 @@ class Planner:
         else:
             note = f"Your free days are short, so {this_week}."
         self.notes.insert(self.lead_notes, note)
+
+
+def _water_fill(alloc: dict[int, int], caps: dict[int, int], runs: list[int], room: int) -> int:
+    """Add five minutes at a time to each of `runs` in turn, none past its cap, until they
+    hold `room` minutes together; the minutes they hold."""
+    held = sum(alloc[i] for i in runs)
+    growing = [i for i in runs if alloc[i] < caps[i]]
+    while growing and held + 5 <= room:
+        for index in list(growing):
+            if held + 5 > room:
+                break
+            alloc[index] += 5
+            held += 5
+            if alloc[index] >= caps[index]:
+                growing.remove(index)
+    return held
 
 
 def _count(number: int, noun: str) -> str:

@@ -110,7 +110,7 @@ class StrengthRules:
     @classmethod
     def for_week(cls, runner: RunnerInput, library: Sequence[LibraryEntry]) -> StrengthRules:
         """The rules of the runner's week as the planner applies them: lighter in the taper."""
-        tapering = phase_for(runner.week_start, runner.race_date) in TAPER_PHASES
+        tapering = phase_for(runner.week_start, runner.race_date, runner.race_km) in TAPER_PHASES
         return cls(runner, library, tapering=tapering)
 
     def candidates(self, *, avoid_legs: bool) -> list[LibraryEntry]:
