@@ -71,6 +71,8 @@ from injury), `strength` (who may do which move and how moves are picked), `plac
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import timedelta
 
 from plans.builder.easing import CoachRun, eased_runs
 from plans.builder.phases import (
@@ -81,6 +83,17 @@ from plans.builder.phases import (
     return_block,
 )
 from plans.builder.placement import MIX, Planner, day_budget
+from plans.builder.season import (
+    RACE_KM,
+    History,
+    SeasonWeek,
+    WeekDone,
+    longest_run,
+    race_km,
+    run_minutes,
+    season_length,
+    week_target,
+)
 from plans.builder.strength import RUNNING_MUSCLES
 from plans.builder.types import (
     Commitment,
@@ -90,6 +103,7 @@ from plans.builder.types import (
     RunnerInput,
     Session,
     Week,
+    WeekTarget,
 )
 from plans.builder.vocabulary import (
     ACTIVITIES,
@@ -119,20 +133,31 @@ __all__ = [
     "RETURN_LONG_RUN_MAX",
     "RUNNER_TYPES",
     "RUNNING_MUSCLES",
+    "RACE_KM",
     "CoachRun",
     "Commitment",
     "Day",
+    "History",
     "LibraryEntry",
     "Prescription",
     "ReturnBlock",
     "RunnerInput",
+    "SeasonWeek",
     "Session",
     "Week",
+    "WeekDone",
+    "WeekTarget",
+    "build_season",
     "build_week",
     "day_budget",
     "eased_runs",
+    "longest_run",
     "phase_for",
+    "race_km",
     "return_block",
+    "run_minutes",
+    "season_length",
+    "week_target",
 ]
 
 
@@ -140,6 +165,35 @@ def build_week(runner: RunnerInput, library: Sequence[LibraryEntry]) -> Week:
     """Plan the week starting on runner.week_start."""
     _validate(runner)
     return Planner(runner, library).week()
+
+
+def build_season(
+    runner: RunnerInput,
+    library: Sequence[LibraryEntry],
+    history: History,
+    weeks: int | None = None,
+) -> tuple[SeasonWeek, ...]:
+    """Plan `weeks` weeks (default: to race week, or a maintenance season) from
+    runner.week_start, each from its season target; weeks ahead count as done as planned."""
+    _validate(runner)
+    season = []
+    for offset in range(weeks or season_length(runner)):
+        week_runner = replace(
+            runner,
+            week_start=runner.week_start + timedelta(weeks=offset),
+            first_day=runner.first_day if offset == 0 else 0,
+            target=None,
+        )
+        target = week_target(week_runner, history)
+        week = Planner(replace(week_runner, target=target), library).week()
+        planned = run_minutes(week)
+        long_run = longest_run(week)
+        history = history.plus(
+            WeekDone(week.week_start, planned=planned, done=planned),
+            (week.week_start + timedelta(days=6), long_run) if long_run else None,
+        )
+        season.append(SeasonWeek(week=week, target=target))
+    return tuple(season)
 
 
 def _validate(runner: RunnerInput) -> None:
@@ -156,6 +210,10 @@ def _validate(runner: RunnerInput) -> None:
         problems.append("The long-run day must be a weekday from 0 (Monday) to 6 (Sunday).")
     if not 0 <= runner.first_day <= 6:
         problems.append("The first day must be a weekday from 0 (Monday) to 6 (Sunday).")
+    if runner.race_km is not None and not 0 < runner.race_km <= 1000:
+        problems.append("A race distance must be between 0 and 1000 km.")
+    if any(last < first for first, last in runner.paused):
+        problems.append("A pause cannot end before it starts.")
     if runner.injury is not None and runner.injury not in INJURY_AREAS:
         problems.append(f"Injury must be one of {', '.join(INJURY_AREAS)}.")
     if runner.injury_days is not None and runner.injury_days < 0:

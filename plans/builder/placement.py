@@ -19,7 +19,14 @@ from plans.builder.phases import (
     return_stage,
     run_target,
 )
-from plans.builder.strength import BLOCK_MAX, BLOCK_MIN, SESSION_MIN, StrengthRules, can_use
+from plans.builder.strength import (
+    BLOCK_MAX,
+    BLOCK_MIN,
+    SESSION_MIN,
+    StrengthRules,
+    can_use,
+    sorted_library,
+)
 from plans.builder.types import Day, LibraryEntry, RunnerInput, Session, Week
 from plans.builder.vocabulary import DAY_NAMES
 
@@ -66,7 +73,7 @@ class _DraftDay:
 class Planner:
     def __init__(self, runner: RunnerInput, library: Sequence[LibraryEntry]) -> None:
         self.runner = runner
-        self.library = sorted(library, key=lambda entry: entry.slug)
+        self.library = sorted_library(library)
         self.by_slug = {entry.slug: entry for entry in self.library}
         self.phase = phase_for(runner.week_start, runner.race_date, runner.race_km)
         self.tapering = self.phase in TAPER_PHASES
@@ -91,6 +98,8 @@ class Planner:
         )
 
     def _paused(self, index: int) -> bool:
+        if not self.runner.paused:
+            return False
         day = self.runner.week_start + timedelta(days=index)
         return any(first <= day <= last for first, last in self.runner.paused)
 
@@ -154,6 +163,8 @@ class Planner:
         else:
             for index in sorted(run_days, key=self._run_order):
                 self._fill_run_day(index)
+            if self.runner.target is not None:
+                self._keep_easy_share()
             self._fill_cross_days(cross_days)
         self._mix_note(len(usable))
         return Week(
@@ -271,23 +282,53 @@ class Planner:
         for index in set(run_days) - set(runs):
             del self.purposes[index]
         caps = {i: self._cap(i, target.longest_run) for i in runs}
-        alloc = {i: self._shortest(i) for i in runs}
         hard = [i for i in runs if self.purposes[i] in HARD_PURPOSES]
+        best = self._share_out(runs, hard, caps, target.run_minutes)
+        while hard:
+            # A hard run kept at its shortest may cost the week more minutes than it is worth.
+            hard = hard[:-1]
+            fewer = self._share_out(runs, hard, caps, target.run_minutes)
+            if sum(fewer.values()) > sum(best.values()):
+                best = fewer
+        for index in runs:
+            if self.purposes[index] in HARD_PURPOSES and index not in best.hard:
+                self.purposes[index] = "easy"
+        self.run_caps = dict(best)
+        return sorted(runs)
+
+    def _share_out(
+        self, runs: list[int], hard: list[int], caps: dict[int, int], total: int
+    ) -> _Shares:
+        """Minutes for each run with these hard runs (fewer when they would pass a quarter
+        of the running), the rest easy, none past its cap, `total` at most together."""
+        hard = list(hard)
         easy = [i for i in runs if i not in hard]
+        alloc = _Shares({i: MIN_LONG_RUN if self.purposes[i] == "long" else MIN_RUN for i in runs})
         while True:
-            easy_sum = _water_fill(alloc, caps, easy, target.run_minutes - MIN_RUN * len(hard))
+            easy_sum = _water_fill(alloc, caps, easy, total - MIN_RUN * len(hard))
             if MIN_RUN * len(hard) * (1 / HARD_SHARE_MAX - 1) <= easy_sum or not hard:
                 break
-            softened = hard.pop()
-            self.purposes[softened] = "easy"
-            easy.append(softened)
-        hard_room = min(
-            target.run_minutes - easy_sum, int(easy_sum * HARD_SHARE_MAX / (1 - HARD_SHARE_MAX))
-        )
+            easy.append(hard.pop())
+        hard_room = min(total - easy_sum, int(easy_sum * HARD_SHARE_MAX / (1 - HARD_SHARE_MAX)))
         _water_fill(alloc, caps, hard, hard_room)
-        _water_fill(alloc, caps, easy, target.run_minutes - sum(alloc[i] for i in hard))
-        self.run_caps = alloc
-        return sorted(runs)
+        _water_fill(alloc, caps, easy, total - sum(alloc[i] for i in hard))
+        alloc.hard = tuple(hard)
+        return alloc
+
+    def _keep_easy_share(self) -> None:
+        """A strength block may have shortened an easy run: shorten the hard runs (or make
+        the last one easy) until three in four minutes of running are easy again."""
+        while self._easy_to_spare() < 0:
+            hard = [
+                d for d in self.drafts if d.sessions and d.sessions[0].purpose in HARD_PURPOSES
+            ]
+            draft = max(hard, key=lambda d: (d.sessions[0].minutes, d.index))
+            run = draft.sessions[0]
+            if run.minutes - 5 >= MIN_RUN:
+                draft.sessions[0] = replace(run, minutes=run.minutes - 5)
+            else:
+                draft.sessions[0] = replace(run, purpose="easy", title=RUN_TITLES["easy"])
+                self.purposes[draft.index] = "easy"
 
     def _shortest(self, index: int) -> int:
         return MIN_LONG_RUN if self.purposes[index] == "long" else MIN_RUN
@@ -462,7 +503,7 @@ class Planner:
             e
             for e in self.library
             if e.kind == "cross_training"
-            and can_use(e, self.runner)
+            and can_use(e, self.runner, self.strength.kit)
             and (area is None or area not in e.avoids)
             and (not injury_only or (area in e.suits and e.impact in ("none", "low")))
         ]
@@ -570,6 +611,12 @@ class Planner:
         else:
             note = f"Your free days are short, so {this_week}."
         self.notes.insert(self.lead_notes, note)
+
+
+class _Shares(dict[int, int]):
+    """Minutes by run day, and which of those runs stay hard."""
+
+    hard: tuple[int, ...] = ()
 
 
 def _water_fill(alloc: dict[int, int], caps: dict[int, int], runs: list[int], room: int) -> int:
