@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -13,11 +14,12 @@ from accounts.models import RunnerProfile, User
 from exercises.models import Exercise
 from plans import builder
 from plans.blocks import planned_blocks
-from plans.inputs import History, library_for, runner_input
+from plans.inputs import History, library_for, pauses_of, runner_input, season_history
 from plans.inputs import monday_of as monday_of  # re-exported: other modules import it from here
 from plans.models import (
     MAX_SESSION_MINUTES,
     Assignment,
+    PlanPause,
     PlanWeek,
     RunLog,
     RunPurpose,
@@ -353,21 +355,22 @@ def week_generate(*, runner: User, week_start: date, today: date) -> PlanWeek:
     """(Re)build one week; past, touched and already-started days are left as they are.
 
     A week first planned mid-week (a new runner) is built from that day on, so its notes
-    speak of the days the runner sees, not of days that were never planned."""
+    speak of the days the runner sees, not of days that were never planned. The season's
+    target for the week comes from the weeks before it (planned and done) and the race."""
     profile = _profile_for_planning(runner)
     known = PlanWeek.objects.filter(runner=runner, week_start=week_start).first()
     planned_from = known.planned_from if known else max(week_start, today)
-    plan = builder.build_week(
-        runner_input(
-            profile,
-            week_start=week_start,
-            recent_activities=History(
-                [runner.pk], first_week=week_start, last_week=week_start
-            ).recent(runner.pk, week_start),
-            first_day=(planned_from - week_start).days,
+    week_input = runner_input(
+        profile,
+        week_start=week_start,
+        recent_activities=History([runner.pk], first_week=week_start, last_week=week_start).recent(
+            runner.pk, week_start
         ),
-        library_for(runner),
+        first_day=(planned_from - week_start).days,
+        paused=pauses_of(runner.pk, since=week_start),
     )
+    target = builder.week_target(week_input, season_history(runner.pk, week_start))
+    plan = builder.build_week(replace(week_input, target=target), library_for(runner))
     keep = _days_to_keep(runner, week_start, today)
     fresh_days = [day for day in plan.days if day.date not in keep]
     Session.objects.untouched().filter(
@@ -387,16 +390,46 @@ def week_generate(*, runner: User, week_start: date, today: date) -> PlanWeek:
     )
     blocks_link(sessions)
     announce_new_runs(sessions)
+    season = {
+        "phase": plan.phase,
+        "notes": list(plan.notes),
+        "run_target": target.run_minutes,
+        "lighter": target.lighter,
+        "why": list(target.why),
+    }
     week, _ = PlanWeek.objects.update_or_create(
         runner=runner,
         week_start=week_start,
-        defaults={"phase": plan.phase, "notes": list(plan.notes), "generated_at": timezone.now()},
-        create_defaults={
-            "phase": plan.phase,
-            "notes": list(plan.notes),
-            "planned_from": planned_from,
-        },
+        defaults={**season, "generated_at": timezone.now(), "generated_on": today},
+        create_defaults={**season, "planned_from": planned_from, "generated_on": today},
     )
+    return week
+
+
+def _run_minutes(runner: User, week_start: date) -> int:
+    runs = Session.objects.filter(
+        runner=runner,
+        kind=SessionKind.RUN,
+        date__range=(week_start, week_start + timedelta(days=6)),
+    )
+    return sum(runs.values_list("minutes", flat=True))
+
+
+@transaction.atomic
+def week_replan_after_last(*, runner: User, week_start: date, today: date) -> PlanWeek:
+    """A week planned before the one before it ended is planned again with how that week
+    went: its untouched sessions change, what the runner or a coach touched stays, and a
+    note says what changed and why."""
+    before = _run_minutes(runner, week_start)
+    week = week_generate(runner=runner, week_start=week_start, today=today)
+    after = _run_minutes(runner, week_start)
+    if after != before:
+        why = f" {week.why[0]}" if week.why else ""
+        week.notes.append(
+            f"Re-planned with last week's running: this week now holds {after} minutes of "
+            f"running (it was {before}).{why}"
+        )
+        week.save(update_fields=["notes"])
     return week
 
 
@@ -405,15 +438,22 @@ def upcoming_week_starts(today: date) -> list[date]:
 
 
 def weeks_ensure(*, runner: User, today: date) -> int:
-    """Generate the current and next week if they were never generated; how many were."""
-    existing = set(
-        PlanWeek.objects.filter(
-            runner=runner, week_start__in=upcoming_week_starts(today)
-        ).values_list("week_start", flat=True)
+    """Generate the current and next week if they were never generated, and plan this week
+    again when it was planned before last week ended; how many weeks were (re)planned."""
+    starts = upcoming_week_starts(today)
+    existing = dict(
+        PlanWeek.objects.filter(runner=runner, week_start__in=starts).values_list(
+            "week_start", "generated_on"
+        )
     )
-    missing = [start for start in upcoming_week_starts(today) if start not in existing]
+    missing = [start for start in starts if start not in existing]
     for week_start in missing:
         week_generate(runner=runner, week_start=week_start, today=today)
+    this_week = starts[0]
+    generated_on = existing.get(this_week)
+    if generated_on is not None and generated_on < this_week:
+        week_replan_after_last(runner=runner, week_start=this_week, today=today)
+        return len(missing) + 1
     return len(missing)
 
 
@@ -421,3 +461,42 @@ def weeks_regenerate(*, runner: User, today: date) -> None:
     """After a change of commitments, goal or injury: rebuild the untouched days ahead."""
     for week_start in upcoming_week_starts(today):
         week_generate(runner=runner, week_start=week_start, today=today)
+
+
+def _pause_clear(runner: User, first: date, last: date) -> int:
+    """Remove the untouched sessions of these days (a block goes only with its run); what
+    the runner or a coach touched stays. How many went."""
+    touched_runs = Session.objects.filter(runner=runner).touched()
+    removed, _ = (
+        Session.objects.untouched()
+        .filter(runner=runner, date__range=(first, last))
+        .exclude(for_run__in=touched_runs)
+        .delete()
+    )
+    return removed
+
+
+@transaction.atomic
+def plan_pause_add(*, runner: User, start: date, end: date, today: date, reason: str = "") -> PlanPause:
+    """Pause the plan from `start` to `end` (both kept free); the weeks ahead are planned
+    again around it, from where the runner is. The form checked the dates."""
+    pause = PlanPause.objects.create(runner=runner, start=start, end=end, reason=reason)
+    _pause_clear(runner, max(start, today), end)
+    weeks_regenerate(runner=runner, today=today)
+    return pause
+
+
+@transaction.atomic
+def plan_pause_end(*, pause: PlanPause, today: date) -> PlanPause | None:
+    """End a pause today: the plan starts again from today (a pause that had not begun
+    goes); the weeks ahead are planned again. The pause as it is kept, or None."""
+    if pause.start >= today:
+        pause.delete()
+        kept = None
+    else:
+        pause.end = min(pause.end, today - timedelta(days=1))
+        pause.save(update_fields=["end"])
+        kept = pause
+    weeks_regenerate(runner=pause.runner, today=today)
+    return kept
+

@@ -37,7 +37,7 @@ from plans.coaching.services import (
     plan_assign,
     template_session_add,
 )
-from plans.models import PlanTemplate
+from plans.models import PlanPause, PlanTemplate
 from plans.services import monday_of
 from reminders import links
 from reminders.models import Reminder
@@ -181,6 +181,10 @@ TARGETS: dict[str, Target] = {
     ),
     "plans:session_move": Target(LOGGED_IN, _k("session_id"), {"day": "2026-01-01"}),
     "plans:run_log_new": Target(LOGGED_IN),
+    "plans:season": Target(LOGGED_IN),
+    "plans:athlete_season": Target(LOGGED_IN, _k("athlete_id")),
+    "plans:pause_add": Target(LOGGED_IN),
+    "plans:pause_end": Target(LOGGED_IN, _k("pause_id")),
     "plans:run_log_delete": Target(LOGGED_IN, _k("run_log_id")),
     "plans:plan_preview": Target(LOGGED_IN),
     "plans:api_assignments": Target(LOGGED_IN),
@@ -362,6 +366,9 @@ def world(runner, coach) -> World:
             "week_start": monday_of(today),
             "session_id": session.pk,
             "run_log_id": RunLogFactory.create(runner=runner).pk,
+            "pause_id": PlanPause.objects.create(
+                runner=runner, start=today + timedelta(days=20), end=today + timedelta(days=24)
+            ).pk,
             "template_id": template.pk,
             "template_session_id": template_session.pk,
             "assignment_id": assignment.pk,
