@@ -1,5 +1,6 @@
 """JSON endpoints under /api/v1/."""
 
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any, cast
 
@@ -12,7 +13,18 @@ from accounts.models import MAX_DAY_MINUTES, RunnerType, validate_plausible_date
 from config.api import BadBody, json_body, json_login_required
 from exercises.vocabulary import Activity, Equipment, InjuryArea, Place
 from limits.services import Counter, Limit, LimitReached, limit_hit
-from plans.builder import DAY_KEYS, Commitment, RunnerInput, Week, build_week
+from plans.builder import (
+    DAY_KEYS,
+    RACE_KM,
+    Commitment,
+    History,
+    LibraryEntry,
+    RunnerInput,
+    Week,
+    build_season,
+    build_week,
+    run_minutes,
+)
 from plans.coaching.forms import AssignForm
 from plans.coaching.services import plan_assign, unassignable
 from plans.inputs import library_for
@@ -99,7 +111,48 @@ def _form_data(body: dict[str, Any], wrong_type: dict[str, list[str]]) -> dict[s
     }
 
 
-def parse_preview(body) -> tuple[RunnerInput | None, dict[str, list[str]]]:
+PREVIEW_WEEKS_MAX = 30
+RACE_KM_MAX = 250
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A parsed preview request: the runner's first week, and how many weeks (None: one
+    week, answered as it always was)."""
+
+    runner: RunnerInput
+    weeks: int | None = None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _season_errors(body: dict[str, Any]) -> dict[str, list[str]]:
+    errors = {}
+    weeks = body.get("weeks")
+    if weeks is not None and not (
+        isinstance(weeks, int) and not isinstance(weeks, bool) and 1 <= weeks <= PREVIEW_WEEKS_MAX
+    ):
+        errors["weeks"] = [f"Give a whole number of weeks from 1 to {PREVIEW_WEEKS_MAX}."]
+    distance = body.get("race_distance")
+    if distance is not None and not (
+        distance in RACE_KM or (_is_number(distance) and 0 < distance <= RACE_KM_MAX)
+    ):
+        errors["race_distance"] = [
+            f'Give "5k", "10k", "half", "marathon" or a number of km above 0 and up to '
+            f"{RACE_KM_MAX}."
+        ]
+    return errors
+
+
+def _race_km(distance: Any) -> float | None:
+    if distance is None:
+        return None
+    return RACE_KM[distance] if isinstance(distance, str) else float(distance)
+
+
+def parse_preview(body) -> tuple[Preview | None, dict[str, list[str]]]:
     if not isinstance(body, dict):
         return None, {"__all__": ["Send a JSON object."]}
     wrong_type = _type_errors(body)
@@ -107,9 +160,14 @@ def parse_preview(body) -> tuple[RunnerInput | None, dict[str, list[str]]]:
     errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
     errors.update(wrong_type)
     errors.update(_day_errors(body.get("days")))
+    errors.update(_season_errors(body))
     if errors:
         return None, errors
-    data = form.cleaned_data
+    runner = replace(_runner(body, form.cleaned_data), race_km=_race_km(body.get("race_distance")))
+    return Preview(runner=runner, weeks=body.get("weeks")), {}
+
+
+def _runner(body: dict[str, Any], data: dict[str, Any]) -> RunnerInput:
     return RunnerInput(
         runner_type=data["runner_type"],
         week_start=data["week_start"],
@@ -125,7 +183,7 @@ def parse_preview(body) -> tuple[RunnerInput | None, dict[str, list[str]]]:
         likes=frozenset(data["likes"]),
         equipment=frozenset(data["equipment"]),
         places=frozenset(data["places"] or Place.values),
-    ), {}
+    )
 
 
 def _session_json(session, plyometric: dict[str, bool]) -> dict:
@@ -166,6 +224,26 @@ def week_json(week: Week, plyometric: dict[str, bool]) -> dict:
     }  # fmt: skip
 
 
+def _pace_zones_for(preview: Preview) -> dict[str, list[str]] | None:
+    """The runner's pace zones for the season answer."""
+    return None  # wired to paces at merge
+
+
+def preview_json(preview: Preview, library: list[LibraryEntry]) -> dict:
+    """One week as it always was, or with `weeks` the season's weeks and the pace zones."""
+    plyometric = {entry.slug: entry.plyometric for entry in library}
+    if preview.weeks is None:
+        return week_json(build_week(preview.runner, library), plyometric)
+    season = build_season(preview.runner, library, History(), weeks=preview.weeks)
+    return {
+        "weeks": [
+            {**week_json(item.week, plyometric), "run_minutes": run_minutes(item.week)}
+            for item in season
+        ],
+        "pace_zones": _pace_zones_for(preview),
+    }
+
+
 def _preview_refused(request: HttpRequest) -> JsonResponse | None:
     """A 429 with Retry-After past the per-minute limit of previews per user; None if allowed."""
     per_minute = settings.PLAN_PREVIEWS_PER_USER_PER_MINUTE
@@ -197,12 +275,10 @@ def plan_preview(request):
         body = json_body(request)
     except BadBody as bad:
         return bad.response()
-    runner, errors = parse_preview(body)
-    if runner is None:
+    preview, errors = parse_preview(body)
+    if preview is None:
         return JsonResponse({"errors": errors}, status=400)
-    library = library_for(request.user)
-    week = build_week(runner, library)
-    return JsonResponse(week_json(week, {entry.slug: entry.plyometric for entry in library}))
+    return JsonResponse(preview_json(preview, library_for(request.user)))
 
 
 def _assignment_errors(body) -> dict[str, list[str]]:

@@ -120,10 +120,11 @@ def pauses_of(runner_id: int, *, since: date) -> tuple[tuple[date, date], ...]:
     )
 
 
-def season_history(runner_id: int, week_start: date) -> SeasonHistory:
+def season_history(runner_id: int, week_start: date, today: date) -> SeasonHistory:
     """What the runner planned and ran in the weeks before week_start, and their longest
     run of the 30 days before it, in two queries. A run's done minutes are its log's when it
-    has one (what the watch measured), else the session's."""
+    has one (what the watch measured), else the session's; a run still ahead of `today` and
+    planned counts as done as planned (the Monday re-plan puts the truth in)."""
     first = week_start - timedelta(weeks=SEASON_HISTORY_WEEKS)
     since = min(first, week_start - timedelta(days=LONGEST_RUN_DAYS))
     rows = Session.objects.filter(
@@ -137,7 +138,7 @@ def season_history(runner_id: int, week_start: date) -> SeasonHistory:
         monday = monday_of(day)
         if source != Source.RUNNER:  # a run the runner added was never asked of them
             planned[monday] += minutes
-        if status == Status.DONE:
+        if status == Status.DONE or (status == Status.PLANNED and day >= today):
             done[monday] += ran
             if day >= week_start - timedelta(days=LONGEST_RUN_DAYS):
                 longest = max(longest or (day, 0), (day, ran), key=lambda pair: pair[1])

@@ -174,19 +174,33 @@ def _load_weeks(runner: RunnerInput, history: History) -> list[WeekDone]:
     ]
 
 
+def _was_off(runner: RunnerInput, week_start: date) -> bool:
+    """The week starting on week_start was injured, returning from injury or paused."""
+    before = replace(runner, week_start=week_start)
+    week_end = week_start + timedelta(days=6)
+    paused = any(first <= week_end and last >= week_start for first, last in runner.paused)
+    return paused or is_injured(before) or bool(return_stage(before))
+
+
+def _last_week(runner: RunnerInput, history: History) -> WeekDone | None:
+    """Last week as run; a week off with no run at all counts as nothing planned."""
+    monday = runner.week_start - timedelta(days=7)
+    last = history.week(monday)
+    if last is None and _was_off(runner, monday):
+        return WeekDone(monday, planned=0, done=0)
+    return last
+
+
 def _restarts(runner: RunnerInput, last: WeekDone | None) -> bool:
     """Last week had no running planned, or was injured, returning or paused."""
     if last is None:
         return False
-    before = replace(runner, week_start=last.week_start)
-    week_end = last.week_start + timedelta(days=6)
-    paused = any(first <= week_end and end >= last.week_start for first, end in runner.paused)
-    return last.planned == 0 or is_injured(before) or bool(return_stage(before)) or paused
+    return last.planned == 0 or _was_off(runner, last.week_start)
 
 
 def _level(runner: RunnerInput, history: History) -> tuple[int, str]:
     """The level of a full week and the line that says why."""
-    last = history.week(runner.week_start - timedelta(days=7))
+    last = _last_week(runner, history)
     loads = _load_weeks(runner, history)
     peak = peak_level(runner.runner_type, runner.race_km)
     if _restarts(runner, last):
@@ -194,8 +208,6 @@ def _level(runner: RunnerInput, history: History) -> tuple[int, str]:
         level = max(RESTART_FLOOR, _round5(last.done))
         return level, f"Rebuilding from what you ran last week ({last.done} min), step by step."
     if not loads:
-        if last is not None and last.done > 0:
-            return max(RESTART_FLOOR, _round5(last.done)), "Starting from what you ran last week."
         return START_LEVEL[runner.runner_type], "Starting gently: this is where your season begins."
     level = loads[0].planned
     if last is not None and last.planned > 0 and last.done < HOLD_BELOW * last.planned:
