@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from accounts.models import Goal, RunnerProfile, User
 from accounts.selectors import next_race
 from exercises.snapshot import ExerciseEntry, libraries_for, library_entries
+from plans.builder.season import HARD_PURPOSES
 from plans.builder import PLACES, Commitment, LibraryEntry, RunnerInput, WeekDone, race_km
 from plans.builder import History as SeasonHistory
 from plans.models import (
@@ -129,11 +130,14 @@ def season_history(runner_id: int, week_start: date, today: date) -> SeasonHisto
     since = min(first, week_start - timedelta(days=LONGEST_RUN_DAYS))
     rows = Session.objects.filter(
         runner_id=runner_id, kind=SessionKind.RUN, date__gte=since, date__lt=week_start
-    ).values_list("date", "status", "minutes", "run_log__duration_seconds", "source")
+    ).values_list("date", "status", "minutes", "run_log__duration_seconds", "source", "purpose")
     planned: dict[date, int] = defaultdict(int)
     done: dict[date, int] = defaultdict(int)
     longest: tuple[date, int] | None = None
-    for day, status, minutes, seconds, source in rows:
+    hard: set[date] = set()
+    for day, status, minutes, seconds, source, purpose in rows:
+        if purpose in HARD_PURPOSES and status != Status.SKIPPED:
+            hard.add(day)
         ran = seconds // 60 if seconds else minutes
         monday = monday_of(day)
         if source != Source.RUNNER:  # a run the runner added was never asked of them
@@ -161,7 +165,7 @@ def season_history(runner_id: int, week_start: date, today: date) -> SeasonHisto
         for monday in sorted(set(planned) | set(done))
         if monday >= first
     )
-    return SeasonHistory(weeks=weeks, runs=tuple(runs))
+    return SeasonHistory(weeks=weeks, runs=tuple(runs), hard_days=tuple(sorted(hard)))
 
 
 def runner_input(

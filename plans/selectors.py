@@ -12,7 +12,7 @@ from accounts.selectors import RaceAhead, next_race
 from exercises.models import Cue
 from plans.builder import WeekDone, build_season
 from plans.builder import History as SeasonHistory
-from plans.builder.season import MAINTENANCE_WEEKS
+from plans.builder.season import HARD_PURPOSES, MAINTENANCE_WEEKS
 from plans.inputs import library_for, runner_input
 from plans.models import (
     Assignment,
@@ -220,6 +220,7 @@ class _StoredWeek:
     done: int = 0
     long_run: int = 0
     longest_done: tuple[date, int] | None = None
+    hard_days: set[date] = field(default_factory=set)
 
 
 def _stored_runs(runner: User, first: date, last: date) -> dict[date, _StoredWeek]:
@@ -228,9 +229,11 @@ def _stored_runs(runner: User, first: date, last: date) -> dict[date, _StoredWee
     weeks: dict[date, _StoredWeek] = defaultdict(_StoredWeek)
     rows = Session.objects.filter(
         runner=runner, kind=SessionKind.RUN, date__range=(first, last)
-    ).values_list("date", "status", "minutes", "run_log__duration_seconds", "source")
-    for day, status, minutes, seconds, source in rows:
+    ).values_list("date", "status", "minutes", "run_log__duration_seconds", "source", "purpose")
+    for day, status, minutes, seconds, source, purpose in rows:
         week = weeks[day - timedelta(days=day.weekday())]
+        if purpose in HARD_PURPOSES and status != Status.SKIPPED:
+            week.hard_days.add(day)
         if source != Source.RUNNER:
             week.planned += minutes
             week.long_run = max(week.long_run, minutes)
@@ -289,7 +292,8 @@ def _history(runs: dict[date, _StoredWeek], this_monday: date) -> SeasonHistory:
         for monday, week in runs.items()
         if monday >= this_monday and week.long_run
     ]
-    return SeasonHistory(weeks=weeks, runs=tuple(longest))
+    hard = tuple(sorted(day for week in runs.values() for day in week.hard_days))
+    return SeasonHistory(weeks=weeks, runs=tuple(longest), hard_days=hard)
 
 
 def season_view(runner: User, profile: RunnerProfile, today: date) -> SeasonView:

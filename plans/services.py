@@ -369,8 +369,12 @@ def week_generate(*, runner: User, week_start: date, today: date) -> PlanWeek:
         first_day=(planned_from - week_start).days,
         paused=pauses_of(runner.pk, since=week_start - ONE_WEEK),
     )
-    target = builder.week_target(week_input, season_history(runner.pk, week_start, today))
-    plan = builder.build_week(replace(week_input, target=target), library_for(runner))
+    history = season_history(runner.pk, week_start, today)
+    target = builder.week_target(week_input, history)
+    hard_sunday = week_start - timedelta(days=1) in history.hard_days
+    plan = builder.build_week(
+        replace(week_input, target=target, hard_day_before=hard_sunday), library_for(runner)
+    )
     keep = _days_to_keep(runner, week_start, today)
     fresh_days = [day for day in plan.days if day.date not in keep]
     Session.objects.untouched().filter(

@@ -88,6 +88,7 @@ from plans.builder.season import (
     History,
     SeasonWeek,
     WeekDone,
+    hard_days,
     longest_run,
     race_km,
     run_minutes,
@@ -184,6 +185,9 @@ def build_season(
             first_day=runner.first_day if offset == 0 else 0,
             target=None,
         )
+        monday = week_runner.week_start
+        if monday - timedelta(days=1) in history.hard_days:
+            week_runner = replace(week_runner, hard_day_before=True)
         target = week_target(week_runner, history)
         week = Planner(replace(week_runner, target=target), library).week()
         planned = run_minutes(week)
@@ -191,6 +195,7 @@ def build_season(
         history = history.plus(
             WeekDone(week.week_start, planned=planned, done=planned),
             (week.week_start + timedelta(days=6), long_run) if long_run else None,
+            hard_days(week),
         )
         season.append(SeasonWeek(week=week, target=target))
     return tuple(season)

@@ -263,7 +263,9 @@ class Planner:
             placed.append(new[0])
 
     def _next_to_hard(self, index: int) -> bool:
-        """Two hard runs never sit on consecutive days."""
+        """Two hard runs never sit on consecutive days (nor on Monday after a hard Sunday)."""
+        if index == 0 and self.runner.hard_day_before:
+            return True
         return any(self.purposes.get(index + step) in HARD_PURPOSES for step in (-1, 1))
 
     def _fit_runs_to_target(self, run_days: list[int]) -> list[int]:

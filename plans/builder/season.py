@@ -87,6 +87,7 @@ class History:
 
     weeks: tuple[WeekDone, ...] = ()
     runs: tuple[tuple[date, int], ...] = ()
+    hard_days: tuple[date, ...] = ()  # days of hard runs (speed, hill, threshold)
 
     def week(self, week_start: date) -> WeekDone | None:
         return next((w for w in self.weeks if w.week_start == week_start), None)
@@ -96,9 +97,13 @@ class History:
         recent = [minutes for ran_on, minutes in self.runs if since <= ran_on < day]
         return max(recent, default=None)
 
-    def plus(self, week: WeekDone, longest: tuple[date, int] | None) -> History:
+    def plus(
+        self, week: WeekDone, longest: tuple[date, int] | None, hard_days: tuple[date, ...]
+    ) -> History:
         return History(
-            weeks=(*self.weeks, week), runs=(*self.runs, longest) if longest else self.runs
+            weeks=(*self.weeks, week),
+            runs=(*self.runs, longest) if longest else self.runs,
+            hard_days=(*self.hard_days, *hard_days),
         )
 
 
@@ -122,6 +127,17 @@ def run_minutes(week: Week) -> int:
 
 def longest_run(week: Week) -> int:
     return max((s.minutes for d in week.days for s in d.sessions if s.kind == "run"), default=0)
+
+
+HARD_PURPOSES = ("speed", "hill", "threshold")
+
+
+def hard_days(week: Week) -> tuple[date, ...]:
+    return tuple(
+        day.date
+        for day in week.days
+        if any(s.kind == "run" and s.purpose in HARD_PURPOSES for s in day.sessions)
+    )
 
 
 def race_km(distance: str | None, km: float | None = None) -> float | None:
@@ -221,6 +237,7 @@ def _level(runner: RunnerInput, history: History) -> tuple[int, str]:
 
 
 def _peak_before_taper(runner: RunnerInput, history: History, level: int) -> int:
+    """The last full week's plan (the level when there is none yet)."""
     loads = _load_weeks(runner, history)
     return loads[0].planned if loads else level
 
@@ -248,8 +265,9 @@ def week_target(runner: RunnerInput, history: History) -> WeekTarget:
         )
         return WeekTarget(run_minutes=minutes, longest_run=longest, why=(line,))
     if is_lighter(runner.week_start, runner.race_date, runner.race_km):
+        full = _peak_before_taper(runner, history, level)  # the last full week
         return WeekTarget(
-            run_minutes=_round5(level * LIGHTER_SHARE),
+            run_minutes=_round5(min(level, full) * LIGHTER_SHARE),
             longest_run=longest,
             lighter=True,
             why=("A lighter week to absorb the last three.",),

@@ -78,6 +78,7 @@ class RunnerInput:
     race_km: float | None = None  # the race's distance; None: unknown (a half's taper)
     target: WeekTarget | None = None  # None: the week as the runner type and phase give it
     paused: tuple[tuple[date, date], ...] = ()  # the plan rests on these days (first, last)
+    hard_day_before: bool = False  # a hard run on the Sunday before: none on Monday then
 
 
 @dataclass(frozen=True)
