@@ -137,7 +137,8 @@ def _season_errors(body: dict[str, Any]) -> dict[str, list[str]]:
         errors["weeks"] = [f"Give a whole number of weeks from 1 to {PREVIEW_WEEKS_MAX}."]
     distance = body.get("race_distance")
     if distance is not None and not (
-        distance in RACE_KM or (_is_number(distance) and 0 < distance <= RACE_KM_MAX)
+        (isinstance(distance, str) and distance in RACE_KM)
+        or (_is_number(distance) and 0 < distance <= RACE_KM_MAX)
     ):
         errors["race_distance"] = [
             f'Give "5k", "10k", "half", "marathon" or a number of km above 0 and up to '

@@ -4,6 +4,8 @@ from collections import defaultdict
 from collections.abc import Collection
 from datetime import date, timedelta
 
+from django.db.models import F
+
 from accounts.models import Goal, RunnerProfile, User
 from accounts.selectors import next_race
 from exercises.snapshot import ExerciseEntry, libraries_for, library_entries
@@ -12,6 +14,7 @@ from plans.builder import PLACES, Commitment, LibraryEntry, RunnerInput, WeekDon
 from plans.builder import History as SeasonHistory
 from plans.models import (
     PlanPause,
+    PlanWeek,
     RunLog,
     Session,
     SessionExercise,
@@ -123,7 +126,7 @@ def pauses_of(runner_id: int, *, since: date) -> tuple[tuple[date, date], ...]:
 
 def season_history(runner_id: int, week_start: date, today: date) -> SeasonHistory:
     """What the runner planned and ran in the weeks before week_start, and their longest
-    run of the 30 days before it, in two queries. A run's done minutes are its log's when it
+    run of the 30 days before it, in three queries. A run's done minutes are its log's when it
     has one (what the watch measured), else the session's; a run still ahead of `today` and
     planned counts as done as planned (the Monday re-plan puts the truth in)."""
     first = week_start - timedelta(weeks=SEASON_HISTORY_WEEKS)
@@ -160,8 +163,13 @@ def season_history(runner_id: int, week_start: date, today: date) -> SeasonHisto
     runs = [longest] if longest else []
     if loose:
         runs.append((loose[0], loose[1] // 60))
+    partial = set(
+        PlanWeek.objects.filter(
+            runner_id=runner_id, week_start__gte=first, planned_from__gt=F("week_start")
+        ).values_list("week_start", flat=True)
+    )
     weeks = tuple(
-        WeekDone(monday, planned=planned[monday], done=done[monday])
+        WeekDone(monday, planned=planned[monday], done=done[monday], partial=monday in partial)
         for monday in sorted(set(planned) | set(done))
         if monday >= first
     )

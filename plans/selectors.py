@@ -276,13 +276,16 @@ def _overlaps(pauses: list[PlanPause], monday: date) -> bool:
     return any(p.start <= sunday and p.end >= monday for p in pauses)
 
 
-def _history(runs: dict[date, _StoredWeek], this_monday: date) -> SeasonHistory:
+def _history(
+    runs: dict[date, _StoredWeek], plans: dict[date, PlanWeek], this_monday: date
+) -> SeasonHistory:
     """The weeks so far for the forecast: done as done in the past, as planned from now."""
     weeks = tuple(
         WeekDone(
             monday,
             planned=week.planned,
             done=week.done if monday < this_monday else week.planned,
+            partial=monday in plans and plans[monday].planned_from > monday,
         )
         for monday, week in sorted(runs.items())
     )
@@ -314,7 +317,7 @@ def season_view(runner: User, profile: RunnerProfile, today: date) -> SeasonView
     rows = _stored_rows(plans, runs, this_monday, pauses)
     race = next_race(profile, today)
     forecast_from = max([this_monday, *plans]) + timedelta(weeks=1)
-    history = _history(runs, this_monday)
+    history = _history(runs, plans, this_monday)
     rows += _forecast(runner, profile, (forecast_from, this_monday), history, pauses, race)
     return SeasonView(race=race, rows=rows, pauses=[p for p in pauses if p.end >= today])
 

@@ -193,7 +193,9 @@ def build_season(
         planned = run_minutes(week)
         long_run = longest_run(week)
         history = history.plus(
-            WeekDone(week.week_start, planned=planned, done=planned),
+            WeekDone(
+                week.week_start, planned=planned, done=planned, partial=week_runner.first_day > 0
+            ),
             (week.week_start + timedelta(days=6), long_run) if long_run else None,
             hard_days(week),
         )

@@ -338,7 +338,7 @@ class Planner:
     def _cap(self, index: int, longest: int) -> int:
         plain = self._run_target(self.purposes[index])
         room = self.drafts[index].budget - BLOCK_MIN
-        return max(self._shortest(index), min(plain, longest, room) // 5 * 5)
+        return max(self._shortest(index), min(min(plain, room) // 5 * 5, longest))
 
     def _first_to_drop(self, runs: list[int]) -> int:
         """Easy runs go first (the latest), then hard ones; the long run goes last."""
@@ -365,7 +365,9 @@ class Planner:
             return
         if purpose != "long" and "long" in self.purposes.values():
             run_minutes = min(run_minutes, self._long_minutes())
-        run_minutes = max(shortest, run_minutes // 5 * 5)
+        if run_minutes != wanted:  # cut by the day or the long run: back to whole fives
+            run_minutes = run_minutes // 5 * 5
+        run_minutes = max(shortest, run_minutes)
         draft.sessions += [
             Session(kind="run", minutes=run_minutes, title=RUN_TITLES[purpose], purpose=purpose),
             block,
@@ -622,16 +624,18 @@ class _Shares(dict[int, int]):
 
 
 def _water_fill(alloc: dict[int, int], caps: dict[int, int], runs: list[int], room: int) -> int:
-    """Add five minutes at a time to each of `runs` in turn, none past its cap, until they
-    hold `room` minutes together; the minutes they hold."""
+    """Add five minutes at a time (less to reach a cap) to each of `runs` in turn, none past
+    its cap, until they hold `room` minutes together; the minutes they hold."""
     held = sum(alloc[i] for i in runs)
     growing = [i for i in runs if alloc[i] < caps[i]]
-    while growing and held + 5 <= room:
+    while growing and held + 1 <= room:
         for index in list(growing):
-            if held + 5 > room:
-                break
-            alloc[index] += 5
-            held += 5
+            step = min(5, caps[index] - alloc[index])
+            if held + step > room:
+                growing.remove(index)
+                continue
+            alloc[index] += step
+            held += step
             if alloc[index] >= caps[index]:
                 growing.remove(index)
     return held

@@ -78,6 +78,7 @@ class WeekDone:
     week_start: date
     planned: int
     done: int
+    partial: bool = False  # planned from a later day (a runner who joined mid-week)
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ def _load_weeks(runner: RunnerInput, history: History) -> list[WeekDone]:
         w
         for w in earlier
         if w.planned > 0
+        and not w.partial
         and phase_for(w.week_start, runner.race_date, runner.race_km) in LOAD_PHASES
         and not is_lighter(w.week_start, runner.race_date, runner.race_km)
     ]
@@ -245,7 +247,8 @@ def _peak_before_taper(runner: RunnerInput, history: History, level: int) -> int
 def _longest(runner: RunnerInput, history: History) -> int:
     recent = history.longest_before(runner.week_start)
     grown = START_LONGEST[runner.runner_type] if recent is None else recent * LONGEST_GROWTH
-    return max(MIN_RUN, _round5(min(grown, long_run_cap(runner.race_km))))
+    # To the minute, not to five: 30 minutes may grow to 33, where 30 would never grow.
+    return max(MIN_RUN, int(min(grown, long_run_cap(runner.race_km))))
 
 
 def week_target(runner: RunnerInput, history: History) -> WeekTarget:

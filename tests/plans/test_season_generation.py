@@ -93,7 +93,7 @@ def test_the_season_history_reads_a_fixed_number_of_queries(roomy, django_assert
 
     runner = roomy.user
     last_week_went(runner, Status.DONE)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         history = season_history(runner.pk, THIS_WEEK + timedelta(weeks=1), THIS_WEEK)
     assert [w.week_start for w in history.weeks] == [LAST_WEEK, THIS_WEEK]
     assert history.weeks[0].done == history.weeks[0].planned > 0
