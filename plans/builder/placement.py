@@ -276,7 +276,7 @@ class Planner:
         target = self.runner.target
         assert target is not None
         long_day = next((i for i in run_days if self.purposes[i] == "long"), None)
-        if long_day is not None and min(target.longest_run, target.run_minutes) < MIN_LONG_RUN:
+        if long_day is not None and target.run_minutes < MIN_LONG_RUN:
             self.purposes[long_day] = "easy"
         runs = sorted(run_days, key=self._run_order)
         while runs and sum(self._shortest(i) for i in runs) > target.run_minutes:
@@ -305,7 +305,7 @@ class Planner:
         of the running), the rest easy, none past its cap, `total` at most together."""
         hard = list(hard)
         easy = [i for i in runs if i not in hard]
-        alloc = _Shares({i: MIN_LONG_RUN if self.purposes[i] == "long" else MIN_RUN for i in runs})
+        alloc = _Shares({i: self._shortest(i) for i in runs})
         while True:
             easy_sum = _water_fill(alloc, caps, easy, total - MIN_RUN * len(hard))
             if MIN_RUN * len(hard) * (1 / HARD_SHARE_MAX - 1) <= easy_sum or not hard:
@@ -333,7 +333,14 @@ class Planner:
                 self.purposes[draft.index] = "easy"
 
     def _shortest(self, index: int) -> int:
-        return MIN_LONG_RUN if self.purposes[index] == "long" else MIN_RUN
+        """A long run is at least 40 minutes, unless the season's longest run is shorter
+        yet: then it is that long, and grows with it week by week."""
+        if self.purposes.get(index) != "long":
+            return MIN_RUN
+        target = self.runner.target
+        if target is None:
+            return MIN_LONG_RUN
+        return max(MIN_RUN, min(MIN_LONG_RUN, target.longest_run))
 
     def _cap(self, index: int, longest: int) -> int:
         plain = self._run_target(self.purposes[index])
@@ -354,7 +361,7 @@ class Planner:
     def _fill_run_day(self, index: int) -> None:
         draft = self.drafts[index]
         purpose = self.purposes[index]
-        shortest = MIN_LONG_RUN if purpose == "long" else MIN_RUN
+        shortest = self._shortest(index)
         block = self._post_run_block(index, min(BLOCK_MAX, draft.budget - shortest))
         wanted = self.run_caps.get(index, self._run_target(purpose))
         run_minutes = min(wanted, draft.budget - block.minutes)
