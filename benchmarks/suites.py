@@ -4,6 +4,7 @@ from benchmarks.activities import activity_imports
 from benchmarks.coach import coach_pages
 from benchmarks.pages import measure
 from benchmarks.reminders import reminder_delivery
+from benchmarks.season import season_and_builder
 from benchmarks.week import week_page_and_builder
 
 
@@ -15,6 +16,7 @@ def server_baseline() -> str:
 ALL = {
     "baseline": server_baseline,
     "week": week_page_and_builder,
+    "season": season_and_builder,
     "coach": coach_pages,
     "reminders": reminder_delivery,
     "activities": activity_imports,

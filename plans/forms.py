@@ -145,8 +145,8 @@ class PauseForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict:
+        data = self.cleaned_data
         start, end = data.get("start"), data.get("end")
         if start is None or end is None:
             return data

@@ -9,9 +9,9 @@ from django.db.models import F
 from accounts.models import Goal, RunnerProfile, User
 from accounts.selectors import next_race
 from exercises.snapshot import ExerciseEntry, libraries_for, library_entries
-from plans.builder.season import HARD_PURPOSES
 from plans.builder import PLACES, Commitment, LibraryEntry, RunnerInput, WeekDone, race_km
 from plans.builder import History as SeasonHistory
+from plans.builder.season import HARD_PURPOSES
 from plans.models import (
     PlanPause,
     PlanWeek,

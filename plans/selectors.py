@@ -10,8 +10,8 @@ from django.db.models import Prefetch, Q, QuerySet
 from accounts.models import RunnerProfile, User
 from accounts.selectors import RaceAhead, next_race
 from exercises.models import Cue
-from plans.builder import WeekDone, build_season
 from plans.builder import History as SeasonHistory
+from plans.builder import WeekDone, build_season
 from plans.builder.season import HARD_PURPOSES, MAINTENANCE_WEEKS
 from plans.inputs import library_for, runner_input
 from plans.models import (

@@ -481,7 +481,9 @@ def _pause_clear(runner: User, first: date, last: date) -> int:
 
 
 @transaction.atomic
-def plan_pause_add(*, runner: User, start: date, end: date, today: date, reason: str = "") -> PlanPause:
+def plan_pause_add(
+    *, runner: User, start: date, end: date, today: date, reason: str = ""
+) -> PlanPause:
     """Pause the plan from `start` to `end` (both kept free); the weeks ahead are planned
     again around it, from where the runner is. The form checked the dates."""
     pause = PlanPause.objects.create(runner=runner, start=start, end=end, reason=reason)
@@ -503,4 +505,3 @@ def plan_pause_end(*, pause: PlanPause, today: date) -> PlanPause | None:
         kept = pause
     weeks_regenerate(runner=pause.runner, today=today)
     return kept
-

@@ -14,8 +14,8 @@ from plans.access import own_assignment_for, pause_for, run_log_for, session_for
 from plans.coaching import services as coaching
 from plans.forms import PauseForm, RunLogForm, SessionMoveForm, SessionStatusForm
 from plans.models import RunLog, Session, Status
-from plans.selectors import assignment_sessions_ahead
 from plans.season_page import planning_profile, render_season
+from plans.selectors import assignment_sessions_ahead
 from plans.week_page import onboarded_profile, render_week
 
 STATUS_MESSAGES = {
@@ -212,7 +212,9 @@ def athlete_season(request: AuthenticatedHttpRequest, athlete_id: int) -> HttpRe
     profile = planning_profile(athlete)
     if profile is None:
         raise Http404("This athlete has not set up their profile yet.")
-    return render_season(request, runner=athlete, profile=profile, own=athlete.pk == request.user.pk)
+    return render_season(
+        request, runner=athlete, profile=profile, own=athlete.pk == request.user.pk
+    )
 
 
 @login_required

@@ -321,9 +321,7 @@ class Planner:
         """A strength block may have shortened an easy run: shorten the hard runs (or make
         the last one easy) until three in four minutes of running are easy again."""
         while self._easy_to_spare() < 0:
-            hard = [
-                d for d in self.drafts if d.sessions and d.sessions[0].purpose in HARD_PURPOSES
-            ]
+            hard = [d for d in self.drafts if d.sessions and d.sessions[0].purpose in HARD_PURPOSES]
             draft = max(hard, key=lambda d: (d.sessions[0].minutes, d.index))
             run = draft.sessions[0]
             if run.minutes - 5 >= MIN_RUN:

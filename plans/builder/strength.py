@@ -51,9 +51,7 @@ def runner_equipment(runner: RunnerInput) -> frozenset[str]:
     return frozenset(kit)
 
 
-def can_use(
-    entry: LibraryEntry, runner: RunnerInput, kit: frozenset[str] | None = None
-) -> bool:
+def can_use(entry: LibraryEntry, runner: RunnerInput, kit: frozenset[str] | None = None) -> bool:
     """Whether the runner has what the entry needs and may be prescribed it at all (`kit`:
     their `runner_equipment`, when already known)."""
     needs_nothing = not entry.equipment or "none" in entry.equipment

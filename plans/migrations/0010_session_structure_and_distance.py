@@ -4,20 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0009_cap_run_log_notes_and_template_description'),
+        ("plans", "0009_cap_run_log_notes_and_template_description"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='session',
-            name='distance_km',
-            field=models.DecimalField(blank=True, decimal_places=2, help_text="The run's estimated distance at its target paces; empty without paces.", max_digits=5, null=True),
+            model_name="session",
+            name="distance_km",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=2,
+                help_text="The run's estimated distance at its target paces; empty without paces.",
+                max_digits=5,
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='session',
-            name='structure',
-            field=models.JSONField(blank=True, default=list, help_text="A run's steps: warm-up, main set, cool-down."),
+            model_name="session",
+            name="structure",
+            field=models.JSONField(
+                blank=True, default=list, help_text="A run's steps: warm-up, main set, cool-down."
+            ),
         ),
     ]

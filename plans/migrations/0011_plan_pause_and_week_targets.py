@@ -7,46 +7,68 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0010_session_structure_and_distance'),
+        ("plans", "0010_session_structure_and_distance"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='planweek',
-            name='generated_on',
-            field=models.DateField(blank=True, help_text="The runner's date when the week was last planned.", null=True),
+            model_name="planweek",
+            name="generated_on",
+            field=models.DateField(
+                blank=True, help_text="The runner's date when the week was last planned.", null=True
+            ),
         ),
         migrations.AddField(
-            model_name='planweek',
-            name='lighter',
-            field=models.BooleanField(default=False, help_text='A planned lighter week.'),
+            model_name="planweek",
+            name="lighter",
+            field=models.BooleanField(default=False, help_text="A planned lighter week."),
         ),
         migrations.AddField(
-            model_name='planweek',
-            name='run_target',
-            field=models.PositiveSmallIntegerField(blank=True, help_text="The season's most minutes of running for the week.", null=True),
+            model_name="planweek",
+            name="run_target",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="The season's most minutes of running for the week.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='planweek',
-            name='why',
-            field=models.JSONField(blank=True, default=list, help_text='Why the week is as it is.'),
+            model_name="planweek",
+            name="why",
+            field=models.JSONField(blank=True, default=list, help_text="Why the week is as it is."),
         ),
         migrations.CreateModel(
-            name='PlanPause',
+            name="PlanPause",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start', models.DateField()),
-                ('end', models.DateField(help_text='The last day of the pause.')),
-                ('reason', models.CharField(blank=True, max_length=100)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('runner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='plan_pauses', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start", models.DateField()),
+                ("end", models.DateField(help_text="The last day of the pause.")),
+                ("reason", models.CharField(blank=True, max_length=100)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "runner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="plan_pauses",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['start'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('end__gte', models.F('start'))), name='pause_ends_after_it_starts')],
+                "ordering": ["start"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("end__gte", models.F("start"))),
+                        name="pause_ends_after_it_starts",
+                    )
+                ],
             },
         ),
     ]

@@ -38,7 +38,8 @@ def test_the_season_chart_draws_and_the_table_holds_every_week(live_server, page
     painted = page.evaluate(
         """() => {
             const canvas = document.getElementById("season-chart");
-            const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+            const context = canvas.getContext("2d");
+            const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
             let count = 0;
             for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) count++;
             return count;

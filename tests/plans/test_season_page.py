@@ -49,9 +49,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client, profile):
         assert response.url.startswith(reverse("accounts:login"))
 
 
-def test_the_runner_sees_a_season_that_builds_gently_to_a_half_marathon(
-    client, half_16_weeks_out
-):
+def test_the_runner_sees_a_season_that_builds_gently_to_a_half_marathon(client, half_16_weeks_out):
     client.force_login(half_16_weeks_out.user)
     response = client.get(SEASON)
     assert response.status_code == 200
