@@ -60,12 +60,27 @@ Rules this module decides:
   Liked activities come first, then the lowest impact.
 - Race week: the day before the race, the race day and the days after it stay free.
 - A week planned from a later day (first_day, for a runner who joins mid-week) treats the days
-  before it as not free, and its notes speak of the days left.
+  before it as not free, and its notes speak of the days left. Paused days are never free.
+- A week target from the season (`season.week_target`: running minutes, the longest run, why
+  lines) is a ceiling: the week's runs share its minutes (the long run first, five minutes at
+  a time, none past the longest run), runs are dropped (easy ones first) when the minutes
+  cannot give each its shortest length, and hard runs (speed, hill) keep to a quarter of the
+  running, a hard run that cannot becoming easy. A long run shorter than 40 minutes is allowed
+  when the season's longest run is shorter yet, so that it grows with it. The why lines lead
+  the notes. Without a target the week is as the runner type and phase give it.
+- Two hard runs never sit on consecutive days, nor on Monday after a hard Sunday
+  (hard_day_before).
+- The taper by race distance (race_km): 5 and 10 km race week only, a half marathon a week
+  before it too, a marathon (or an unknown distance) two.
 
-The package: `types` (input and output), `vocabulary`, `phases` (the season and the return
-from injury), `strength` (who may do which move and how moves are picked), `placement`
-(the days of the week) and `easing` (a coach's runs during the return from injury).
-`build_week` is the one entry point.
+The package: `types` (input and output), `vocabulary`, `phases` (the phases and the return
+from injury), `season` (how much running each week to race day holds, and why), `strength`
+(who may do which move and how moves are picked), `placement` (the days of the week) and
+`easing` (a coach's runs during the return from injury). `build_week` plans one week;
+`build_season` plans the weeks to race day, each from its season target.
+
+Speed: the library is sorted once per library object, and strength picks are remembered by
+everything they depend on, so a season (many weeks from one library) does not redo them.
 """
 
 from __future__ import annotations
