@@ -140,6 +140,10 @@ class Planner:
             self.notes.append(return_note(self.return_stage))
         if self.runner.target is not None:
             self.notes.extend(self.runner.target.why)
+        paused = [DAY_NAMES[i] for i in range(7) if self._paused(i)]
+        if paused:
+            days = "Every day" if len(paused) == 7 else _join(paused)
+            self.notes.append(f"{days}: your plan is paused, so nothing is planned.")
         self.lead_notes = len(self.notes)
         usable = [d.index for d in self.drafts if d.budget >= MIN_ACTIVITY]
         run_capable = [i for i in usable if self.drafts[i].budget >= RUN_DAY_MIN]

@@ -67,6 +67,7 @@ START_LEVEL = {"recreational": 120, "competitive": 180}
 START_LONGEST = {"recreational": 50, "competitive": 60}
 RESTART_FLOOR = 60
 MAINTENANCE_WEEKS = 12
+PEAK_LOOKBACK_WEEKS = 6  # the Django side reads as many weeks of history
 SEASON_MAX_WEEKS = 52
 LOAD_PHASES = ("off_season", "base", "build", "peak")
 
@@ -238,10 +239,17 @@ def _level(runner: RunnerInput, history: History) -> tuple[int, str]:
     return grown, "Building: a little more running than your last full week."
 
 
-def _peak_before_taper(runner: RunnerInput, history: History, level: int) -> int:
+def _last_full(runner: RunnerInput, history: History, level: int) -> int:
     """The last full week's plan (the level when there is none yet)."""
     loads = _load_weeks(runner, history)
     return loads[0].planned if loads else level
+
+
+def _peak(runner: RunnerInput, history: History, level: int) -> int:
+    """The most running of a full week in the six weeks before (the level without one)."""
+    since = runner.week_start - timedelta(weeks=PEAK_LOOKBACK_WEEKS)
+    loads = [w.planned for w in _load_weeks(runner, history) if w.week_start >= since]
+    return max(loads, default=level)
 
 
 def _longest(runner: RunnerInput, history: History) -> int:
@@ -259,7 +267,7 @@ def week_target(runner: RunnerInput, history: History) -> WeekTarget:
     if phase in TAPER_PHASES and runner.race_date is not None:
         weeks_to_race = (runner.race_date - runner.week_start).days // 7
         share = TAPER_SHARES.get(weeks_to_race, TAPER_SHARES[max(TAPER_SHARES)])
-        peak = _peak_before_taper(runner, history, level)
+        peak = _peak(runner, history, level)
         minutes = _round5(peak * share)
         line = (
             "Race week: short and easy, so you start fresh."
@@ -268,7 +276,7 @@ def week_target(runner: RunnerInput, history: History) -> WeekTarget:
         )
         return WeekTarget(run_minutes=minutes, longest_run=longest, why=(line,))
     if is_lighter(runner.week_start, runner.race_date, runner.race_km):
-        full = _peak_before_taper(runner, history, level)  # the last full week
+        full = _last_full(runner, history, level)
         return WeekTarget(
             run_minutes=_round5(min(level, full) * LIGHTER_SHARE),
             longest_run=longest,

@@ -131,9 +131,9 @@ def test_a_pause_keeps_its_days_free_and_what_was_touched(roomy):
     plan_pause_add(runner=runner, start=start, end=end, today=today, reason="Holiday")
     on_pause = Session.objects.filter(runner=runner, date__range=(start, end))
     assert list(on_pause.exclude(for_run=touched)) == [touched]
-    # After the pause, the plan goes on.
-    pause = PlanPause.objects.get(runner=runner)
-    assert pause.reason == "Holiday"
+    assert PlanPause.objects.get(runner=runner).reason == "Holiday"
+    week = PlanWeek.objects.get(runner=runner, week_start=today)
+    assert "Every day: your plan is paused, so nothing is planned." in week.notes
 
 
 def test_ending_a_pause_plans_the_days_again(roomy):
