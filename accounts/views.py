@@ -26,6 +26,8 @@ from accounts.models import INVITATION_DAYS, Goal, GoalKind, Invitation, RunnerP
 from accounts.services import EmailConfirmed, EmailConfirmError, EmailNotConfirmed, InvitationError
 from config.network import client_ip
 from limits.services import LimitReached
+from plans.paces import pace_zones_for
+from plans.runs import pace_zone_rows
 
 
 def _safe_next(request: HttpRequest) -> str | None:
@@ -139,12 +141,19 @@ def _profile_page(request, *, onboarding: bool, runner: User | None = None):
             "week_form": week_form,
             "goals_form": goals_form,
             "goals": _goals_by_time(profile) if profile is not None else None,
+            "pace_zones": _pace_zone_rows(profile) if profile is not None else None,
             "onboarding": onboarding,
             "injured_now": injured_now,
             "athlete": runner if runner != request.user else None,
             "coaching": access.current_coaching(request.user),
         },
     )
+
+
+def _pace_zone_rows(profile: RunnerProfile) -> list[tuple[str, str, str]]:
+    """The runner's pace zones in their unit; none without a personal best."""
+    zones = pace_zones_for(profile)
+    return pace_zone_rows(zones, profile.distance_unit) if zones is not None else []
 
 
 def _goals_by_time(profile: RunnerProfile) -> dict[str, list[Goal]]:

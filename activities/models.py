@@ -21,6 +21,12 @@ class FileFormat(models.TextChoices):
     FIT = "fit", "FIT"
 
 
+class ActivityManager(models.Manager["Activity"]):
+    def get_queryset(self) -> models.QuerySet["Activity"]:
+        # The original file is read only by the data export; pages never load its bytes.
+        return super().get_queryset().defer("original")
+
+
 class Activity(models.Model):
     """One recorded workout from a watch or phone: its numbers, splits and a light track."""
 
@@ -45,6 +51,9 @@ class Activity(models.Model):
     file_name = models.CharField(max_length=255)
     file_format = models.CharField(max_length=3, choices=FileFormat.choices)
     file_sha256 = models.CharField(max_length=64)
+    original = models.BinaryField(
+        blank=True, help_text="The file as uploaded, for the runner's data export."
+    )
     session = models.ForeignKey(
         "plans.Session", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -55,6 +64,8 @@ class Activity(models.Model):
         default=False, help_text="The import wrote the run log (not a hand log it joined)."
     )
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ActivityManager()
 
     class Meta:
         ordering = ["-started_at"]

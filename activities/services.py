@@ -54,7 +54,7 @@ def activity_import(*, runner: User, uploaded_by: User | None, name: str, data: 
         return _duplicate(earlier)
     measured = parse(name, data, now=timezone.now())
     try:
-        return _store(runner, uploaded_by, name, digest, measured)
+        return _store(runner, uploaded_by, name, data, measured)
     except IntegrityError:  # the same file, uploaded at the same moment, won the race
         earlier = Activity.objects.filter(runner=runner, file_sha256=digest).first()
         if earlier is None:
@@ -68,7 +68,7 @@ def _duplicate(earlier: Activity) -> Imported:
 
 @transaction.atomic
 def _store(
-    runner: User, uploaded_by: User | None, name: str, digest: str, measured: Measured
+    runner: User, uploaded_by: User | None, name: str, data: bytes, measured: Measured
 ) -> Imported:
     # One import per runner at a time, so two copies of a run cannot both pass the check.
     User.objects.select_for_update().filter(pk=runner.pk).first()
@@ -79,7 +79,8 @@ def _store(
         runner=runner,
         uploaded_by=uploaded_by,
         file_name=name[:255],
-        file_sha256=digest,
+        file_sha256=file_sha256(data),
+        original=data,
         **_fields(measured),
     )
     try:

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("accounts.urls")),
+    path("accounts/", include("privacy.urls")),
     path("exercises/", include("exercises.urls")),
     path("", include("plans.urls")),
     path("reminders/", include("reminders.urls")),

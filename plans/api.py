@@ -1,5 +1,7 @@
 """JSON endpoints under /api/v1/."""
 
+import math
+import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any, cast
@@ -19,16 +21,21 @@ from plans.builder import (
     Commitment,
     History,
     LibraryEntry,
+    PaceZones,
     RunnerInput,
     Week,
     build_season,
     build_week,
     run_minutes,
+    vdot_from_race,
+    zones_from_race,
 )
+from plans.builder.paces import MAX_VDOT, ZONES, clock_text
 from plans.coaching.forms import AssignForm
 from plans.coaching.services import plan_assign, unassignable
 from plans.inputs import library_for
 from plans.models import PlanTemplate
+from plans.runs import structure_json
 
 
 class PreviewForm(forms.Form):
@@ -111,6 +118,56 @@ def _form_data(body: dict[str, Any], wrong_type: dict[str, list[str]]) -> dict[s
     }
 
 
+BEST_EFFORT_SHAPE = 'Give {"distance_km": a number, "time": "h:mm:ss"}, or null.'
+BEST_EFFORT_MAX_KM = 100
+CLOCK = re.compile(r"(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)")
+
+
+def _clock_seconds(text: str) -> int | None:
+    """ "0:50:00" or "50:00" in seconds; None for anything else or for no time at all."""
+    match = CLOCK.fullmatch(text.strip())
+    if match is None:
+        return None
+    hours, minutes, seconds = (int(part or 0) for part in match.groups())
+    return (hours * 60 + minutes) * 60 + seconds or None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def parse_best_effort(value: Any) -> tuple[PaceZones | None, dict[str, list[str]]]:
+    """The zones of `{"distance_km": 10, "time": "0:50:00"}`; None for null or no field."""
+    if value is None:
+        return None, {}
+    if not isinstance(value, dict) or set(value) != {"distance_km", "time"}:
+        return None, {"best_effort": [BEST_EFFORT_SHAPE]}
+    errors: dict[str, list[str]] = {}
+    distance = value["distance_km"]
+    if not _is_number(distance) or not 0 < distance <= BEST_EFFORT_MAX_KM:
+        errors["best_effort.distance_km"] = [
+            f"Give the distance in km as a number above 0 and at most {BEST_EFFORT_MAX_KM}."
+        ]
+    time = value["time"]
+    seconds = _clock_seconds(time) if isinstance(time, str) else None
+    if seconds is None:
+        errors["best_effort.time"] = ['Give the time as "h:mm:ss" (or "mm:ss"), above zero.']
+    if errors or seconds is None:
+        return None, errors
+    zones = zones_from_race(float(distance), seconds)
+    if zones is None:
+        too_fast = vdot_from_race(float(distance), seconds) > MAX_VDOT
+        return None, {
+            "best_effort": [
+                "That is faster than the world record: check the distance and the time."
+                if too_fast
+                else "That pace is too slow to work out running paces from: check the "
+                "distance and the time."
+            ]
+        }
+    return zones, {}
+
+
 PREVIEW_WEEKS_MAX = 30
 RACE_KM_MAX = 250
 
@@ -122,10 +179,6 @@ class Preview:
 
     runner: RunnerInput
     weeks: int | None = None
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _season_errors(body: dict[str, Any]) -> dict[str, list[str]]:
@@ -162,9 +215,15 @@ def parse_preview(body) -> tuple[Preview | None, dict[str, list[str]]]:
     errors.update(wrong_type)
     errors.update(_day_errors(body.get("days")))
     errors.update(_season_errors(body))
+    paces, effort_errors = parse_best_effort(body.get("best_effort"))
+    errors.update(effort_errors)
     if errors:
         return None, errors
-    runner = replace(_runner(body, form.cleaned_data), race_km=_race_km(body.get("race_distance")))
+    runner = replace(
+        _runner(body, form.cleaned_data),
+        race_km=_race_km(body.get("race_distance")),
+        paces=paces,
+    )
     return Preview(runner=runner, weeks=body.get("weeks")), {}
 
 
@@ -187,6 +246,19 @@ def _runner(body: dict[str, Any], data: dict[str, Any]) -> RunnerInput:
     )
 
 
+def pace_zones_json(zones: PaceZones | None) -> dict[str, list[str]] | None:
+    """{"easy": ["5:55", "6:34"], …, "repetition": [...]}: per km, faster first; None without
+    zones."""
+    if zones is None:
+        return None
+    return {zone: [clock_text(seconds) for seconds in zones.of(zone)] for zone in ZONES}
+
+
+def _run_json(session) -> dict:
+    """What a run adds to its session: its steps and estimated distance (null without paces)."""
+    return {"distance_km": session.distance_km, "structure": structure_json(session.structure)}
+
+
 def _session_json(session, plyometric: dict[str, bool]) -> dict:
     post_run = session.kind == "post_run_strength"
     return {
@@ -206,6 +278,7 @@ def _session_json(session, plyometric: dict[str, bool]) -> dict:
             }
             for item in session.exercises
         ],
+        **(_run_json(session) if session.kind == "run" else {}),
     }
 
 
@@ -226,8 +299,8 @@ def week_json(week: Week, plyometric: dict[str, bool]) -> dict:
 
 
 def _pace_zones_for(preview: Preview) -> dict[str, list[str]] | None:
-    """The runner's pace zones for the season answer."""
-    return None  # wired to paces at merge
+    """The pace zones of the body's best effort (null without one)."""
+    return pace_zones_json(preview.runner.paces)
 
 
 def preview_json(preview: Preview, library: list[LibraryEntry]) -> dict:

@@ -9,7 +9,15 @@ from django.db.models import F
 from accounts.models import Goal, RunnerProfile, User
 from accounts.selectors import next_race
 from exercises.snapshot import ExerciseEntry, libraries_for, library_entries
-from plans.builder import PLACES, Commitment, LibraryEntry, RunnerInput, WeekDone, race_km
+from plans.builder import (
+    PLACES,
+    Commitment,
+    LibraryEntry,
+    PaceZones,
+    RunnerInput,
+    WeekDone,
+    race_km,
+)
 from plans.builder import History as SeasonHistory
 from plans.builder.season import HARD_PURPOSES
 from plans.models import (
@@ -183,9 +191,11 @@ def runner_input(
     recent_activities: frozenset[str],
     first_day: int = 0,
     paused: tuple[tuple[date, date], ...] = (),
+    paces: PaceZones | None = None,
 ) -> RunnerInput:
     """The builder's view of a runner for one week (from weekday `first_day` on); `profile`
-    comes with commitments, goals and injuries."""
+    comes with commitments, goals and injuries. `paces`: the runner's zones
+    (`plans.paces.pace_zones_for`), for runs with target paces."""
     race = next_race(profile, week_start)
     healed = None if profile.injured else profile.last_cleared_injury()
     return RunnerInput(
@@ -205,4 +215,5 @@ def runner_input(
         places=frozenset(profile.places) or frozenset(PLACES),
         recent_activities=recent_activities,
         first_day=first_day,
+        paces=paces,
     )

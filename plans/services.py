@@ -29,6 +29,8 @@ from plans.models import (
     Source,
     Status,
 )
+from plans.paces import distance_decimal, pace_zones_for
+from plans.runs import structure_json
 from plans.signals import run_changed, runs_created
 
 ONE_WEEK = timedelta(days=7)
@@ -326,6 +328,8 @@ def _session_rows(runner: User, day: builder.Day, activity_ids: dict[str, int]) 
             minutes=planned.minutes,
             activity_id=activity_ids.get(planned.activity) if planned.activity else None,
             is_new_activity=planned.is_new_activity,
+            structure=structure_json(planned.structure),
+            distance_km=distance_decimal(planned.distance_km),
         )
         for position, planned in enumerate(day.sessions)
     ]
@@ -368,6 +372,7 @@ def week_generate(*, runner: User, week_start: date, today: date) -> PlanWeek:
         ),
         first_day=(planned_from - week_start).days,
         paused=pauses_of(runner.pk, since=week_start - ONE_WEEK),
+        paces=pace_zones_for(profile),
     )
     history = season_history(runner.pk, week_start, today)
     target = builder.week_target(week_input, history)

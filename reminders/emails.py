@@ -3,7 +3,9 @@
 from django.conf import settings
 from django.urls import reverse
 
+from accounts.models import DistanceUnit, RunnerProfile
 from config import emails
+from plans.runs import compact_line, distance_text
 from reminders import links
 from reminders.models import Reminder
 from reminders.routine import Routine
@@ -13,6 +15,10 @@ def post_run_email_send(*, reminder: Reminder, routine: Routine) -> None:
     run = reminder.session
     runner = run.runner
     unsubscribe_url = settings.SITE_URL + links.unsubscribe_path(runner.pk)
+    unit = (
+        RunnerProfile.objects.filter(user=runner).values_list("distance_unit", flat=True).first()
+        or DistanceUnit.KM
+    )
     emails.send(
         "post_run",
         to=runner.email,
@@ -20,6 +26,8 @@ def post_run_email_send(*, reminder: Reminder, routine: Routine) -> None:
             "runner": runner,
             "run": run,
             "routine": routine,
+            "run_line": compact_line(run.structure, unit) if run.structure else "",
+            "run_distance": distance_text(run.distance_km, unit),
             "done_url": settings.SITE_URL + links.done_path(reminder.pk),
             "week_url": settings.SITE_URL + reverse("plans:week"),
             "unsubscribe_url": unsubscribe_url,

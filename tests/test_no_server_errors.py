@@ -39,6 +39,7 @@ from plans.coaching.services import (
 )
 from plans.models import PlanPause, PlanTemplate
 from plans.services import monday_of
+from privacy.models import DataExport
 from reminders import links
 from reminders.models import Reminder
 from tests.accounts.factories import InvitationFactory, RaceGoalFactory, RunnerProfileFactory
@@ -50,7 +51,7 @@ from tests.plans.factories import RunLogFactory, SessionFactory
 EXAMPLES = 30
 ROLES = ("runner", "coach", "newcomer", "anonymous")
 # The tables users write to; the admin, sessions and login attempts are not counted.
-COUNTED_APPS = ("accounts", "activities", "exercises", "plans", "reminders")
+COUNTED_APPS = ("accounts", "activities", "exercises", "plans", "reminders", "privacy")
 # Query parameters pages read besides their forms' fields.
 GET_PARAMS = ("q", "page", "group", "sort", "archived", "date", "next", "leave", "kind")
 
@@ -215,6 +216,11 @@ TARGETS: dict[str, Target] = {
     "activities:detail": Target(LOGGED_IN, _k("activity_id")),
     "activities:delete": Target(LOGGED_IN, _k("activity_id")),
     "activities:api_activities": Target(LOGGED_IN),
+    "privacy:data": Target(LOGGED_IN),
+    "privacy:export_request": Target(LOGGED_IN),
+    "privacy:export_status": Target(LOGGED_IN, _k("export_id")),
+    "privacy:export_download": Target(LOGGED_IN, _k("export_id")),
+    "privacy:account_delete": Target(LOGGED_IN),
     "reminders:done": Target(("anonymous",), {"token": "done_token"}),
     "reminders:unsubscribe": Target(("anonymous",), {"token": "unsubscribe_token"}),
 }
@@ -376,6 +382,7 @@ def world(runner, coach) -> World:
             "activity_id": activity.pk,
             "goal_id": goal.pk,
             "batch_id": batch.pk,
+            "export_id": DataExport.objects.create(user=runner).pk,
             "invitation_id": invitation.pk,
             "token": invitation_token(invitation),
             "uidb64": urlsafe_base64_encode(force_bytes(runner.pk)),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts.models import User
 from activities.services import Upload, activity_import, batch_create
 from plans.models import PlanPause, PlanTemplate
+from privacy.models import DataExport
 from tests.accounts.factories import RaceGoalFactory, RunnerProfileFactory
 from tests.activities import samples
 from tests.exercises.factories import ExerciseFactory
@@ -64,6 +65,7 @@ def values(runner: User, coach: User) -> dict[str, object]:
         "athlete_id": runner.pk,
         "activity_id": activity.pk,
         "batch_id": batch.pk,
+        "export_id": DataExport.objects.create(user=runner).pk,
         "week_start": monday.isoformat(),
         "template_id": template.pk,
         "session_id": SessionFactory.create(runner=runner, date=monday).pk,

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "activities",
     "outbox",
     "limits",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -224,6 +225,7 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-sweep": {"task": "outbox.tasks.sweep", "schedule": OUTBOX_SWEEP_SECONDS},
     "password-resets-sweep": {"task": "accounts.tasks.password_resets_sweep", "schedule": 60},
     "limits-prune": {"task": "limits.tasks.prune", "schedule": 3600},
+    "exports-sweep": {"task": "privacy.tasks.sweep", "schedule": 60},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

@@ -68,6 +68,10 @@ Rules this module decides:
   running, a hard run that cannot becoming easy. A long run shorter than 40 minutes is allowed
   when the season's longest run is shorter yet, so that it grows with it. The why lines lead
   the notes. Without a target the week is as the runner type and phase give it.
+- Every run gets its structure once the week is placed (`workouts.run_structure`: warm-up,
+  main set and cool-down adding up to its minutes, by purpose and phase) and, when the runner
+  has pace zones (`paces`: Daniels' VDOT from a best effort), target paces and an estimated
+  distance; without zones the steps go by effort (RPE) and there is no distance.
 - Two hard runs never sit on consecutive days, nor on Monday after a hard Sunday
   (hard_day_before).
 - The taper by race distance (race_km): 5 and 10 km race week only, a half marathon a week
@@ -76,7 +80,8 @@ Rules this module decides:
 The package: `types` (input and output), `vocabulary`, `phases` (the phases and the return
 from injury), `season` (how much running each week to race day holds, and why), `strength`
 (who may do which move and how moves are picked), `placement` (the days of the week) and
-`easing` (a coach's runs during the return from injury). `build_week` plans one week;
+`easing` (a coach's runs during the return from injury), `paces` (VDOT and pace zones) and
+`workouts` (the steps inside a run). `build_week` plans one week;
 `build_season` plans the weeks to race day, each from its season target.
 
 Speed: the library is sorted once per library object, and strength picks are remembered by
@@ -90,6 +95,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 from plans.builder.easing import CoachRun, eased_runs
+from plans.builder.paces import PaceZones, pace_zones, range_text, vdot_from_race, zones_from_race
 from plans.builder.phases import (
     RETURN_EASY_RUN_MAX,
     RETURN_LONG_RUN_MAX,
@@ -133,6 +139,7 @@ from plans.builder.vocabulary import (
     PLACES,
     RUNNER_TYPES,
 )
+from plans.builder.workouts import Step, estimated_km, run_structure
 
 __all__ = [
     "ACTIVITIES",
@@ -155,11 +162,13 @@ __all__ = [
     "Day",
     "History",
     "LibraryEntry",
+    "PaceZones",
     "Prescription",
     "ReturnBlock",
     "RunnerInput",
     "SeasonWeek",
     "Session",
+    "Step",
     "Week",
     "WeekDone",
     "WeekTarget",
@@ -167,20 +176,45 @@ __all__ = [
     "build_week",
     "day_budget",
     "eased_runs",
+    "estimated_km",
     "longest_run",
+    "pace_zones",
     "phase_for",
     "race_km",
+    "range_text",
     "return_block",
     "run_minutes",
+    "run_structure",
     "season_length",
+    "structured_run",
+    "vdot_from_race",
     "week_target",
+    "zones_from_race",
 ]
 
 
 def build_week(runner: RunnerInput, library: Sequence[LibraryEntry]) -> Week:
     """Plan the week starting on runner.week_start."""
     _validate(runner)
-    return Planner(runner, library).week()
+    return _with_structures(Planner(runner, library).week(), runner.paces)
+
+
+def structured_run(session: Session, phase: str, paces: PaceZones | None) -> Session:
+    """A run with its steps and estimated distance (anything else as it is)."""
+    if session.kind != "run":
+        return session
+    steps = run_structure(session.purpose or "easy", session.minutes, phase, paces)
+    return replace(session, structure=steps, distance_km=estimated_km(steps, paces))
+
+
+def _with_structures(week: Week, paces: PaceZones | None) -> Week:
+    """Runs get their structure after placement, so that whatever sets their minutes first
+    (placement, trimming for strength) is what the steps add up to."""
+    days = tuple(
+        replace(day, sessions=tuple(structured_run(s, week.phase, paces) for s in day.sessions))
+        for day in week.days
+    )
+    return replace(week, days=days)
 
 
 def build_season(
@@ -204,7 +238,9 @@ def build_season(
         if monday - timedelta(days=1) in history.hard_days:
             week_runner = replace(week_runner, hard_day_before=True)
         target = week_target(week_runner, history)
-        week = Planner(replace(week_runner, target=target), library).week()
+        week = _with_structures(
+            Planner(replace(week_runner, target=target), library).week(), runner.paces
+        )
         planned = run_minutes(week)
         long_run = longest_run(week)
         history = history.plus(

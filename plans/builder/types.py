@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from plans.builder.paces import PaceZones
 from plans.builder.vocabulary import PLACES
+from plans.builder.workouts import Step
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,8 @@ class RunnerInput:
     target: WeekTarget | None = None  # None: the week as the runner type and phase give it
     paused: tuple[tuple[date, date], ...] = ()  # the plan rests on these days (first, last)
     hard_day_before: bool = False  # a hard run on the Sunday before: none on Monday then
+    # From the runner's best effort (plans.paces); None: no baseline, runs go by effort.
+    paces: PaceZones | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,8 @@ class Session:
     activity: str | None = None
     exercises: tuple[Prescription, ...] = ()
     is_new_activity: bool = False
+    structure: tuple[Step, ...] = ()  # a run's steps (plans.builder.workouts)
+    distance_km: float | None = None  # a run's estimated distance; None without paces
 
 
 @dataclass(frozen=True)

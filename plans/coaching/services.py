@@ -15,6 +15,7 @@ from django.db.models import Prefetch, QuerySet, Sum
 from django.utils import timezone
 
 from accounts.models import RunnerProfile, User, Weekday
+from accounts.selectors import next_race
 from plans import builder
 from plans.comeback import comeback
 from plans.models import (
@@ -34,6 +35,8 @@ from plans.models import (
     TemplateSession,
     WeekNote,
 )
+from plans.paces import pace_zones_by_runner
+from plans.runs import run_fields
 from plans.services import (
     announce_if_run,
     announce_new_runs,
@@ -320,7 +323,7 @@ def plan_assign(
     profiles = {
         profile.user_id: profile
         for profile in RunnerProfile.objects.filter(user_id__in=athlete_ids).prefetch_related(
-            "commitments", "injuries"
+            "commitments", "injuries", "goals"
         )
     }
     # "Past" is each athlete's own date; they share one of two or three across time zones.
@@ -362,6 +365,7 @@ def plan_assign(
             theirs = _held_to_return(theirs, profile, local_today[profile.user_id])
         placed += theirs
     sessions = [session for session, _ in placed]
+    _runs_structured(sessions, profiles)
     exercise_lists = [exercises for _, exercises in placed]
     created = Session.objects.bulk_create(sessions, batch_size=500)
     SessionExercise.objects.bulk_create(
@@ -375,6 +379,29 @@ def plan_assign(
     post_run_blocks_add(runs=blocks_link(created))
     announce_new_runs(created)
     return assignments
+
+
+def _runs_structured(sessions: Sequence[Session], profiles: dict[int, RunnerProfile]) -> None:
+    """Give each run its steps and distance, by the athlete's paces and the phase of its day."""
+    paces = pace_zones_by_runner(profiles.values())
+    for session in sessions:
+        if session.is_run:
+            _structure_set(session, profiles.get(session.runner_id), paces.get(session.runner_id))
+
+
+def _structure_set(
+    session: Session, profile: RunnerProfile | None, paces: builder.PaceZones | None
+) -> None:
+    """A run's steps from its purpose and minutes; its race, if any, sets the phase."""
+    race = next_race(profile, monday_of(session.date)) if profile is not None else None
+    for field, value in run_fields(
+        purpose=session.purpose,
+        minutes=session.minutes,
+        day=session.date,
+        race_date=race.goal.race_date if race else None,
+        paces=paces,
+    ).items():
+        setattr(session, field, value)
 
 
 def _block_minutes_by_run(blueprint: list[TemplateSession]) -> dict[int, int]:
@@ -524,6 +551,9 @@ def coach_session_add(
         source=Source.COACH,
         coach_note=coach_note,
     )
+    if session.is_run:
+        _structure_of_one(session)
+        session.save(update_fields=["structure", "distance_km"])
     _session_exercises_set(session, exercises)
     if session.is_run:
         post_run_blocks_add(runs=[session])
@@ -556,11 +586,21 @@ def coach_session_update(
         session.activity_id = activity_id
     session.coach_note = coach_note
     session.source = Source.COACH
+    if session.is_run:
+        _structure_of_one(session)
     session.save()
     if exercises is not None and session.kind == SessionKind.STRENGTH:
         _session_exercises_set(session, exercises)
     announce_if_run(session)
     return session
+
+
+def _structure_of_one(session: Session) -> None:
+    profile = (
+        RunnerProfile.objects.prefetch_related("goals").filter(user_id=session.runner_id).first()
+    )
+    paces = pace_zones_by_runner([profile]).get(session.runner_id) if profile else None
+    _structure_set(session, profile, paces)
 
 
 def coach_note_set(*, session: Session, coach_note: str) -> Session:

@@ -1,9 +1,13 @@
+from decimal import Decimal
+from typing import Any
+
 from django import template
 
 from accounts.models import RunnerProfile
 from plans.comeback import Comeback
 from plans.comeback import comeback as comeback_of
 from plans.forms import METRES_PER
+from plans.runs import compact_line, distance_text, step_lines
 
 register = template.Library()
 
@@ -26,3 +30,20 @@ def clock(seconds: int) -> str:
 def comeback(profile: RunnerProfile) -> Comeback | None:
     """The runner's return from injury if one is under way, from their prefetched injuries."""
     return comeback_of(profile, profile.injuries.all(), profile.today())
+
+
+@register.filter
+def run_line(structure: list[dict[str, Any]], unit: str) -> str:
+    """A run's steps in one line, paces in the runner's unit."""
+    return compact_line(structure, unit) if structure else ""
+
+
+@register.filter
+def run_steps(structure: list[dict[str, Any]], unit: str) -> list[str]:
+    return step_lines(structure, unit) if structure else []
+
+
+@register.filter
+def run_distance(km: Decimal | None, unit: str) -> str:
+    """≈ 8.2 km (or mi); "" without paces."""
+    return distance_text(km, unit)

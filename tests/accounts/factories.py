@@ -45,6 +45,18 @@ class RaceGoalFactory(factory.django.DjangoModelFactory[Goal]):
     race_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(weeks=10))
 
 
+class PersonalBestGoalFactory(factory.django.DjangoModelFactory[Goal]):
+    """A 10 km personal best of 50:00: VDOT 40."""
+
+    class Meta:
+        model = Goal
+
+    profile = factory.SubFactory(RunnerProfileFactory)
+    kind = GoalKind.PERSONAL_BEST
+    distance = "10k"
+    pb_time = timedelta(minutes=50)
+
+
 class InvitationFactory(factory.django.DjangoModelFactory[Invitation]):
     class Meta:
         model = Invitation

@@ -14,7 +14,7 @@ from plans.coaching.services import (
 from plans.models import Assignment, PlanTemplate, Session, Source
 from plans.services import week_generate, weeks_ensure
 from plans.signals import runs_created
-from tests.accounts.factories import RunnerProfileFactory
+from tests.accounts.factories import PersonalBestGoalFactory, RunnerProfileFactory
 from tests.factories import CoachingFactory
 from tests.plans.coaching.conftest import NEXT_MONDAY, TODAY, slug
 from tests.plans.factories import RunLogFactory, SessionFactory
@@ -212,14 +212,17 @@ def test_bulk_assignment_takes_the_same_number_of_queries_for_any_number_of_athl
     template, coach, athletes, django_assert_num_queries
 ):
     profiles = [RunnerProfileFactory(time_zone="UTC") for _ in range(athletes)]
-    # savepoint, profiles, their commitments, their injuries, template sessions, their
+    for profile in profiles:
+        PersonalBestGoalFactory(profile=profile)
+    # savepoint, profiles, their commitments, their injuries, their goals, template sessions, their
     # exercises, end overlapping assignments, sessions to replace (none here), insert
-    # assignments, minutes kept on the dates, insert sessions, insert their exercises; the runs'
+    # assignments, minutes kept on the dates, the logs that may lift their paces, insert
+    # sessions, insert their exercises; the runs'
     # blocks by the builder's rules: profiles, commitments, goals, injuries, current coaches,
     # exercises and their five tag lists, recent activities and moves, hard runs and leg-heavy
     # strength next door, exercise ids, insert blocks, insert their exercises; the runs'
     # reminders (profiles, commitments, insert), release savepoint
-    with django_assert_num_queries(34):
+    with django_assert_num_queries(36):
         assign(template, *(profile.user for profile in profiles))
     assert Session.objects.filter(source=Source.TEMPLATE, post_run=False).count() == 3 * athletes
     assert Session.objects.filter(source=Source.TEMPLATE, post_run=True).count() == athletes

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plans", "0010_session_structure_and_distance"),
+        ("plans", "0011_run_structure_backfill"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
