@@ -7,6 +7,7 @@ from benchmarks.pages import measure
 from benchmarks.planning import planning_for_everyone
 from benchmarks.progress import progress_page
 from benchmarks.reminders import reminder_delivery
+from benchmarks.season import season_and_builder
 from benchmarks.week import week_page_and_builder
 
 
@@ -18,6 +19,7 @@ def server_baseline() -> str:
 ALL = {
     "baseline": server_baseline,
     "week": week_page_and_builder,
+    "season": season_and_builder,
     "coach": coach_pages,
     "reminders": reminder_delivery,
     "planning": planning_for_everyone,

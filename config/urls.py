@@ -14,7 +14,6 @@ urlpatterns = [
     path("reminders/", include("reminders.urls")),
     path("", include("activities.urls")),
     path("", include("feeds.urls")),
-
     path("", include("config.api_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -3,7 +3,7 @@
 from django.http import Http404
 
 from accounts.models import User
-from plans.models import Assignment, PlanTemplate, RunLog, Session
+from plans.models import Assignment, PlanPause, PlanTemplate, RunLog, Session
 
 
 def session_for(user: User, session_id: int) -> Session:
@@ -74,3 +74,11 @@ def own_assignment_for(user: User, assignment_id: int) -> Assignment:
     if assignment is None:
         raise Http404("No such assignment.")
     return assignment
+
+
+def pause_for(user: User, pause_id: int) -> PlanPause:
+    """A pause of the user's own plan."""
+    pause = PlanPause.objects.select_related("runner").filter(pk=pause_id, runner_id=user.pk)
+    if not pause:
+        raise Http404("No such pause.")
+    return pause[0]

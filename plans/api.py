@@ -2,6 +2,7 @@
 
 import math
 import re
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any, cast
 
@@ -20,11 +21,16 @@ from limits.services import Counter, Limit, LimitReached, limit_hit
 from plans import api_docs as docs
 from plans.builder import (
     DAY_KEYS,
+    RACE_KM,
     Commitment,
+    History,
+    LibraryEntry,
     PaceZones,
     RunnerInput,
     Week,
+    build_season,
     build_week,
+    run_minutes,
     vdot_from_race,
     zones_from_race,
 )
@@ -166,7 +172,45 @@ def parse_best_effort(value: Any) -> tuple[PaceZones | None, dict[str, list[str]
     return zones, {}
 
 
-def parse_preview(body) -> tuple[RunnerInput | None, dict[str, list[str]]]:
+PREVIEW_WEEKS_MAX = 30
+RACE_KM_MAX = 250
+
+
+@dataclass(frozen=True)
+class Preview:
+    """A parsed preview request: the runner's first week, and how many weeks (None: one
+    week, answered as it always was)."""
+
+    runner: RunnerInput
+    weeks: int | None = None
+
+
+def _season_errors(body: dict[str, Any]) -> dict[str, list[str]]:
+    errors = {}
+    weeks = body.get("weeks")
+    if weeks is not None and not (
+        isinstance(weeks, int) and not isinstance(weeks, bool) and 1 <= weeks <= PREVIEW_WEEKS_MAX
+    ):
+        errors["weeks"] = [f"Give a whole number of weeks from 1 to {PREVIEW_WEEKS_MAX}."]
+    distance = body.get("race_distance")
+    if distance is not None and not (
+        (isinstance(distance, str) and distance in RACE_KM)
+        or (_is_number(distance) and 0 < distance <= RACE_KM_MAX)
+    ):
+        errors["race_distance"] = [
+            f'Give "5k", "10k", "half", "marathon" or a number of km above 0 and up to '
+            f"{RACE_KM_MAX}."
+        ]
+    return errors
+
+
+def _race_km(distance: Any) -> float | None:
+    if distance is None:
+        return None
+    return RACE_KM[distance] if isinstance(distance, str) else float(distance)
+
+
+def parse_preview(body) -> tuple[Preview | None, dict[str, list[str]]]:
     if not isinstance(body, dict):
         return None, {"__all__": ["Send a JSON object."]}
     wrong_type = _type_errors(body)
@@ -174,11 +218,20 @@ def parse_preview(body) -> tuple[RunnerInput | None, dict[str, list[str]]]:
     errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
     errors.update(wrong_type)
     errors.update(_day_errors(body.get("days")))
+    errors.update(_season_errors(body))
     paces, effort_errors = parse_best_effort(body.get("best_effort"))
     errors.update(effort_errors)
     if errors:
         return None, errors
-    data = form.cleaned_data
+    runner = replace(
+        _runner(body, form.cleaned_data),
+        race_km=_race_km(body.get("race_distance")),
+        paces=paces,
+    )
+    return Preview(runner=runner, weeks=body.get("weeks")), {}
+
+
+def _runner(body: dict[str, Any], data: dict[str, Any]) -> RunnerInput:
     return RunnerInput(
         runner_type=data["runner_type"],
         week_start=data["week_start"],
@@ -194,8 +247,7 @@ def parse_preview(body) -> tuple[RunnerInput | None, dict[str, list[str]]]:
         likes=frozenset(data["likes"]),
         equipment=frozenset(data["equipment"]),
         places=frozenset(data["places"] or Place.values),
-        paces=paces,
-    ), {}
+    )
 
 
 def pace_zones_json(zones: PaceZones | None) -> dict[str, list[str]] | None:
@@ -250,6 +302,26 @@ def week_json(week: Week, plyometric: dict[str, bool]) -> dict:
     }  # fmt: skip
 
 
+def _pace_zones_for(preview: Preview) -> dict[str, list[str]] | None:
+    """The pace zones of the body's best effort (null without one)."""
+    return pace_zones_json(preview.runner.paces)
+
+
+def preview_json(preview: Preview, library: list[LibraryEntry]) -> dict:
+    """One week as it always was, or with `weeks` the season's weeks and the pace zones."""
+    plyometric = {entry.slug: entry.plyometric for entry in library}
+    if preview.weeks is None:
+        return week_json(build_week(preview.runner, library), plyometric)
+    season = build_season(preview.runner, library, History(), weeks=preview.weeks)
+    return {
+        "weeks": [
+            {**week_json(item.week, plyometric), "run_minutes": run_minutes(item.week)}
+            for item in season
+        ],
+        "pace_zones": _pace_zones_for(preview),
+    }
+
+
 def _preview_refused(request: HttpRequest) -> JsonResponse | None:
     """A 429 with Retry-After past the per-minute limit of previews per user; None if allowed."""
     per_minute = settings.PLAN_PREVIEWS_PER_USER_PER_MINUTE
@@ -289,12 +361,10 @@ def plan_preview(request: Request) -> HttpResponse:
         body = json_body(request._request)  # read as it always was, whatever the content type
     except BadBody as bad:
         return bad.response()
-    runner, errors = parse_preview(body)
-    if runner is None:
+    preview, errors = parse_preview(body)
+    if preview is None:
         return JsonResponse({"errors": errors}, status=400)
-    library = library_for(request.user)
-    week = build_week(runner, library)
-    return JsonResponse(week_json(week, {entry.slug: entry.plyometric for entry in library}))
+    return JsonResponse(preview_json(preview, library_for(request.user)))
 
 
 def _assignment_errors(body) -> dict[str, list[str]]:

@@ -6,7 +6,8 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
-from plans.models import Session
+from accounts.models import validate_plausible_date
+from plans.models import PAUSE_MAX_DAYS, PlanPause, Session
 
 METRES_PER = {"km": Decimal("1000"), "mi": Decimal("1609.344")}
 # ":" or, from a phone's number pad, "." or ","; seconds always take two digits.
@@ -118,3 +119,54 @@ class SessionMoveForm(forms.Form):
                 "Pick a day of the same week, from today on; nothing was moved."
             )
         return self.cleaned_data
+
+
+class PauseForm(forms.Form):
+    """Pause the plan: the days from `start` to `end` stay free."""
+
+    start = forms.DateField(
+        label="From",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[validate_plausible_date],
+    )
+    end = forms.DateField(
+        label="To (the last free day)",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[validate_plausible_date],
+    )
+    reason = forms.CharField(
+        label="Why (optional)", max_length=100, required=False, help_text="A holiday, an illness…"
+    )
+
+    def __init__(self, *args, runner_id: int, today: date, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.runner_id = runner_id
+        self.today = today
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean(self) -> dict:
+        data = self.cleaned_data
+        start, end = data.get("start"), data.get("end")
+        if start is None or end is None:
+            return data
+        if start < self.today:
+            raise forms.ValidationError("A pause can start today at the earliest.")
+        if end < start:
+            raise forms.ValidationError("The last day of the pause cannot be before its first.")
+        if (end - start).days + 1 > PAUSE_MAX_DAYS:
+            raise forms.ValidationError(
+                f"A pause lasts at most {PAUSE_MAX_DAYS // 7} weeks. For a longer break, "
+                "change your goal instead."
+            )
+        overlap = (
+            PlanPause.objects.filter(runner_id=self.runner_id, start__lte=end, end__gte=start)
+            .order_by("start")
+            .first()
+        )
+        if overlap is not None:
+            raise forms.ValidationError(
+                f"This overlaps your pause from {overlap.start:%-d %b} to {overlap.end:%-d %b}. "
+                "Change the dates, or end that pause first."
+            )
+        return data

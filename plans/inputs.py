@@ -5,14 +5,37 @@ from collections.abc import Collection
 from datetime import date, timedelta
 from functools import lru_cache
 
-from accounts.models import RunnerProfile, User
+from django.db.models import F
+
+from accounts.models import Goal, RunnerProfile, User
 from accounts.selectors import next_race
 from exercises.snapshot import ExerciseEntry, libraries_for, library_entries
-from plans.builder import PLACES, Commitment, LibraryEntry, PaceZones, RunnerInput
-from plans.models import Session, SessionExercise, Status
+from plans.builder import (
+    PLACES,
+    Commitment,
+    LibraryEntry,
+    PaceZones,
+    RunnerInput,
+    WeekDone,
+    race_km,
+)
+from plans.builder import History as SeasonHistory
+from plans.builder.season import HARD_PURPOSES
+from plans.models import (
+    PlanPause,
+    PlanWeek,
+    RunLog,
+    Session,
+    SessionExercise,
+    SessionKind,
+    Source,
+    Status,
+)
 
 DEFAULT_SETS = 2
 RECENT_DAYS = 28
+SEASON_HISTORY_WEEKS = 6  # enough to find the peak before a marathon's three-week taper
+LONGEST_RUN_DAYS = 30
 
 
 @lru_cache(maxsize=4096)  # the same entries come back from the process's copy of the library
@@ -96,12 +119,80 @@ def commitments_by_weekday(profile: RunnerProfile) -> tuple[Commitment, ...]:
     )
 
 
+def goal_km(goal: Goal) -> float | None:
+    """A race goal's distance in km (None for an "other" distance with no km given)."""
+    km = float(goal.distance_km) if goal.distance_km is not None else None
+    return race_km(goal.distance, km)
+
+
+def pauses_of(runner_id: int, *, since: date) -> tuple[tuple[date, date], ...]:
+    """The runner's pauses that end on or after `since`, as (first day, last day)."""
+    return tuple(
+        PlanPause.objects.filter(runner_id=runner_id, end__gte=since)
+        .order_by("start")
+        .values_list("start", "end")
+    )
+
+
+def season_history(runner_id: int, week_start: date, today: date) -> SeasonHistory:
+    """What the runner planned and ran in the weeks before week_start, and their longest
+    run of the 30 days before it, in three queries. A run's done minutes are its log's when it
+    has one (what the watch measured), else the session's; a run still ahead of `today` and
+    planned counts as done as planned (the Monday re-plan puts the truth in)."""
+    first = week_start - timedelta(weeks=SEASON_HISTORY_WEEKS)
+    since = min(first, week_start - timedelta(days=LONGEST_RUN_DAYS))
+    rows = Session.objects.filter(
+        runner_id=runner_id, kind=SessionKind.RUN, date__gte=since, date__lt=week_start
+    ).values_list("date", "status", "minutes", "run_log__duration_seconds", "source", "purpose")
+    planned: dict[date, int] = defaultdict(int)
+    done: dict[date, int] = defaultdict(int)
+    longest: tuple[date, int] | None = None
+    hard: set[date] = set()
+    for day, status, minutes, seconds, source, purpose in rows:
+        if purpose in HARD_PURPOSES and status != Status.SKIPPED:
+            hard.add(day)
+        ran = seconds // 60 if seconds else minutes
+        monday = monday_of(day)
+        if source != Source.RUNNER:  # a run the runner added was never asked of them
+            planned[monday] += minutes
+        if status == Status.DONE or (status == Status.PLANNED and day >= today):
+            done[monday] += ran
+            if day >= week_start - timedelta(days=LONGEST_RUN_DAYS):
+                longest = max(longest or (day, 0), (day, ran), key=lambda pair: pair[1])
+    loose = (
+        RunLog.objects.filter(
+            runner_id=runner_id,
+            session__isnull=True,
+            date__gte=week_start - timedelta(days=LONGEST_RUN_DAYS),
+            date__lt=week_start,
+        )
+        .order_by("-duration_seconds")
+        .values_list("date", "duration_seconds")
+        .first()
+    )
+    runs = [longest] if longest else []
+    if loose:
+        runs.append((loose[0], loose[1] // 60))
+    partial = set(
+        PlanWeek.objects.filter(
+            runner_id=runner_id, week_start__gte=first, planned_from__gt=F("week_start")
+        ).values_list("week_start", flat=True)
+    )
+    weeks = tuple(
+        WeekDone(monday, planned=planned[monday], done=done[monday], partial=monday in partial)
+        for monday in sorted(set(planned) | set(done))
+        if monday >= first
+    )
+    return SeasonHistory(weeks=weeks, runs=tuple(runs), hard_days=tuple(sorted(hard)))
+
+
 def runner_input(
     profile: RunnerProfile,
     *,
     week_start: date,
     recent_activities: frozenset[str],
     first_day: int = 0,
+    paused: tuple[tuple[date, date], ...] = (),
     paces: PaceZones | None = None,
 ) -> RunnerInput:
     """The builder's view of a runner for one week (from weekday `first_day` on); `profile`
@@ -115,6 +206,8 @@ def runner_input(
         days=commitments_by_weekday(profile),
         long_run_day=6 if profile.long_run_day is None else profile.long_run_day,
         race_date=race.goal.race_date if race else None,
+        race_km=goal_km(race.goal) if race else None,
+        paused=paused,
         injury=(profile.injury_area or None) if profile.injured else None,
         injury_cleared_on=healed.cleared_on if healed else None,
         injury_days=healed.days if healed else None,

@@ -60,6 +60,14 @@ class PlanWeek(models.Model):
     notes = models.JSONField(default=list, blank=True)
     planned_from = models.DateField(help_text="Days before this were never planned.")
     generated_at = models.DateTimeField(default=timezone.now)
+    generated_on = models.DateField(
+        null=True, blank=True, help_text="The runner's date when the week was last planned."
+    )
+    run_target = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="The season's most minutes of running for the week."
+    )
+    lighter = models.BooleanField(default=False, help_text="A planned lighter week.")
+    why = models.JSONField(default=list, blank=True, help_text="Why the week is as it is.")
 
     class Meta:
         ordering = ["week_start"]
@@ -71,6 +79,32 @@ class PlanWeek(models.Model):
 
     def __str__(self):
         return f"{self.runner} — week of {self.week_start}"
+
+
+PAUSE_MAX_DAYS = 84  # twelve weeks: a longer break is a new season
+
+
+class PlanPause(models.Model):
+    """Days the runner asked the plan to keep free: a holiday, an illness."""
+
+    runner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_pauses"
+    )
+    start = models.DateField()
+    end = models.DateField(help_text="The last day of the pause.")
+    reason = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gte=models.F("start")), name="pause_ends_after_it_starts"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.runner} — pause {self.start} to {self.end}"
 
 
 class SessionContent(models.Model):

@@ -1,22 +1,31 @@
 """Reads behind the week page, with their prefetches, so query counts stay flat."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
+from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from accounts.models import RunnerProfile, User
+from accounts.selectors import RaceAhead, next_race
 from exercises.models import Cue
-from plans.inputs import monday_of
+from plans.builder import History as SeasonHistory
+from plans.builder import WeekDone, build_season
+from plans.builder.season import HARD_PURPOSES, MAINTENANCE_WEEKS
+from plans.inputs import library_for, monday_of, runner_input
 from plans.models import (
     Assignment,
+    Phase,
+    PlanPause,
     PlanTemplate,
     PlanWeek,
     RunLog,
     Session,
     SessionExercise,
+    SessionKind,
     Source,
     Status,
     WeekNote,
@@ -194,3 +203,194 @@ def _missing_this_or_next(monday: date) -> Q:
 @cache
 def _zones() -> list[ZoneInfo]:
     return [ZoneInfo(key) for key in sorted(available_timezones())]
+
+
+SEASON_PAST_WEEKS = 4
+
+
+@dataclass(frozen=True)
+class SeasonRow:
+    """One week of the season page: stored when it is planned, a forecast further ahead."""
+
+    week_start: date
+    phase: str
+    planned: int  # minutes of running
+    long_run: int
+    done: int | None  # past weeks and this one
+    lighter: bool
+    why: tuple[str, ...]
+    when: str  # "past", "now", "planned" or "forecast"
+    paused: bool = False
+
+    @property
+    def phase_label(self) -> str:
+        return Phase(self.phase).label
+
+    @property
+    def is_taper(self) -> bool:
+        return self.phase in ("taper", "race_week")
+
+
+@dataclass(frozen=True)
+class SeasonView:
+    race: RaceAhead | None
+    rows: list[SeasonRow]
+    pauses: list[PlanPause]
+
+    @property
+    def chart(self) -> dict[str, list[Any]]:
+        """What the chart draws, for json_script."""
+        return {
+            "labels": [f"{row.week_start:%-d %b}" for row in self.rows],
+            "planned": [row.planned for row in self.rows],
+            "done": [row.done for row in self.rows],
+            "long_run": [row.long_run for row in self.rows],
+            "lighter": [row.lighter for row in self.rows],
+            "taper": [row.is_taper for row in self.rows],
+        }
+
+
+@dataclass
+class _StoredWeek:
+    planned: int = 0
+    done: int = 0
+    long_run: int = 0
+    longest_done: tuple[date, int] | None = None
+    hard_days: set[date] = field(default_factory=set)
+
+
+def _stored_runs(runner: User, first: date, last: date) -> dict[date, _StoredWeek]:
+    """Run minutes planned and done by week (Monday), in one query; a run the runner added
+    counts as done, not as planned; a log's measured minutes count when there is one."""
+    weeks: dict[date, _StoredWeek] = defaultdict(_StoredWeek)
+    rows = Session.objects.filter(
+        runner=runner, kind=SessionKind.RUN, date__range=(first, last)
+    ).values_list("date", "status", "minutes", "run_log__duration_seconds", "source", "purpose")
+    for day, status, minutes, seconds, source, purpose in rows:
+        week = weeks[day - timedelta(days=day.weekday())]
+        if purpose in HARD_PURPOSES and status != Status.SKIPPED:
+            week.hard_days.add(day)
+        if source != Source.RUNNER:
+            week.planned += minutes
+            week.long_run = max(week.long_run, minutes)
+        if status == Status.DONE:
+            ran = seconds // 60 if seconds else minutes
+            week.done += ran
+            if week.longest_done is None or ran > week.longest_done[1]:
+                week.longest_done = (day, ran)
+    return weeks
+
+
+def _stored_rows(
+    plans: dict[date, PlanWeek],
+    runs: dict[date, _StoredWeek],
+    this_monday: date,
+    pauses: list[PlanPause],
+) -> list[SeasonRow]:
+    rows = []
+    for monday, plan in sorted(plans.items()):
+        week = runs[monday]
+        when = "past" if monday < this_monday else "now" if monday == this_monday else "planned"
+        rows.append(
+            SeasonRow(
+                week_start=monday,
+                phase=plan.phase,
+                planned=week.planned,
+                long_run=week.long_run,
+                done=week.done if monday <= this_monday else None,
+                lighter=plan.lighter,
+                why=tuple(plan.why),
+                when=when,
+                paused=_overlaps(pauses, monday),
+            )
+        )
+    return rows
+
+
+def _overlaps(pauses: list[PlanPause], monday: date) -> bool:
+    sunday = monday + timedelta(days=6)
+    return any(p.start <= sunday and p.end >= monday for p in pauses)
+
+
+def _history(
+    runs: dict[date, _StoredWeek], plans: dict[date, PlanWeek], this_monday: date
+) -> SeasonHistory:
+    """The weeks so far for the forecast: done as done in the past, as planned from now."""
+    weeks = tuple(
+        WeekDone(
+            monday,
+            planned=week.planned,
+            done=week.done if monday < this_monday else week.planned,
+            partial=monday in plans and plans[monday].planned_from > monday,
+        )
+        for monday, week in sorted(runs.items())
+    )
+    longest = [week.longest_done for week in runs.values() if week.longest_done]
+    longest += [
+        (monday + timedelta(days=6), week.long_run)
+        for monday, week in runs.items()
+        if monday >= this_monday and week.long_run
+    ]
+    hard = tuple(sorted(day for week in runs.values() for day in week.hard_days))
+    return SeasonHistory(weeks=weeks, runs=tuple(longest), hard_days=hard)
+
+
+def season_view(runner: User, profile: RunnerProfile, today: date) -> SeasonView:
+    """Every week from four weeks ago to race week (a maintenance season without a race):
+    the weeks planned as stored, the rest forecast by the builder from them. A fixed number
+    of queries whatever the number of weeks; `profile` comes with commitments, goals and
+    injuries."""
+    this_monday = today - timedelta(days=today.weekday())
+    first = this_monday - timedelta(weeks=SEASON_PAST_WEEKS)
+    plans = {
+        plan.week_start: plan
+        for plan in PlanWeek.objects.filter(
+            runner=runner, week_start__range=(first, this_monday + timedelta(weeks=1))
+        )
+    }
+    runs = _stored_runs(runner, first, this_monday + timedelta(days=13))
+    pauses = list(PlanPause.objects.filter(runner=runner, end__gte=first).order_by("start"))
+    rows = _stored_rows(plans, runs, this_monday, pauses)
+    race = next_race(profile, today)
+    forecast_from = max([this_monday, *plans]) + timedelta(weeks=1)
+    history = _history(runs, plans, this_monday)
+    rows += _forecast(runner, profile, (forecast_from, this_monday), history, pauses, race)
+    return SeasonView(race=race, rows=rows, pauses=[p for p in pauses if p.end >= today])
+
+
+def _forecast(
+    runner: User,
+    profile: RunnerProfile,
+    starts: tuple[date, date],
+    history: SeasonHistory,
+    pauses: list[PlanPause],
+    race: RaceAhead | None,
+) -> list[SeasonRow]:
+    """The weeks after those planned, forecast from them (`starts`: the first week to
+    forecast and this week)."""
+    week_start, this_monday = starts
+    week_input = runner_input(
+        profile,
+        week_start=week_start,
+        recent_activities=frozenset(),
+        paused=tuple((p.start, p.end) for p in pauses),
+    )
+    if race is not None and race.goal.race_date is not None:
+        weeks = max(0, (race.goal.race_date - week_start).days // 7 + 1)
+    else:
+        weeks = max(0, MAINTENANCE_WEEKS - (week_start - this_monday).days // 7)
+    season = build_season(week_input, library_for(runner), history, weeks=weeks) if weeks else ()
+    return [
+        SeasonRow(
+            week_start=item.week.week_start,
+            phase=item.week.phase,
+            planned=item.run_minutes,
+            long_run=item.long_run,
+            done=None,
+            lighter=item.target.lighter,
+            why=item.target.why,
+            when="forecast",
+            paused=_overlaps(pauses, item.week.week_start),
+        )
+        for item in season
+    ]

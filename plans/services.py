@@ -2,12 +2,12 @@
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from django.db import IntegrityError, transaction
-from django.db.models import Case, Max, QuerySet, Value, When
+from django.db import transaction
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from accounts.models import RunnerProfile, User
@@ -15,12 +15,12 @@ from exercises.models import Exercise
 from plans import builder
 from plans.blocks import planned_blocks
 from plans.cache import week_changed
-from plans.inputs import History, libraries_by_runner, library_for, runner_input
+from plans.inputs import History, library_for, pauses_of, runner_input, season_history
 from plans.inputs import monday_of as monday_of  # re-exported: other modules import it from here
 from plans.models import (
     MAX_SESSION_MINUTES,
-    UNTOUCHED,
     Assignment,
+    PlanPause,
     PlanWeek,
     RunLog,
     RunPurpose,
@@ -30,7 +30,7 @@ from plans.models import (
     Source,
     Status,
 )
-from plans.paces import distance_decimal, pace_zones_by_runner, pace_zones_for
+from plans.paces import distance_decimal, pace_zones_for
 from plans.runs import structure_json
 from plans.signals import run_changed, runs_created
 
@@ -365,21 +365,26 @@ def week_generate(*, runner: User, week_start: date, today: date) -> PlanWeek:
     """(Re)build one week; past, touched and already-started days are left as they are.
 
     A week first planned mid-week (a new runner) is built from that day on, so its notes
-    speak of the days the runner sees, not of days that were never planned."""
+    speak of the days the runner sees, not of days that were never planned. The season's
+    target for the week comes from the weeks before it (planned and done) and the race."""
     profile = _profile_for_planning(runner)
     known = PlanWeek.objects.filter(runner=runner, week_start=week_start).first()
     planned_from = known.planned_from if known else max(week_start, today)
-    plan = builder.build_week(
-        runner_input(
-            profile,
-            week_start=week_start,
-            recent_activities=History(
-                [runner.pk], first_week=week_start, last_week=week_start
-            ).recent(runner.pk, week_start),
-            first_day=(planned_from - week_start).days,
-            paces=pace_zones_for(profile),
+    week_input = runner_input(
+        profile,
+        week_start=week_start,
+        recent_activities=History([runner.pk], first_week=week_start, last_week=week_start).recent(
+            runner.pk, week_start
         ),
-        library_for(runner),
+        first_day=(planned_from - week_start).days,
+        paused=pauses_of(runner.pk, since=week_start - ONE_WEEK),
+        paces=pace_zones_for(profile),
+    )
+    history = season_history(runner.pk, week_start, today)
+    target = builder.week_target(week_input, history)
+    hard_sunday = week_start - timedelta(days=1) in history.hard_days
+    plan = builder.build_week(
+        replace(week_input, target=target, hard_day_before=hard_sunday), library_for(runner)
     )
     keep = _days_to_keep(runner, week_start, today)
     fresh_days = [day for day in plan.days if day.date not in keep]
@@ -401,16 +406,46 @@ def week_generate(*, runner: User, week_start: date, today: date) -> PlanWeek:
     blocks_link(sessions)
     announce_new_runs(sessions)
     week_changed(runner.pk)
+    season = {
+        "phase": plan.phase,
+        "notes": list(plan.notes),
+        "run_target": target.run_minutes,
+        "lighter": target.lighter,
+        "why": list(target.why),
+    }
     week, _ = PlanWeek.objects.update_or_create(
         runner=runner,
         week_start=week_start,
-        defaults={"phase": plan.phase, "notes": list(plan.notes), "generated_at": timezone.now()},
-        create_defaults={
-            "phase": plan.phase,
-            "notes": list(plan.notes),
-            "planned_from": planned_from,
-        },
+        defaults={**season, "generated_at": timezone.now(), "generated_on": today},
+        create_defaults={**season, "planned_from": planned_from, "generated_on": today},
     )
+    return week
+
+
+def _run_minutes(runner: User, week_start: date) -> int:
+    runs = Session.objects.filter(
+        runner=runner,
+        kind=SessionKind.RUN,
+        date__range=(week_start, week_start + timedelta(days=6)),
+    )
+    return sum(runs.values_list("minutes", flat=True))
+
+
+@transaction.atomic
+def week_replan_after_last(*, runner: User, week_start: date, today: date) -> PlanWeek:
+    """A week planned before the one before it ended is planned again with how that week
+    went: its untouched sessions change, what the runner or a coach touched stays, and a
+    note says what changed and why."""
+    before = _run_minutes(runner, week_start)
+    week = week_generate(runner=runner, week_start=week_start, today=today)
+    after = _run_minutes(runner, week_start)
+    if after != before:
+        why = f" {week.why[0]}" if week.why else ""
+        week.notes.append(
+            f"Re-planned with last week's running: this week now holds {after} minutes of "
+            f"running (it was {before}).{why}"
+        )
+        week.save(update_fields=["notes"])
     return week
 
 
@@ -419,15 +454,22 @@ def upcoming_week_starts(today: date) -> list[date]:
 
 
 def weeks_ensure(*, runner: User, today: date) -> int:
-    """Generate the current and next week if they were never generated; how many were."""
-    existing = set(
-        PlanWeek.objects.filter(
-            runner=runner, week_start__in=upcoming_week_starts(today)
-        ).values_list("week_start", flat=True)
+    """Generate the current and next week if they were never generated, and plan this week
+    again when it was planned before last week ended; how many weeks were (re)planned."""
+    starts = upcoming_week_starts(today)
+    existing = dict(
+        PlanWeek.objects.filter(runner=runner, week_start__in=starts).values_list(
+            "week_start", "generated_on"
+        )
     )
-    missing = [start for start in upcoming_week_starts(today) if start not in existing]
+    missing = [start for start in starts if start not in existing]
     for week_start in missing:
         week_generate(runner=runner, week_start=week_start, today=today)
+    this_week = starts[0]
+    generated_on = existing.get(this_week)
+    if generated_on is not None and generated_on < this_week:
+        week_replan_after_last(runner=runner, week_start=this_week, today=today)
+        return len(missing) + 1
     return len(missing)
 
 
@@ -437,183 +479,55 @@ def weeks_regenerate(*, runner: User, today: date) -> None:
         week_generate(runner=runner, week_start=week_start, today=today)
 
 
-@dataclass(frozen=True)
-class WeekJob:
-    """One week to plan for one runner, with what the builder made of it."""
-
-    profile: RunnerProfile
-    week_start: date
-    today: date
-    plan: builder.Week
-
-    @property
-    def runner(self) -> User:
-        return self.profile.user
-
-
 def weeks_ensure_for(*, runner_ids: Sequence[int]) -> int:
-    """`weeks_ensure` for a chunk of runners, in a fixed number of queries whatever its size:
-    reads for all of them at once, then the weeks written in bulk in one transaction. A week
-    planned meanwhile by someone else (another chunk, the runner's own first visit) fails the
-    chunk's first insert on PlanWeek's unique constraint; the chunk then falls back to
-    `weeks_ensure` runner by runner, which plans only what is still missing. How many weeks
-    were planned."""
-    jobs = _week_jobs(runner_ids)
-    if not jobs:
-        return 0
-    try:
-        with transaction.atomic():
-            _weeks_write(jobs)
-    except IntegrityError:
-        return sum(
-            weeks_ensure(runner=profile.user, today=profile.today())
-            for profile in {job.profile.pk: job.profile for job in jobs}.values()
-        )
-    return len(jobs)
-
-
-def _week_jobs(runner_ids: Sequence[int]) -> list[WeekJob]:
-    """The weeks these runners miss, each planned by the builder (reads only)."""
-    profiles = list(
-        RunnerProfile.objects.filter(user_id__in=runner_ids, onboarded_at__isnull=False)
-        .select_related("user")
-        .prefetch_related("commitments", "goals", "injuries")
+    """`weeks_ensure` for a chunk of runners, each planned the way their own first visit would
+    plan them (the season reads each runner's history), so a week is the same whichever path
+    planned it; PlanWeek's unique constraint keeps two planners from doubling a week. How
+    many weeks were planned."""
+    profiles = RunnerProfile.objects.filter(
+        user_id__in=runner_ids, onboarded_at__isnull=False
+    ).select_related("user")
+    return sum(
+        weeks_ensure(runner=profile.user, today=profile.today())
+        for profile in profiles.iterator(chunk_size=100)
     )
-    today = {profile.user_id: profile.today() for profile in profiles}
-    starts = {start for day in today.values() for start in upcoming_week_starts(day)}
-    planned = set(
-        PlanWeek.objects.filter(runner_id__in=today, week_start__in=starts).values_list(
-            "runner_id", "week_start"
-        )
-    )
-    missing = [
-        (profile, start)
-        for profile in profiles
-        for start in upcoming_week_starts(today[profile.user_id])
-        if (profile.user_id, start) not in planned
-    ]
-    if not missing:
-        return []
-    runners = {profile.user_id for profile, _ in missing}
-    libraries = libraries_by_runner(runners)
-    paces = pace_zones_by_runner({profile.user_id: profile for profile, _ in missing}.values())
-    history = History(
-        runners,
-        first_week=min(start for _, start in missing),
-        last_week=max(start for _, start in missing),
-    )
-    return [
-        WeekJob(
-            profile=profile,
-            week_start=start,
-            today=today[profile.user_id],
-            plan=builder.build_week(
-                runner_input(
-                    profile,
-                    week_start=start,
-                    recent_activities=history.recent(profile.user_id, start),
-                    first_day=(max(start, today[profile.user_id]) - start).days,
-                    paces=paces[profile.user_id],
-                ),
-                libraries[profile.user_id],
-            ),
-        )
-        for profile, start in missing
-    ]
 
 
-def _weeks_write(jobs: list[WeekJob]) -> None:
-    """The weeks first (the claim: two writers of one week cannot both pass the unique
-    constraint), then the days nobody kept, their sessions, moves, blocks and reminders."""
-    PlanWeek.objects.bulk_create(
-        PlanWeek(
-            runner=job.runner,
-            week_start=job.week_start,
-            phase=job.plan.phase,
-            notes=list(job.plan.notes),
-            planned_from=max(job.week_start, job.today),
-        )
-        for job in jobs
+def _pause_clear(runner: User, first: date, last: date) -> int:
+    """Remove the untouched sessions of these days (a block goes only with its run); what
+    the runner or a coach touched stays. How many went."""
+    touched_runs = Session.objects.filter(runner=runner).touched()
+    removed, _ = (
+        Session.objects.untouched()
+        .filter(runner=runner, date__range=(first, last))
+        .exclude(for_run__in=touched_runs)
+        .delete()
     )
-    keep = _days_kept(jobs)
-    fresh = [
-        (job, day)
-        for job in jobs
-        for day in job.plan.days
-        if day.date not in keep.get(job.runner.pk, set())
-    ]
-    _untouched_delete({(job.runner.pk, day.date) for job, day in fresh})
-    slugs = {
-        slug
-        for _, day in fresh
-        for planned in day.sessions
-        for slug in [planned.activity, *(item.slug for item in planned.exercises)]
-        if slug
-    }
-    ids = dict(Exercise.objects.filter(slug__in=slugs).values_list("slug", "pk"))
-    sessions = Session.objects.bulk_create(
-        [row for job, day in fresh for row in _session_rows(job.runner, day, ids)]
-    )
-    planned = [item for _, day in fresh for item in day.sessions]
-    SessionExercise.objects.bulk_create(
-        [
-            row
-            for session, item in zip(sessions, planned, strict=True)
-            for row in _exercise_rows(session, item, ids)
-        ]
-    )
-    blocks_link(sessions)
-    announce_new_runs(sessions)
+    return removed
 
 
-def _days_kept(jobs: list[WeekJob]) -> dict[int, set[date]]:
-    """`_days_to_keep` for every job's runner and week, in three queries."""
-    runner_ids = {job.runner.pk for job in jobs}
-    first = min(job.week_start for job in jobs)
-    last = max(job.week_start for job in jobs) + timedelta(days=6)
-    sessions = Session.objects.filter(runner_id__in=runner_ids, date__range=(first, last))
-    keep: dict[int, set[date]] = defaultdict(set)
-    held: set[tuple[int, date]] = set()
-    touched = Case(When(UNTOUCHED, then=Value(False)), default=Value(True))
-    rows = sessions.annotate(touched=touched).values_list(
-        "runner_id", "date", "moved_from", "touched"
-    )
-    for runner_id, day, moved_from, is_touched in rows:
-        held.add((runner_id, day))
-        if is_touched:
-            keep[runner_id].add(day)
-        if moved_from is not None:
-            keep[runner_id].add(moved_from)
-    assigned = Assignment.objects.active().filter(
-        athlete_id__in=runner_ids, start__lte=last, end__gte=first
-    )
-    for athlete_id, start, end in assigned.values_list("athlete_id", "start", "end"):
-        keep[athlete_id].update(_days_between(max(start, first), min(end, last)))
-    for job in jobs:
-        week = _days_between(job.week_start, job.week_start + timedelta(days=6))
-        keep[job.runner.pk].update(day for day in week if day < job.today)
-        if (job.runner.pk, job.today) in held:
-            keep[job.runner.pk].add(job.today)
-    return keep
+@transaction.atomic
+def plan_pause_add(
+    *, runner: User, start: date, end: date, today: date, reason: str = ""
+) -> PlanPause:
+    """Pause the plan from `start` to `end` (both kept free); the weeks ahead are planned
+    again around it, from where the runner is. The form checked the dates."""
+    pause = PlanPause.objects.create(runner=runner, start=start, end=end, reason=reason)
+    _pause_clear(runner, max(start, today), end)
+    weeks_regenerate(runner=runner, today=today)
+    return pause
 
 
-def _days_between(first: date, last: date) -> list[date]:
-    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
-
-
-def _untouched_delete(days: set[tuple[int, date]]) -> None:
-    """Remove what a re-plan may replace on these (runner, day) pairs, in two queries."""
-    if not days:
-        return
-    runner_ids = {runner_id for runner_id, _ in days}
-    dates = [day for _, day in days]
-    candidates = Session.objects.untouched().filter(
-        runner_id__in=runner_ids, date__range=(min(dates), max(dates))
-    )
-    doomed = [
-        pk
-        for pk, runner_id, day in candidates.values_list("pk", "runner_id", "date")
-        if (runner_id, day) in days
-    ]
-    if doomed:
-        Session.objects.filter(pk__in=doomed).delete()
+@transaction.atomic
+def plan_pause_end(*, pause: PlanPause, today: date) -> PlanPause | None:
+    """End a pause today: the plan starts again from today (a pause that had not begun
+    goes); the weeks ahead are planned again. The pause as it is kept, or None."""
+    if pause.start >= today:
+        pause.delete()
+        kept = None
+    else:
+        pause.end = min(pause.end, today - timedelta(days=1))
+        pause.save(update_fields=["end"])
+        kept = pause
+    weeks_regenerate(runner=pause.runner, today=today)
+    return kept

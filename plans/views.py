@@ -10,10 +10,11 @@ from django.views.decorators.http import require_POST
 from accounts.access import AuthenticatedHttpRequest, athlete_for
 from accounts.models import RunnerProfile
 from plans import services
-from plans.access import own_assignment_for, run_log_for, session_for
+from plans.access import own_assignment_for, pause_for, run_log_for, session_for
 from plans.coaching import services as coaching
-from plans.forms import RunLogForm, SessionMoveForm, SessionStatusForm
+from plans.forms import PauseForm, RunLogForm, SessionMoveForm, SessionStatusForm
 from plans.models import RunLog, Session, Status
+from plans.season_page import planning_profile, render_season
 from plans.selectors import assignment_sessions_ahead
 from plans.week_page import onboarded_profile, render_week
 
@@ -195,3 +196,64 @@ def assignment_leave(request: AuthenticatedHttpRequest, assignment_id: int) -> H
         "plans/assignment_end.html",
         {"assignment": assignment, "going": assignment_sessions_ahead(assignment, today)},
     )
+
+
+@login_required
+def season(request: AuthenticatedHttpRequest) -> HttpResponse:
+    profile = planning_profile(request.user)
+    if profile is None:
+        return redirect("plans:coach_dashboard" if request.user.is_coach else "accounts:onboarding")
+    return render_season(request, runner=request.user, profile=profile, own=True)
+
+
+@login_required
+def athlete_season(request: AuthenticatedHttpRequest, athlete_id: int) -> HttpResponse:
+    athlete = athlete_for(request.user, athlete_id)
+    profile = planning_profile(athlete)
+    if profile is None:
+        raise Http404("This athlete has not set up their profile yet.")
+    return render_season(
+        request, runner=athlete, profile=profile, own=athlete.pk == request.user.pk
+    )
+
+
+@login_required
+@require_POST
+def pause_add(request: AuthenticatedHttpRequest) -> HttpResponse:
+    profile = planning_profile(request.user)
+    if profile is None:
+        return redirect("accounts:onboarding")
+    today = profile.today()
+    form = PauseForm(request.POST, runner_id=request.user.pk, today=today)
+    if not form.is_valid():
+        messages.error(request, "The pause was not saved: see below.")
+        return render_season(
+            request, runner=request.user, profile=profile, own=True, pause_form=form
+        )
+    data = form.cleaned_data
+    services.plan_pause_add(
+        runner=request.user, start=data["start"], end=data["end"], today=today,
+        reason=data["reason"],
+    )  # fmt: skip
+    messages.success(
+        request,
+        f"Plan paused from {data['start']:%a %-d %b} to {data['end']:%a %-d %b}. Those days "
+        "stay free, and the weeks after start again from where you are.",
+    )
+    return redirect("plans:season")
+
+
+@login_required
+@require_POST
+def pause_end(request: AuthenticatedHttpRequest, pause_id: int) -> HttpResponse:
+    pause = pause_for(request.user, pause_id)
+    today = request.user.runner_profile.today()
+    if pause.end < today:
+        messages.error(request, "That pause is already over.")
+        return redirect("plans:season")
+    kept = services.plan_pause_end(pause=pause, today=today)
+    messages.success(
+        request,
+        "Pause ended: your plan starts again today." if kept else "Pause called off.",
+    )
+    return redirect("plans:season")

@@ -31,16 +31,15 @@ from accounts.models import User
 from accounts.services import email_confirm_token, invitation_token
 from activities.models import BatchState, ImportBatch
 from activities.services import activity_import
-from feeds.services import calendar_feed_renew
-
 from apitokens.services import token_create
+from feeds.services import calendar_feed_renew
 from plans.coaching.services import (
     ExerciseLine,
     TemplateSessionData,
     plan_assign,
     template_session_add,
 )
-from plans.models import PlanTemplate
+from plans.models import PlanPause, PlanTemplate
 from plans.services import monday_of
 from privacy.models import DataExport
 from reminders import links
@@ -187,6 +186,10 @@ TARGETS: dict[str, Target] = {
     ),
     "plans:session_move": Target(LOGGED_IN, _k("session_id"), {"day": "2026-01-01"}),
     "plans:run_log_new": Target(LOGGED_IN),
+    "plans:season": Target(LOGGED_IN),
+    "plans:athlete_season": Target(LOGGED_IN, _k("athlete_id")),
+    "plans:pause_add": Target(LOGGED_IN),
+    "plans:pause_end": Target(LOGGED_IN, _k("pause_id")),
     "plans:run_log_delete": Target(LOGGED_IN, _k("run_log_id")),
     "plans:plan_preview": Target(LOGGED_IN),
     "plans:api_assignments": Target(LOGGED_IN),
@@ -225,7 +228,6 @@ TARGETS: dict[str, Target] = {
     "feeds:calendar_feed": Target(EVERYONE, {"token": "feed_token"}),
     "feeds:feed_renew": Target(LOGGED_IN, {"kind": "feed_kind"}),
     "feeds:workout": Target(LOGGED_IN, _k("session_id")),
-
     "apitokens:new": Target(LOGGED_IN, fields={"name": "Script", "scope": "read"}),
     "apitokens:revoke": Target(LOGGED_IN, _k("token_id")),
     "api:schema": Target(EVERYONE),
@@ -404,6 +406,9 @@ def world(runner, coach) -> World:
             "week_start": monday_of(today),
             "session_id": session.pk,
             "run_log_id": RunLogFactory.create(runner=runner).pk,
+            "pause_id": PlanPause.objects.create(
+                runner=runner, start=today + timedelta(days=20), end=today + timedelta(days=24)
+            ).pk,
             "template_id": template.pk,
             "template_session_id": template_session.pk,
             "assignment_id": assignment.pk,

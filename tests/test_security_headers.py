@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.models import User
 from activities.services import Upload, activity_import, batch_create
 from apitokens.services import token_create
-from plans.models import PlanTemplate
+from plans.models import PlanPause, PlanTemplate
 from privacy.models import DataExport
 from tests.accounts.factories import RaceGoalFactory, RunnerProfileFactory
 from tests.activities import samples
@@ -71,6 +71,9 @@ def values(runner: User, coach: User) -> dict[str, object]:
         "template_id": template.pk,
         "session_id": SessionFactory.create(runner=runner, date=monday).pk,
         "run_log_id": RunLogFactory.create(runner=runner, date=monday).pk,
+        "pause_id": PlanPause.objects.create(
+            runner=runner, start=monday + timedelta(weeks=3), end=monday + timedelta(weeks=4)
+        ).pk,
         "assignment_id": 1,
         "goal_id": RaceGoalFactory.create(profile=profile).pk,
         "invitation_id": 1,

@@ -53,7 +53,6 @@ INSTALLED_APPS = [
     "outbox",
     "limits",
     "feeds",
-
     "apitokens",
     "privacy",
 ]

@@ -60,23 +60,39 @@ Rules this module decides:
   Liked activities come first, then the lowest impact.
 - Race week: the day before the race, the race day and the days after it stay free.
 - A week planned from a later day (first_day, for a runner who joins mid-week) treats the days
-  before it as not free, and its notes speak of the days left.
+  before it as not free, and its notes speak of the days left. Paused days are never free.
+- A week target from the season (`season.week_target`: running minutes, the longest run, why
+  lines) is a ceiling: the week's runs share its minutes (the long run first, five minutes at
+  a time, none past the longest run), runs are dropped (easy ones first) when the minutes
+  cannot give each its shortest length, and hard runs (speed, hill) keep to a quarter of the
+  running, a hard run that cannot becoming easy. A long run shorter than 40 minutes is allowed
+  when the season's longest run is shorter yet, so that it grows with it. The why lines lead
+  the notes. Without a target the week is as the runner type and phase give it.
 - Every run gets its structure once the week is placed (`workouts.run_structure`: warm-up,
   main set and cool-down adding up to its minutes, by purpose and phase) and, when the runner
   has pace zones (`paces`: Daniels' VDOT from a best effort), target paces and an estimated
   distance; without zones the steps go by effort (RPE) and there is no distance.
+- Two hard runs never sit on consecutive days, nor on Monday after a hard Sunday
+  (hard_day_before).
+- The taper by race distance (race_km): 5 and 10 km race week only, a half marathon a week
+  before it too, a marathon (or an unknown distance) two.
 
-The package: `types` (input and output), `vocabulary`, `phases` (the season and the return
-from injury), `strength` (who may do which move and how moves are picked), `placement`
-(the days of the week), `easing` (a coach's runs during the return from injury), `paces`
-(VDOT and pace zones) and `workouts` (the steps inside a run).
-`build_week` is the one entry point.
+The package: `types` (input and output), `vocabulary`, `phases` (the phases and the return
+from injury), `season` (how much running each week to race day holds, and why), `strength`
+(who may do which move and how moves are picked), `placement` (the days of the week) and
+`easing` (a coach's runs during the return from injury), `paces` (VDOT and pace zones) and
+`workouts` (the steps inside a run). `build_week` plans one week;
+`build_season` plans the weeks to race day, each from its season target.
+
+Speed: the library is sorted once per library object, and strength picks are remembered by
+everything they depend on, so a season (many weeks from one library) does not redo them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import timedelta
 
 from plans.builder.easing import CoachRun, eased_runs
 from plans.builder.paces import PaceZones, pace_zones, range_text, vdot_from_race, zones_from_race
@@ -88,6 +104,18 @@ from plans.builder.phases import (
     return_block,
 )
 from plans.builder.placement import MIX, Planner, day_budget
+from plans.builder.season import (
+    RACE_KM,
+    History,
+    SeasonWeek,
+    WeekDone,
+    hard_days,
+    longest_run,
+    race_km,
+    run_minutes,
+    season_length,
+    week_target,
+)
 from plans.builder.strength import RUNNING_MUSCLES
 from plans.builder.types import (
     Commitment,
@@ -97,6 +125,7 @@ from plans.builder.types import (
     RunnerInput,
     Session,
     Week,
+    WeekTarget,
 )
 from plans.builder.vocabulary import (
     ACTIVITIES,
@@ -127,28 +156,39 @@ __all__ = [
     "RETURN_LONG_RUN_MAX",
     "RUNNER_TYPES",
     "RUNNING_MUSCLES",
+    "RACE_KM",
     "CoachRun",
     "Commitment",
     "Day",
+    "History",
     "LibraryEntry",
     "PaceZones",
     "Prescription",
     "ReturnBlock",
     "RunnerInput",
+    "SeasonWeek",
     "Session",
     "Step",
     "Week",
+    "WeekDone",
+    "WeekTarget",
+    "build_season",
     "build_week",
     "day_budget",
     "eased_runs",
     "estimated_km",
+    "longest_run",
     "pace_zones",
     "phase_for",
+    "race_km",
     "range_text",
     "return_block",
+    "run_minutes",
     "run_structure",
+    "season_length",
     "structured_run",
     "vdot_from_race",
+    "week_target",
     "zones_from_race",
 ]
 
@@ -177,6 +217,43 @@ def _with_structures(week: Week, paces: PaceZones | None) -> Week:
     return replace(week, days=days)
 
 
+def build_season(
+    runner: RunnerInput,
+    library: Sequence[LibraryEntry],
+    history: History,
+    weeks: int | None = None,
+) -> tuple[SeasonWeek, ...]:
+    """Plan `weeks` weeks (default: to race week, or a maintenance season) from
+    runner.week_start, each from its season target; weeks ahead count as done as planned."""
+    _validate(runner)
+    season = []
+    for offset in range(weeks or season_length(runner)):
+        week_runner = replace(
+            runner,
+            week_start=runner.week_start + timedelta(weeks=offset),
+            first_day=runner.first_day if offset == 0 else 0,
+            target=None,
+        )
+        monday = week_runner.week_start
+        if monday - timedelta(days=1) in history.hard_days:
+            week_runner = replace(week_runner, hard_day_before=True)
+        target = week_target(week_runner, history)
+        week = _with_structures(
+            Planner(replace(week_runner, target=target), library).week(), runner.paces
+        )
+        planned = run_minutes(week)
+        long_run = longest_run(week)
+        history = history.plus(
+            WeekDone(
+                week.week_start, planned=planned, done=planned, partial=week_runner.first_day > 0
+            ),
+            (week.week_start + timedelta(days=6), long_run) if long_run else None,
+            hard_days(week),
+        )
+        season.append(SeasonWeek(week=week, target=target))
+    return tuple(season)
+
+
 def _validate(runner: RunnerInput) -> None:
     problems = []
     if runner.runner_type not in RUNNER_TYPES:
@@ -191,6 +268,10 @@ def _validate(runner: RunnerInput) -> None:
         problems.append("The long-run day must be a weekday from 0 (Monday) to 6 (Sunday).")
     if not 0 <= runner.first_day <= 6:
         problems.append("The first day must be a weekday from 0 (Monday) to 6 (Sunday).")
+    if runner.race_km is not None and not 0 < runner.race_km <= 1000:
+        problems.append("A race distance must be between 0 and 1000 km.")
+    if any(last < first for first, last in runner.paused):
+        problems.append("A pause cannot end before it starts.")
     if runner.injury is not None and runner.injury not in INJURY_AREAS:
         problems.append(f"Injury must be one of {', '.join(INJURY_AREAS)}.")
     if runner.injury_days is not None and runner.injury_days < 0:

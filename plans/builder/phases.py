@@ -43,18 +43,38 @@ TAPER_RUN_SHARE = 0.75
 RACE_WEEK_RUN_MAX = 25
 
 
-def phase_for(week_start: date, race_date: date | None) -> str:
-    """The season phase of the week starting on week_start, counted back from the race."""
+# Taper weeks before race week, by race distance (km up to): 5 and 10 km taper in race week
+# only, a half marathon one week before it, a marathon (or an unknown distance) two.
+TAPER_WEEKS_BY_KM = ((10.0, 0), (21.1, 1))
+LONG_TAPER_WEEKS = 2
+PEAK_WEEKS = 3
+BUILD_WEEKS = 6
+
+
+def taper_weeks(race_km: float | None) -> int:
+    """Taper weeks before race week for a race of race_km (None: unknown)."""
+    if race_km is None:
+        return LONG_TAPER_WEEKS
+    for up_to, weeks in TAPER_WEEKS_BY_KM:
+        if race_km <= up_to:
+            return weeks
+    return LONG_TAPER_WEEKS
+
+
+def phase_for(week_start: date, race_date: date | None, race_km: float | None = None) -> str:
+    """The season phase of the week starting on week_start, counted back from the race: race
+    week, the taper (by race distance), three weeks of peak, six of build, base before."""
     if race_date is None or race_date < week_start:
         return "off_season"
-    days_to_race = (race_date - week_start).days
-    if days_to_race < 7:
+    weeks_to_race = (race_date - week_start).days // 7
+    taper = taper_weeks(race_km)
+    if weeks_to_race == 0:
         return "race_week"
-    if days_to_race < 21:
+    if weeks_to_race <= taper:
         return "taper"
-    if days_to_race < 42:
+    if weeks_to_race <= taper + PEAK_WEEKS:
         return "peak"
-    if days_to_race < 84:
+    if weeks_to_race <= taper + PEAK_WEEKS + BUILD_WEEKS:
         return "build"
     return "base"
 

@@ -19,7 +19,14 @@ from plans.builder.phases import (
     return_stage,
     run_target,
 )
-from plans.builder.strength import BLOCK_MAX, BLOCK_MIN, SESSION_MIN, StrengthRules, can_use
+from plans.builder.strength import (
+    BLOCK_MAX,
+    BLOCK_MIN,
+    SESSION_MIN,
+    StrengthRules,
+    can_use,
+    sorted_library,
+)
 from plans.builder.types import Day, LibraryEntry, RunnerInput, Session, Week
 from plans.builder.vocabulary import DAY_NAMES
 
@@ -39,6 +46,8 @@ LONG_DAY_MIN = MIN_LONG_RUN + BLOCK_MIN
 STRENGTH_SESSIONS = 2
 ACTIVITY_MINUTES = {"in_season": 30, "off_season": 45}
 RUN_TITLES = {"easy": "Easy run", "long": "Long run", "speed": "Speed run", "hill": "Hill run"}
+HARD_PURPOSES = ("speed", "hill", "threshold")
+HARD_SHARE_MAX = 0.25  # at least three easy minutes of running to one hard
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven")
 
 
@@ -64,9 +73,9 @@ class _DraftDay:
 class Planner:
     def __init__(self, runner: RunnerInput, library: Sequence[LibraryEntry]) -> None:
         self.runner = runner
-        self.library = sorted(library, key=lambda entry: entry.slug)
+        self.library = sorted_library(library)
         self.by_slug = {entry.slug: entry for entry in self.library}
-        self.phase = phase_for(runner.week_start, runner.race_date)
+        self.phase = phase_for(runner.week_start, runner.race_date, runner.race_km)
         self.tapering = self.phase in TAPER_PHASES
         self.injured = is_injured(runner)
         self.return_stage = return_stage(runner)
@@ -78,10 +87,21 @@ class Planner:
         ]
         self._keep_race_eve_free()
         self.purposes: dict[int, str] = {}
+        self.run_caps: dict[int, int] = {}
         self.lead_notes = 0
 
     def _free(self, index: int) -> bool:
-        return index >= self.runner.first_day and self.runner.days[index].available
+        return (
+            index >= self.runner.first_day
+            and self.runner.days[index].available
+            and not self._paused(index)
+        )
+
+    def _paused(self, index: int) -> bool:
+        if not self.runner.paused:
+            return False
+        day = self.runner.week_start + timedelta(days=index)
+        return any(first <= day <= last for first, last in self.runner.paused)
 
     @property
     def _part_week(self) -> bool:
@@ -118,6 +138,12 @@ class Planner:
             )
         if self.return_stage:
             self.notes.append(return_note(self.return_stage))
+        if self.runner.target is not None:
+            self.notes.extend(self.runner.target.why)
+        paused = [DAY_NAMES[i] for i in range(7) if self._paused(i)]
+        if paused:
+            days = "Every day" if len(paused) == 7 else _join(paused)
+            self.notes.append(f"{days}: your plan is paused, so nothing is planned.")
         self.lead_notes = len(self.notes)
         usable = [d.index for d in self.drafts if d.budget >= MIN_ACTIVITY]
         run_capable = [i for i in usable if self.drafts[i].budget >= RUN_DAY_MIN]
@@ -130,6 +156,8 @@ class Planner:
                 run_capable.remove(rest)
         run_days = self._spread(run_capable, runs, [long_day] if long_day is not None else [])
         self._assign_purposes(run_days, long_day)
+        if self.runner.target is not None and not self.injured:
+            run_days = self._fit_runs_to_target(run_days)
         cross_days = sorted(
             (i for i in usable if i not in run_days),
             key=lambda i: (-self.drafts[i].budget, i),
@@ -139,6 +167,8 @@ class Planner:
         else:
             for index in sorted(run_days, key=self._run_order):
                 self._fill_run_day(index)
+            if self.runner.target is not None:
+                self._keep_easy_share()
             self._fill_cross_days(cross_days)
         self._mix_note(len(usable))
         return Week(
@@ -228,13 +258,101 @@ class Planner:
         room = max(0, len(run_days) - 2) if len(run_days) >= 3 else 0
         placed = [long_day] if long_day is not None else []
         for purpose in quality[:room]:
-            free = [i for i in run_days if i not in placed]
+            free = [i for i in run_days if i not in placed and not self._next_to_hard(i)]
             picked = self._spread(free, len(placed) + 1, placed)
             new = [i for i in picked if i not in placed]
             if not new:
                 break
             self.purposes[new[0]] = purpose
             placed.append(new[0])
+
+    def _next_to_hard(self, index: int) -> bool:
+        """Two hard runs never sit on consecutive days (nor on Monday after a hard Sunday)."""
+        if index == 0 and self.runner.hard_day_before:
+            return True
+        return any(self.purposes.get(index + step) in HARD_PURPOSES for step in (-1, 1))
+
+    def _fit_runs_to_target(self, run_days: list[int]) -> list[int]:
+        """Share the season's minutes for the week among its runs: no run longer than the
+        target's longest, hard runs at most a quarter of the running (a hard run that cannot
+        get 20 minutes of it becomes easy), and runs dropped, easy ones first, when the
+        week's minutes cannot give each its shortest length. The long run is sized first."""
+        target = self.runner.target
+        assert target is not None
+        long_day = next((i for i in run_days if self.purposes[i] == "long"), None)
+        if long_day is not None and target.run_minutes < MIN_LONG_RUN:
+            self.purposes[long_day] = "easy"
+        runs = sorted(run_days, key=self._run_order)
+        while runs and sum(self._shortest(i) for i in runs) > target.run_minutes:
+            runs.remove(self._first_to_drop(runs))
+        for index in set(run_days) - set(runs):
+            del self.purposes[index]
+        caps = {i: self._cap(i, target.longest_run) for i in runs}
+        hard = [i for i in runs if self.purposes[i] in HARD_PURPOSES]
+        best = self._share_out(runs, hard, caps, target.run_minutes)
+        while hard:
+            # A hard run kept at its shortest may cost the week more minutes than it is worth.
+            hard = hard[:-1]
+            fewer = self._share_out(runs, hard, caps, target.run_minutes)
+            if sum(fewer.values()) > sum(best.values()):
+                best = fewer
+        for index in runs:
+            if self.purposes[index] in HARD_PURPOSES and index not in best.hard:
+                self.purposes[index] = "easy"
+        self.run_caps = dict(best)
+        return sorted(runs)
+
+    def _share_out(
+        self, runs: list[int], hard: list[int], caps: dict[int, int], total: int
+    ) -> _Shares:
+        """Minutes for each run with these hard runs (fewer when they would pass a quarter
+        of the running), the rest easy, none past its cap, `total` at most together."""
+        hard = list(hard)
+        easy = [i for i in runs if i not in hard]
+        alloc = _Shares({i: self._shortest(i) for i in runs})
+        while True:
+            easy_sum = _water_fill(alloc, caps, easy, total - MIN_RUN * len(hard))
+            if MIN_RUN * len(hard) * (1 / HARD_SHARE_MAX - 1) <= easy_sum or not hard:
+                break
+            easy.append(hard.pop())
+        hard_room = min(total - easy_sum, int(easy_sum * HARD_SHARE_MAX / (1 - HARD_SHARE_MAX)))
+        _water_fill(alloc, caps, hard, hard_room)
+        _water_fill(alloc, caps, easy, total - sum(alloc[i] for i in hard))
+        alloc.hard = tuple(hard)
+        return alloc
+
+    def _keep_easy_share(self) -> None:
+        """A strength block may have shortened an easy run: shorten the hard runs (or make
+        the last one easy) until three in four minutes of running are easy again."""
+        while self._easy_to_spare() < 0:
+            hard = [d for d in self.drafts if d.sessions and d.sessions[0].purpose in HARD_PURPOSES]
+            draft = max(hard, key=lambda d: (d.sessions[0].minutes, d.index))
+            run = draft.sessions[0]
+            if run.minutes - 5 >= MIN_RUN:
+                draft.sessions[0] = replace(run, minutes=run.minutes - 5)
+            else:
+                draft.sessions[0] = replace(run, purpose="easy", title=RUN_TITLES["easy"])
+                self.purposes[draft.index] = "easy"
+
+    def _shortest(self, index: int) -> int:
+        """A long run is at least 40 minutes, unless the season's longest run is shorter
+        yet: then it is that long, and grows with it week by week."""
+        if self.purposes.get(index) != "long":
+            return MIN_RUN
+        target = self.runner.target
+        if target is None:
+            return MIN_LONG_RUN
+        return max(MIN_RUN, min(MIN_LONG_RUN, target.longest_run))
+
+    def _cap(self, index: int, longest: int) -> int:
+        plain = self._run_target(self.purposes[index])
+        room = self.drafts[index].budget - BLOCK_MIN
+        return max(self._shortest(index), min(min(plain, room) // 5 * 5, longest))
+
+    def _first_to_drop(self, runs: list[int]) -> int:
+        """Easy runs go first (the latest), then hard ones; the long run goes last."""
+        rank = {"easy": 0, "speed": 1, "hill": 1, "threshold": 1, "long": 2}
+        return min(runs, key=lambda i: (rank[self.purposes[i]], -i))
 
     def _run_order(self, index: int) -> tuple[int, int]:
         # The long run is sized first so that no other run outgrows it.
@@ -245,9 +363,10 @@ class Planner:
     def _fill_run_day(self, index: int) -> None:
         draft = self.drafts[index]
         purpose = self.purposes[index]
-        shortest = MIN_LONG_RUN if purpose == "long" else MIN_RUN
+        shortest = self._shortest(index)
         block = self._post_run_block(index, min(BLOCK_MAX, draft.budget - shortest))
-        run_minutes = min(self._run_target(purpose), draft.budget - block.minutes)
+        wanted = self.run_caps.get(index, self._run_target(purpose))
+        run_minutes = min(wanted, draft.budget - block.minutes)
         if not block.exercises:
             note = "No strength move fits what you have, so runs that need one are left out."
             if note not in self.notes:
@@ -255,7 +374,9 @@ class Planner:
             return
         if purpose != "long" and "long" in self.purposes.values():
             run_minutes = min(run_minutes, self._long_minutes())
-        run_minutes = max(shortest, run_minutes // 5 * 5)
+        if run_minutes != wanted:  # cut by the day or the long run: back to whole fives
+            run_minutes = run_minutes // 5 * 5
+        run_minutes = max(shortest, run_minutes)
         draft.sessions += [
             Session(kind="run", minutes=run_minutes, title=RUN_TITLES[purpose], purpose=purpose),
             block,
@@ -359,7 +480,16 @@ class Planner:
         first = draft.sessions[0]
         if first.kind != "run" or first.purpose not in ("easy", "hill"):
             return 0
+        if self.runner.target is not None and first.purpose == "easy":
+            return max(0, min(first.minutes - MIN_RUN, self._easy_to_spare()) // 5 * 5)
         return first.minutes - MIN_RUN
+
+    def _easy_to_spare(self) -> int:
+        """Easy minutes the week can give up and still hold three easy minutes to a hard one."""
+        runs = [s for d in self.drafts for s in d.sessions if s.kind == "run"]
+        hard = sum(s.minutes for s in runs if s.purpose in HARD_PURPOSES)
+        easy = sum(s.minutes for s in runs) - hard
+        return easy - math.ceil(hard * (1 - HARD_SHARE_MAX) / HARD_SHARE_MAX)
 
     def _trim_run(self, draft: _DraftDay, minutes: int) -> None:
         if minutes <= 0:
@@ -386,7 +516,7 @@ class Planner:
             e
             for e in self.library
             if e.kind == "cross_training"
-            and can_use(e, self.runner)
+            and can_use(e, self.runner, self.strength.kit)
             and (area is None or area not in e.avoids)
             and (not injury_only or (area in e.suits and e.impact in ("none", "low")))
         ]
@@ -494,6 +624,30 @@ class Planner:
         else:
             note = f"Your free days are short, so {this_week}."
         self.notes.insert(self.lead_notes, note)
+
+
+class _Shares(dict[int, int]):
+    """Minutes by run day, and which of those runs stay hard."""
+
+    hard: tuple[int, ...] = ()
+
+
+def _water_fill(alloc: dict[int, int], caps: dict[int, int], runs: list[int], room: int) -> int:
+    """Add five minutes at a time (less to reach a cap) to each of `runs` in turn, none past
+    its cap, until they hold `room` minutes together; the minutes they hold."""
+    held = sum(alloc[i] for i in runs)
+    growing = [i for i in runs if alloc[i] < caps[i]]
+    while growing and held + 1 <= room:
+        for index in list(growing):
+            step = min(5, caps[index] - alloc[index])
+            if held + step > room:
+                growing.remove(index)
+                continue
+            alloc[index] += step
+            held += step
+            if alloc[index] >= caps[index]:
+                growing.remove(index)
+    return held
 
 
 def _count(number: int, noun: str) -> str:

@@ -51,10 +51,12 @@ def runner_equipment(runner: RunnerInput) -> frozenset[str]:
     return frozenset(kit)
 
 
-def can_use(entry: LibraryEntry, runner: RunnerInput) -> bool:
-    """Whether the runner has what the entry needs and may be prescribed it at all."""
+def can_use(entry: LibraryEntry, runner: RunnerInput, kit: frozenset[str] | None = None) -> bool:
+    """Whether the runner has what the entry needs and may be prescribed it at all (`kit`:
+    their `runner_equipment`, when already known)."""
     needs_nothing = not entry.equipment or "none" in entry.equipment
-    has_kit = needs_nothing or bool(entry.equipment & runner_equipment(runner))
+    kit = runner_equipment(runner) if kit is None else kit
+    has_kit = needs_nothing or bool(entry.equipment & kit)
     has_place = not entry.places or bool(entry.places & (runner.places | {"home"}))
     allowed = not entry.running_sport and (runner.allow_plyometrics or not entry.plyometric)
     return has_kit and has_place and allowed
@@ -94,6 +96,51 @@ def session_minutes(seconds: int) -> int:
     return max(SESSION_MIN, WARM_UP_MINUTES + math.ceil(seconds / 60))
 
 
+class _Sorted(list[LibraryEntry]):
+    """A library sorted by slug; its identity names the library in the picks remembered."""
+
+
+_SORTED: dict[int, tuple[Sequence[LibraryEntry], _Sorted]] = {}
+_SORTED_KEEP = 16
+
+
+def sorted_library(library: Sequence[LibraryEntry]) -> _Sorted:
+    """The library by slug, sorted once per library object: a season builds many weeks from
+    one library (the cache holds the library itself, so its id is never reused meanwhile)."""
+    if isinstance(library, _Sorted):
+        return library
+    known = _SORTED.get(id(library))
+    if known is not None and known[0] is library and len(known[1]) == len(library):
+        return known[1]
+    ordered = _Sorted(sorted(library, key=lambda entry: entry.slug))
+    if len(_SORTED) >= _SORTED_KEEP:
+        _SORTED.pop(next(iter(_SORTED)))
+    _SORTED[id(library)] = (library, ordered)
+    return ordered
+
+
+# Blocks and sessions already picked, by everything the pick depends on: a season asks for
+# the same block on the same weekday week after week.
+_PICKED: dict[tuple[object, ...], Session | None] = {}
+_PICKED_KEEP = 20_000
+
+
+class _Token:
+    """Names a sorted library in a remembered key by identity, and keeps it alive while the
+    key is kept, so that no other library can take its id meanwhile."""
+
+    __slots__ = ("library",)
+
+    def __init__(self, library: _Sorted) -> None:
+        self.library = library
+
+    def __hash__(self) -> int:
+        return id(self.library)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Token) and other.library is self.library
+
+
 class StrengthRules:
     """Picks strength moves for one runner and week."""
 
@@ -101,34 +148,63 @@ class StrengthRules:
         self, runner: RunnerInput, library: Sequence[LibraryEntry], *, tapering: bool
     ) -> None:
         self.runner = runner
-        self.library = sorted(library, key=lambda entry: entry.slug)
+        self.library = sorted_library(library)
         self.tapering = tapering
+        self.kit = runner_equipment(runner)
         self.practised_families = {
             entry.family_key for entry in self.library if entry.slug in runner.recent_activities
         }
+        self._candidates: dict[bool, list[LibraryEntry]] = {}
+        self._costs: dict[tuple[str, bool], int] = {}
 
     @classmethod
     def for_week(cls, runner: RunnerInput, library: Sequence[LibraryEntry]) -> StrengthRules:
         """The rules of the runner's week as the planner applies them: lighter in the taper."""
-        tapering = phase_for(runner.week_start, runner.race_date) in TAPER_PHASES
+        tapering = phase_for(runner.week_start, runner.race_date, runner.race_km) in TAPER_PHASES
         return cls(runner, library, tapering=tapering)
 
     def candidates(self, *, avoid_legs: bool) -> list[LibraryEntry]:
         """Strength moves the runner may be given: their kit, no move their injury must avoid,
         a harder variation only once they have done its family lately."""
-        injury = self.runner.injury
-        return [
-            entry
-            for entry in self.library
-            if entry.kind == "strength"
-            and can_use(entry, self.runner)
-            and (injury is None or injury not in entry.avoids)
-            and not (avoid_legs and entry.leg_heavy)
-            and (not entry.is_progression or entry.family_key in self.practised_families)
-        ]
+        if avoid_legs not in self._candidates:
+            injury = self.runner.injury
+            self._candidates[avoid_legs] = [
+                entry
+                for entry in self.library
+                if entry.kind == "strength"
+                and can_use(entry, self.runner, self.kit)
+                and (injury is None or injury not in entry.avoids)
+                and not (avoid_legs and entry.leg_heavy)
+                and (not entry.is_progression or entry.family_key in self.practised_families)
+            ]
+        return list(self._candidates[avoid_legs])
+
+    def _remembered(self, *parts: object) -> tuple[tuple[object, ...], bool]:
+        runner = self.runner
+        key = (
+            _Token(self.library),
+            runner.equipment,
+            runner.places,
+            runner.allow_plyometrics,
+            runner.injury,
+            runner.recent_activities,
+            self.tapering,
+            *parts,
+        )
+        if len(_PICKED) >= _PICKED_KEEP:
+            _PICKED.clear()
+        return key, key in _PICKED
 
     def post_run_block(self, *, avoid_legs: bool, max_minutes: int, offset: int) -> Session:
         """3-5 running-muscle moves of at most two sets that fit in max_minutes."""
+        key, known = self._remembered("block", avoid_legs, max_minutes, offset)
+        if not known:
+            _PICKED[key] = self._post_run_block(avoid_legs, max_minutes, offset)
+        block = _PICKED[key]
+        assert block is not None
+        return block
+
+    def _post_run_block(self, avoid_legs: bool, max_minutes: int, offset: int) -> Session:
         moves = [
             e
             for e in self.candidates(avoid_legs=avoid_legs)
@@ -151,6 +227,12 @@ class StrengthRules:
 
     def longer_session(self, *, avoid_legs: bool, max_minutes: int, offset: int) -> Session | None:
         """Up to 8 moves mixing running muscles with back, core and shoulders."""
+        key, known = self._remembered("session", avoid_legs, max_minutes, offset)
+        if not known:
+            _PICKED[key] = self._longer_session(avoid_legs, max_minutes, offset)
+        return _PICKED[key]
+
+    def _longer_session(self, avoid_legs: bool, max_minutes: int, offset: int) -> Session | None:
         moves = self.pick(
             self.candidates(avoid_legs=avoid_legs),
             block=False,
@@ -182,39 +264,53 @@ class StrengthRules:
         if moves and not lead:
             shift = (offset * 2) % len(moves)
             moves = moves[shift:] + moves[:shift]
-        costs = {
-            e.slug: estimated_seconds(e, self.sets(e, block=block), block=block) for e in moves
-        }
+        costs = {e.slug: self.cost(e, block=block) for e in moves}
         picked: list[LibraryEntry] = []
+        picked_slugs: set[str] = set()
         covered: set[str] = set()
         seconds = 0
+        by_cost = sorted((costs[e.slug], e.slug) for e in moves)
         while len(picked) < most:
             group = wanted[len(picked) % len(wanted)]
             best: tuple[int, int, int] | None = None
             families = {e.family_key for e in picked}
             needed = max(0, fewest - len(picked) - 1)
-            # The cheapest moves still open, one spare in case the candidate is among them.
-            cheapest = sorted((costs[e.slug], e.slug) for e in moves if e not in picked)
-            cheapest = cheapest[: needed + 1]
+            # The cheapest moves still open: time is kept for `needed` of them besides the
+            # candidate (the next cheapest stands in when the candidate is one of them).
+            cheapest = [pair for pair in by_cost if pair[1] not in picked_slugs][: needed + 1]
+            kept_for = {slug for _, slug in cheapest[:needed]}
+            reserve = sum(cost for cost, _ in cheapest[:needed])
+            reserve_without = sum(cost for cost, _ in cheapest) if needed else 0
             for position, entry in enumerate(moves):
-                if entry in picked or entry.family_key in families:
+                slug = entry.slug
+                if slug in picked_slugs or entry.family_key in families:
                     continue
-                others = [cost for cost, slug in cheapest if slug != entry.slug]
-                reserve = sum(others[:needed])
-                if seconds + costs[entry.slug] + reserve > max_seconds:
+                cost = costs[slug]
+                held = reserve_without - cost if slug in kept_for else reserve
+                if seconds + cost + held > max_seconds:
                     continue
-                score = (-len(entry.muscles & group - covered), -len(entry.muscles - covered))
                 if lead and not picked:
                     score = (position, 0)
+                else:
+                    fresh = entry.muscles - covered
+                    score = (-len(fresh & group), -len(fresh))
                 if best is None or (*score, position) < best:
                     best = (*score, position)
             if best is None:
                 break
             entry = moves[best[2]]
             picked.append(entry)
+            picked_slugs.add(entry.slug)
             covered |= entry.muscles
             seconds += costs[entry.slug]
         return picked
+
+    def cost(self, entry: LibraryEntry, *, block: bool) -> int:
+        key = (entry.slug, block)
+        if key not in self._costs:
+            sets = self.sets(entry, block=block)
+            self._costs[key] = estimated_seconds(entry, sets, block=block)
+        return self._costs[key]
 
     def sets(self, entry: LibraryEntry, *, block: bool) -> int:
         is_new = entry.slug not in self.runner.recent_activities

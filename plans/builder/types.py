@@ -49,6 +49,16 @@ class Commitment:
 
 
 @dataclass(frozen=True)
+class WeekTarget:
+    """What the season asks of one week's running (see `plans.builder.season`)."""
+
+    run_minutes: int  # the most minutes of running the week may hold
+    longest_run: int  # no single run longer than this
+    lighter: bool = False
+    why: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class RunnerInput:
     runner_type: str
     week_start: date
@@ -67,6 +77,10 @@ class RunnerInput:
     # The first day planned (0 = Monday): a runner who joins mid-week gets the days left, and
     # the notes speak of those days only.
     first_day: int = 0
+    race_km: float | None = None  # the race's distance; None: unknown (a half's taper)
+    target: WeekTarget | None = None  # None: the week as the runner type and phase give it
+    paused: tuple[tuple[date, date], ...] = ()  # the plan rests on these days (first, last)
+    hard_day_before: bool = False  # a hard run on the Sunday before: none on Monday then
     # From the runner's best effort (plans.paces); None: no baseline, runs go by effort.
     paces: PaceZones | None = None
 

@@ -1,0 +1,103 @@
+"""Readable seasons: a 10 km, a half marathon and a marathon, each from a runner with a few
+weeks behind them, on the real seeded library."""
+
+from datetime import date, timedelta
+
+from plans.builder import RACE_KM, Commitment, History, RunnerInput, WeekDone, build_season
+from tests.plans.seeded import SEEDED
+
+MONDAY = date(2027, 1, 4)
+# Free every day but Tuesday and Saturday; an hour on weekdays, two on Sunday.
+DAYS = tuple(
+    Commitment(available=day not in (1, 5), minutes=120 if day == 6 else 60) for day in range(7)
+)
+
+
+def season(distance: str, weeks: int, runner_type: str = "recreational"):
+    runner = RunnerInput(
+        runner_type=runner_type,
+        week_start=MONDAY,
+        days=DAYS,
+        race_date=MONDAY + timedelta(weeks=weeks - 1, days=6),
+        race_km=RACE_KM[distance],
+    )
+    # Three weeks of about two hours done, the longest run 50 minutes.
+    history = History(
+        weeks=tuple(WeekDone(MONDAY - timedelta(weeks=k), 120, 120) for k in (3, 2, 1)),
+        runs=((MONDAY - timedelta(days=1), 50),),
+    )
+    return build_season(runner, SEEDED, history)
+
+
+def table(weeks):
+    return [
+        (w.week.phase, w.run_minutes, w.long_run, "lighter" if w.target.lighter else "")
+        for w in weeks
+    ]
+
+
+def test_a_10k_season_of_ten_weeks_tapers_in_race_week_only():
+    # Full weeks rise (never over 10 % on the last full one) with the long run, 10 % a week;
+    # a lighter week every fourth week counted back from the taper.
+    assert table(season("10k", 10)) == [
+        ("build", 120, 55, ""),
+        ("build", 90, 45, "lighter"),
+        ("build", 125, 60, ""),
+        ("build", 131, 66, ""),
+        ("build", 137, 72, ""),
+        ("build", 100, 50, "lighter"),
+        ("peak", 144, 79, ""),
+        ("peak", 151, 86, ""),
+        ("peak", 155, 90, ""),
+        ("race_week", 65, 25, ""),
+    ]
+
+
+def test_a_half_marathon_season_of_sixteen_weeks_rises_gently_and_tapers_for_two():
+    weeks = table(season("half", 16))
+    assert weeks == [
+        ("base", 120, 55, ""),
+        ("base", 125, 60, ""),
+        ("base", 90, 45, "lighter"),
+        ("base", 125, 60, ""),
+        ("base", 125, 60, ""),
+        ("build", 131, 66, ""),
+        ("build", 95, 50, "lighter"),
+        ("build", 137, 72, ""),
+        ("build", 140, 75, ""),
+        ("build", 140, 75, ""),
+        ("build", 105, 55, "lighter"),
+        ("peak", 147, 82, ""),
+        ("peak", 155, 90, ""),
+        ("peak", 155, 90, ""),
+        ("taper", 85, 45, ""),
+        ("race_week", 65, 25, ""),
+    ]
+    peak = max(minutes for _, minutes, _, _ in weeks[:-2])
+    assert all(minutes <= 0.59 * peak for _, minutes, _, _ in weeks[-2:])
+
+
+def test_a_marathon_season_of_twenty_weeks_tapers_for_three():
+    # A competitive runner: four runs, one hard run kept to a quarter of the running.
+    assert table(season("marathon", 20, "competitive")) == [
+        ("base", 130, 50, ""),
+        ("base", 95, 50, "lighter"),
+        ("base", 140, 55, ""),
+        ("base", 150, 60, ""),
+        ("base", 165, 65, ""),
+        ("base", 120, 50, "lighter"),
+        ("base", 180, 60, ""),
+        ("base", 191, 71, ""),
+        ("build", 198, 78, ""),
+        ("build", 145, 65, "lighter"),
+        ("build", 205, 85, ""),
+        ("build", 210, 90, ""),
+        ("build", 210, 90, ""),
+        ("build", 155, 75, "lighter"),
+        ("peak", 215, 95, ""),
+        ("peak", 215, 95, ""),
+        ("peak", 215, 95, ""),
+        ("taper", 125, 50, ""),
+        ("taper", 115, 45, ""),
+        ("race_week", 95, 25, ""),
+    ]
