@@ -8,6 +8,7 @@ from accounts import api as accounts_api
 from exercises import api as exercises_api
 from plans import week_api
 from plans.coaching import api as coaching_api
+from privacy import api as privacy_api
 
 
 class IdConverter:
@@ -31,6 +32,13 @@ urlpatterns = [
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("api/v1/profile/", accounts_api.profile, name="profile"),
+    path("api/v1/export/", privacy_api.export, name="export"),
+    path(
+        "api/v1/export/<id:export_id>/download/",
+        privacy_api.export_download,
+        name="export_download",
+    ),
+    path("api/v1/account/", privacy_api.account, name="account"),
     path("api/v1/weeks/current/", week_api.week_current, name="week_current"),
     path("api/v1/weeks/<str:week_start>/", week_api.week, name="week"),
     path("api/v1/sessions/<id:session_id>/", week_api.session_detail, name="session"),
