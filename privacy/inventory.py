@@ -13,6 +13,7 @@ from exercises.models import Cue, Exercise
 from plans.models import (
     Assignment,
     AthleteGroup,
+    PlanPause,
     PlanTemplate,
     PlanWeek,
     RunLog,
@@ -55,6 +56,7 @@ TABLES: tuple[Table, ...] = (
         lambda user: Invitation.objects.filter(Q(coach=user) | Q(email__iexact=user.email)),
     ),
     Table("plan_weeks", PlanWeek, lambda user: PlanWeek.objects.filter(runner=user)),
+    Table("plan_pauses", PlanPause, lambda user: PlanPause.objects.filter(runner=user)),
     Table("sessions", Session, lambda user: Session.objects.filter(runner=user)),
     Table(
         "session_exercises",

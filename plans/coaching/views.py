@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts.access import AuthenticatedHttpRequest, coach_or_404, coaching_of_coach
 from accounts.models import User, Weekday
@@ -45,6 +45,7 @@ def _athlete_week_url(athlete_id: int, day: date) -> str:
 
 
 @login_required
+@require_safe
 def dashboard(request):
     coach = coach_or_404(request.user)
     today = coach.today()

@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
@@ -40,6 +42,15 @@ CHECKS = [
 COACH_TAGS = {"coach", "templates"}
 # Ids that exist, offered beside the generated ones so that operations reach past their 404.
 REAL: dict[str, Any] = {}
+
+
+@pytest.fixture(autouse=True)
+def connection_kept_between_requests():
+    """Django's test client keeps the test's database connection across its requests;
+    schemathesis calls the WSGI app itself, whose request_finished would close it."""
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

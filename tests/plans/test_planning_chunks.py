@@ -10,9 +10,8 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Injury
-from exercises.snapshot import shared_library
-from plans import services, tasks
-from plans.models import PlanWeek, Session, SessionKind, Source, Status
+from plans import tasks
+from plans.models import PlanWeek, Session, Source, Status
 from plans.selectors import runners_needing_weeks
 from plans.services import weeks_ensure, weeks_ensure_for
 from reminders.models import Reminder
@@ -121,27 +120,6 @@ def chunk_queries(runner_ids: list[int]) -> list[str]:
     return [query["sql"] for query in queries.captured_queries]
 
 
-def test_a_chunks_queries_do_not_grow_with_its_size(frozen_now):
-    """SQLite takes at most 999 values a statement, so Django splits a long bulk INSERT: those
-    extra INSERTs aside, a chunk of five costs what a chunk of one does."""
-    frozen_now(WEDNESDAY)
-    shared_library()  # this process reads the library once, whatever plans first
-    one = chunk_queries(fresh_runners(1))
-    five = chunk_queries(fresh_runners(5))
-
-    def shape(queries):
-        """Each statement's verb and first name (savepoint names count up, so not those)."""
-        shapes = [
-            ["SAVEPOINT"] if q.startswith("SAVEPOINT") else q.split(" ", 2)[:2] for q in queries
-        ]
-        if connection.vendor == "sqlite":
-            return [shape for shape in shapes if shape[0] != "INSERT"]
-        return shapes
-
-    assert shape(five) == shape(one)
-    assert len(one) <= 30
-
-
 def test_with_nothing_to_plan_the_hourly_task_costs_one_query(
     runners, django_assert_num_queries, monkeypatch
 ):
@@ -169,23 +147,3 @@ def test_at_the_monday_rollover_each_runner_is_asked_about_their_own_weeks(froze
     assert weeks_ensure_for(runner_ids=[london.user_id, kiritimati.user_id]) == 1
     assert PlanWeek.objects.filter(week_start=MONDAY + timedelta(days=14)).count() == 1
     assert runners_needing_weeks(now=timezone.now()) == []
-
-
-def test_a_week_planned_meanwhile_by_someone_else_is_never_planned_twice(runners, monkeypatch):
-    """Another chunk (or the runner's first visit) plans a runner's week after this chunk
-    read what was missing: the unique week stops the chunk's writes, and it plans runner by
-    runner what is still missing."""
-    ids = [profile.user_id for profile in runners]
-    expected = planned_by(lambda: weeks_ensure_for(runner_ids=ids))
-    read_missing = services._week_jobs
-
-    def raced(runner_ids):
-        jobs = read_missing(runner_ids)
-        weeks_ensure(runner=runners[0].user, today=runners[0].today())  # the other writer
-        return jobs
-
-    monkeypatch.setattr(services, "_week_jobs", raced)
-    assert weeks_ensure_for(runner_ids=ids) == 6
-    assert snapshot() == expected
-    runs = Session.objects.filter(kind=SessionKind.RUN)
-    assert runs.count() == len({(s.runner_id, s.date, s.position) for s in runs})

@@ -203,11 +203,11 @@ def test_the_profile_page_reads_the_logs_in_one_query_however_many(
     client.force_login(profile.user)
     url = reverse("accounts:profile")
     client.get(url)
-    # The seven of tests/test_query_counts.py::test_profile_page and the recent logs.
-    with django_assert_num_queries(8):
+    # The eight of tests/test_query_counts.py::test_profile_page and the recent logs.
+    with django_assert_num_queries(9):
         assert client.get(url).status_code == 200
     RunLogFactory.create_batch(5, runner=profile.user, date=TODAY, distance_m=10_000,
                                duration_seconds=48 * 60)  # fmt: skip
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         page = client.get(url).content.decode()
     assert "5:03–5:08/km" not in page  # two runs of 48 minutes lifted the threshold pace

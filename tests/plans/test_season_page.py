@@ -142,7 +142,7 @@ def test_the_season_page_reads_a_fixed_number_of_queries(
     assert response.status_code == 200
 
 
-QUERIES = 16
+QUERIES = 12
 
 
 # Pauses.

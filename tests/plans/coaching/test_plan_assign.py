@@ -223,7 +223,7 @@ def test_bulk_assignment_takes_the_same_number_of_queries_for_any_number_of_athl
     # strength next door, exercise ids, insert blocks, insert their exercises; the runs'
     # reminders (profiles, commitments, insert), the athletes' week versions (move, create the
     # missing rows, move again), release savepoint
-    with django_assert_num_queries(39):
+    with django_assert_num_queries(35):
         assign(template, *(profile.user for profile in profiles))
     assert Session.objects.filter(source=Source.TEMPLATE, post_run=False).count() == 3 * athletes
     assert Session.objects.filter(source=Source.TEMPLATE, post_run=True).count() == athletes
