@@ -1,8 +1,10 @@
+
 """Issue 19: every number and sentence on the runner's week is true on the day it is read.
 
 The runner's today is frozen on Friday 27 November 2026 (UTC, as the `profile` fixture lives).
 """
 
+import html
 import json
 import re
 from datetime import UTC, date, datetime
@@ -55,7 +57,10 @@ def run_on(runner, day: date) -> Session:
 
 
 def messages_of(response) -> list[str]:
-    return [str(message) for message in response.context["messages"]]
+    """The messages the page shows (the week's cached frame renders an empty list first, so
+    the template contexts are not the place to look)."""
+    shown = re.findall(r"<span data-message>(.*?)</span>", response.content.decode(), re.S)
+    return [html.unescape(text.strip()) for text in shown]
 
 
 # 6. Future days: skipped, not logged or done.

@@ -41,7 +41,8 @@ def week_page(client, user) -> dict[datetime.date, list[Shown]]:
     client.force_login(user)
     body = client.get(reverse("plans:week_of", args=[MONDAY])).content.decode()
     days = {}
-    for offset, part in enumerate(body.split('data-testid="day-')[1:]):
+    cards = re.split(r'data-testid="day-(?:mon|tue|wed|thu|fri|sat|sun)"', body)[1:]
+    for offset, part in enumerate(cards):
         days[MONDAY + datetime.timedelta(days=offset)] = [
             Shown(
                 kind=match["kind"],
