@@ -104,7 +104,10 @@ def export_download(request: Request, export_id: int) -> HttpResponse:
 @extend_schema(
     summary="Delete your account and everything in it, for good",
     request=AccountDeleteSerializer,
-    responses={204: OpenApiResponse(description="Deleted.")},
+    responses={
+        204: OpenApiResponse(description="Deleted."),
+        400: error("The password or the confirming words are missing or wrong."),
+    },
 )
 @api_view(["DELETE"])
 def account(request: Request) -> Response:

@@ -47,10 +47,12 @@ REAL: dict[str, Any] = {}
 @pytest.fixture(autouse=True)
 def connection_kept_between_requests():
     """Django's test client keeps the test's database connection across its requests;
-    schemathesis calls the WSGI app itself, whose request_finished would close it."""
-    signals.request_finished.disconnect(close_old_connections)
+    schemathesis calls the WSGI app itself, whose request signals would close it."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
     yield
-    signals.request_finished.connect(close_old_connections)
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -43,16 +43,7 @@ def test_a_new_runner_with_a_10k_best_sees_paces_on_their_week(live_server, brow
     texts = lines.all_inner_texts()
     assert all("≈" in text and text.endswith(" km") for text in texts), texts
     assert any("5:55–6:34/km" in text for text in texts)  # easy pace of a 50:00 10 km
-    assert page.get_by_test_id("run-steps").first.is_visible()  # a wide screen shows the steps
     shot(page, "week-with-paces")
-
-    page.set_viewport_size({"width": 390, "height": 844})
-    steps = page.get_by_test_id("run-steps").first
-    assert not steps.is_visible()
-    page.get_by_role("button", name="Step by step").first.click()
-    steps.wait_for(state="visible")
-    assert "Main set" in steps.inner_text()
-    shot(page, "week-with-paces-phone")
 
     page.goto(live_server.url + "/accounts/profile/")
     zones = page.get_by_test_id("pace-zones")

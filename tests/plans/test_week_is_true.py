@@ -1,4 +1,3 @@
-
 """Issue 19: every number and sentence on the runner's week is true on the day it is read.
 
 The runner's today is frozen on Friday 27 November 2026 (UTC, as the `profile` fixture lives).
