@@ -76,7 +76,8 @@ def test_with_scripts_off_every_group_shows_and_the_library_fills_the_gaps(
     log_in(page, live_server.url, "cora@example.com")
     page.goto(template_url)
     for selector in ("#id_purpose", "#id_activity", "#id_exercise_1", "#id_exercise_8"):
-        assert visible(page, selector)
+        # waits for it: on a loaded machine the style sheet can come a moment after the page
+        page.locator(selector).wait_for(state="visible", timeout=10_000)
     shoot(page, "template-session-form-no-script")
     page.select_option("#id_kind", "strength")
     page.select_option("#id_exercise_1", label="Plank")

@@ -165,6 +165,7 @@ def test_a_server_hanging_up_after_keeping_the_message_costs_no_email_and_no_sec
 
     sink, first = real_parts(hang_up_on_every=5)
     second = Worker(tmp_path, sink.port, name="second", beat=False)
+    Reminder.objects.all().delete()  # the queue holds this test's reminders and no others
     ids = seed(runs=MANY)
     make_all_due()
     first.start()
