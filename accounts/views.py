@@ -65,7 +65,7 @@ def signup(request):
                 {"form": form, "next": _safe_next(request)},
                 status=429,
             )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="accounts.backends.AccountBackend")
         messages.success(
             request,
             f"Welcome to RunStrong, {user.get_short_name()}! We sent a link to {user.email}: "

@@ -275,7 +275,8 @@ class Cue(models.Model):
 
 class LibraryVersion(models.Model):
     """One row whose stamp changes with every write to the exercises, their cues or tags, in the
-    writer's transaction: a worker's copy of the library is current while the stamp matches.
+    writer's transaction: a worker's copy of the library is current while the stamp matches,
+    and the cached week pages (which show names, doses and cues) are keyed by it.
 
     A stamp is never reused (a random value, not a counter), so a copy made inside a
     transaction that was later rolled back cannot pass for a later change's."""

@@ -12,7 +12,6 @@ from uuid import uuid4
 from django.contrib.auth import get_user_model
 
 from accounts.models import User
-from exercises import revision
 from exercises.models import TAG_FIELDS, Cue, Exercise, LibraryVersion, Tag, tag_lists
 
 K = TypeVar("K", bound=Hashable)
@@ -96,7 +95,6 @@ def library_changed() -> None:
     stamp = uuid4().hex
     if not LibraryVersion.objects.filter(pk=1).update(stamp=stamp):
         LibraryVersion.objects.update_or_create(pk=1, defaults={"stamp": stamp})
-    revision.library_changed()  # the cached week pages show names, doses and cues
 
 
 def shared_library() -> Library:

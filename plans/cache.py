@@ -12,11 +12,15 @@ The stored HTML holds no CSRF token: forms in it carry a placeholder that each r
 for its own viewer's token.
 """
 
+import functools
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
 from django.utils.crypto import salted_hmac
@@ -69,7 +73,7 @@ def week_page_key(
     runner_id: int,
     since: str,
     version: int,
-    library: int,
+    library: str,
     week_start: date,
     today: date,
     viewer: str,
@@ -89,16 +93,50 @@ def viewer_part(*, viewer_id: int, coach_edits: bool, shown: tuple[object, ...])
     return f"{f'coach-{viewer_id}' if coach_edits else 'runner'}:{digest}"
 
 
+# The pages this process served last, in front of the shared cache: a key names one page's
+# exact content (a write moves the version, and with it the key), so a copy held here can be
+# old but never wrong, and a busy runner's page costs no cache read and no unpickling.
+LOCAL_PAGES = 256
+_local: OrderedDict[str, WeekPage] = OrderedDict()
+_local_lock = threading.Lock()  # the development server answers from threads
+
+
 def cached_week(key: str) -> WeekPage | None:
-    page = cache.get(key)
-    return page if isinstance(page, WeekPage) else None
+    page = _local.get(key)
+    if page is None:
+        found = cache.get(key)
+        if not isinstance(found, WeekPage):
+            return None
+        page = found
+    _keep_locally(key, page)
+    return page
 
 
 def week_store(key: str, page: WeekPage) -> None:
     cache.set(key, page, timeout=WEEK_PAGE_SECONDS)
+    _keep_locally(key, page)
+
+
+def _keep_locally(key: str, page: WeekPage) -> None:
+    with _local_lock:
+        _local[key] = page
+        _local.move_to_end(key)
+        while len(_local) > LOCAL_PAGES:
+            _local.popitem(last=False)
+
+
+def forget_local_pages() -> None:
+    """For tests, whose databases start again (and with them ids and versions) test by test."""
+    with _local_lock:
+        _local.clear()
 
 
 def csrf_placeholder() -> str:
     """What the cached HTML holds where a form's CSRF token goes. Derived from SECRET_KEY so
     nobody can type it into a note and have a token appear in its place."""
-    return "csrf-" + salted_hmac("plans.cache.csrf", "placeholder").hexdigest()[:32]
+    return _placeholder_for(settings.SECRET_KEY)
+
+
+@functools.lru_cache(maxsize=4)
+def _placeholder_for(secret: str) -> str:
+    return "csrf-" + salted_hmac("plans.cache.csrf", "placeholder", secret=secret).hexdigest()[:32]

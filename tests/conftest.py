@@ -105,14 +105,6 @@ def frozen_now(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """The API's throttles count in the cache: each test starts with none of its calls counted."""
-    from django.core.cache import cache
-
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
 def outbox_worker(monkeypatch):
     """A worker that handles each queued email (and password reset request) at once, as a
     running one would; a test that wants them left waiting in the database sets `paused`."""
@@ -138,8 +130,12 @@ def outbox_worker(monkeypatch):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: ids and week versions start again with each
-    test's rolled-back database, and a page cached by the previous test must not meet them."""
+    test's rolled-back database, and a page cached by the previous test must not meet them;
+    the API's throttles count in the cache too."""
     from django.core.cache import cache
 
+    from plans.cache import forget_local_pages
+
     cache.clear()
+    forget_local_pages()
     yield

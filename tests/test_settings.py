@@ -111,7 +111,7 @@ def test_production_settings_use_the_services_the_environment_names():
     assert decided["broker"] == "redis://redis:6379/0"
     assert decided["email"] == "django.core.mail.backends.smtp.EmailBackend"
     assert decided["debug"] is False
-    assert decided["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert decided["cache"] == "config.redis_cache.RedisCache"
     assert decided["cache_location"] == "redis://redis:6379/1"
     assert decided["sessions"] == "django.contrib.sessions.backends.cached_db"
     assert (decided["conn_max_age"], decided["conn_health_checks"]) == (60, True)

@@ -11,7 +11,7 @@ from django.middleware.csrf import _unmask_cipher_token  # type: ignore[attr-def
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from plans.cache import csrf_placeholder
+from plans.cache import csrf_placeholder, forget_local_pages
 from plans.models import Session, Status
 from tests.accounts.factories import RunnerProfileFactory
 from tests.plans.factories import SessionFactory
@@ -107,7 +107,7 @@ def test_the_week_is_cached_on_redis_and_a_write_shows(runner, run, django_asser
     """The production backend, on the Redis the tests use, under a key prefix of its own."""
     prefix = f"test-week-cache-{uuid.uuid4().hex}"
     redis = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "config.redis_cache.RedisCache",
         "LOCATION": os.environ["CELERY_BROKER_URL"],
         "KEY_PREFIX": prefix,
     }
@@ -116,8 +116,11 @@ def test_the_week_is_cached_on_redis_and_a_write_shows(runner, run, django_asser
             client = Client()
             client.force_login(runner)
             client.get(reverse("plans:week"))
+            forget_local_pages()  # so that the next GET reads the page back from Redis
             with django_assert_num_queries(2):
                 assert "Token run" in client.get(reverse("plans:week")).content.decode()
+            backend = caches["default"]._cache
+            assert backend.get_client() is backend.get_client()  # one client, not one a call
             client.post(reverse("plans:session_status", args=[run.pk]), {"status": "skipped"})
             assert 'data-testid="status">Skipped<' in (
                 client.get(reverse("plans:week")).content.decode()
