@@ -5,12 +5,18 @@ much as the call's round trip on loopback; a week page served from the cache mak
 calls. A `redis.Redis` object is safe to share between threads (it takes a connection from its
 pool for each command), so one per pool is kept."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.cache.backends import redis as django_redis
 
 
 class _ReusingClient(django_redis.RedisCacheClient):
+    # Django's client has these; its type stubs do not list them.
+    _client: Any
+    _get_connection_pool_index: Callable[[bool], int]
+    _get_connection_pool: Callable[[int], Any]
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._clients: dict[int, Any] = {}

@@ -39,8 +39,9 @@ def onboarded_profile(user: User) -> RunnerProfile | None:
     rows = RunnerProfile.objects.raw(_onboarded_profile_sql(), [user.pk])
     profile = next(iter(rows), None)
     if profile is not None:
-        profile.week_version = profile.week_version or 0
-        profile.library_stamp = profile.library_stamp or ""
+        # columns the SQL adds to the profile's own (None when their row was never written)
+        profile.week_version = profile.week_version or 0  # type: ignore[attr-defined]
+        profile.library_stamp = profile.library_stamp or ""  # type: ignore[attr-defined]
     return profile
 
 
