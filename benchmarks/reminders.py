@@ -102,7 +102,9 @@ def make_all_due() -> None:
     )
 
 
-def start_worker(number: int, smtp_port: int, beat: bool) -> subprocess.Popen:
+def start_worker(
+    number: int, smtp_port: int, beat: bool, concurrency: int | None
+) -> subprocess.Popen:
     env = dict(
         os.environ,
         DJANGO_SETTINGS_MODULE="config.settings.bench",
@@ -110,13 +112,15 @@ def start_worker(number: int, smtp_port: int, beat: bool) -> subprocess.Popen:
     )
     argv = [sys.executable, "-m", "celery", "-A", "config", "worker", "--loglevel", "WARNING"]
     argv += ["-n", f"bench{number}@%h"]
+    if concurrency is not None:
+        argv += ["--concurrency", str(concurrency)]
     if beat:
         argv += ["--beat", "-s", str(BEAT_SCHEDULE)]
     log = (settings.VAR_DIR / f"bench-worker-{number}.log").open("wb")
     return subprocess.Popen(argv, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
 
-def deliver(label: str, workers: int) -> Round:
+def deliver(label: str, workers: int, concurrency: int | None = None) -> Round:
     logging.getLogger("mail.log").setLevel(logging.WARNING)  # aiosmtpd logs every command
     make_all_due()
     # A clean start: no task left from an earlier run, and beat's first sweep one interval in.
@@ -128,7 +132,7 @@ def deliver(label: str, workers: int) -> Round:
     controller = Controller(sink, hostname="127.0.0.1", port=port)
     controller.start()
     started = time.monotonic()
-    processes = [start_worker(n, port, beat=n == 0) for n in range(workers)]
+    processes = [start_worker(n, port, n == 0, concurrency) for n in range(workers)]
     try:
         deadline = started + TIMEOUT_SECONDS
         while sink.received < RUNS and time.monotonic() < deadline:
@@ -155,12 +159,15 @@ def reminder_delivery() -> str:
     """Post-run reminders: 10,000 due at once, delivered by real workers to a real SMTP sink."""
     seed()
     rounds = [
+        # one process each: does a second worker add what the first could not use?
+        deliver("one worker, one process", workers=1, concurrency=1),
+        deliver("two workers, one process each", workers=2, concurrency=1),
         deliver("one worker, default concurrency", workers=1),
         deliver("two workers, default concurrency each", workers=2),
     ]
     intro = (
-        f"{RUNS:,} reminder rows due at the same moment; `celery worker` with its default "
-        f"concurrency ({os.cpu_count()} processes) and beat sweeping every "
+        f"{RUNS:,} reminder rows due at the same moment; `celery worker` with one process or "
+        f"its default concurrency ({os.cpu_count()} processes, one per core), beat sweeping every "
         f"{settings.REMINDER_SWEEP_SECONDS:g} s; aiosmtpd on loopback as the SMTP server; "
         f"{settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]} database, "
         f"{settings.CELERY_BROKER_URL.split(':', 1)[0]} broker. Times from starting the "

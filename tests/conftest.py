@@ -135,7 +135,9 @@ def empty_cache():
     from django.core.cache import cache
 
     from plans.cache import forget_local_pages
+    from plans.coaching.dashboard_rows import forget_kept_rows
 
     cache.clear()
     forget_local_pages()
+    forget_kept_rows()
     yield

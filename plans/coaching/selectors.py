@@ -4,6 +4,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, cast
 
 from django.core.paginator import Page, Paginator
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from accounts.models import Coaching, RunnerProfile, User
 from accounts.selectors import RaceAhead, next_races
+from exercises.vocabulary import InjuryArea
 from plans.models import (
     Assignment,
     AthleteGroup,
@@ -88,22 +90,24 @@ class AthleteRow:
 
 @dataclass(frozen=True)
 class DashboardLine:
-    """An athlete's row as the dashboard shows it, read from their stored summary."""
+    """An athlete's row as the dashboard shows it, read from their stored summary: plain
+    values, everything the row shows and nothing else (plans/coaching/dashboard_rows.py keeps
+    each row's HTML under them)."""
 
-    athlete: User
-    profile: RunnerProfile | None
+    athlete_id: int
+    name: str
+    onboarded: bool
+    injury: str  # what is injured, "" when nothing is
+    silent: bool
+    silent_days: int
+    last_activity: date | None
+    flagged: int
+    minutes: SoFar
+    sessions: SoFar
+    race_date: date | None
+    race_label: str
+    race_days: int | None
     group: str
-    summary: AthleteSummary
-
-    @property
-    def minutes(self) -> SoFar:
-        s = self.summary
-        return SoFar(done=s.minutes_done, due=s.minutes_due, week=s.minutes_week)
-
-    @property
-    def sessions(self) -> SoFar:
-        s = self.summary
-        return SoFar(done=s.sessions_done, due=s.sessions_due, week=s.sessions_week)
 
     @property
     def band(self) -> str:
@@ -263,16 +267,7 @@ def dashboard_page(
     filtered by group and by a part of the name or email. The same queries for 50 athletes
     or 5,000: the lines are stored, only stale ones are recomputed."""
     refreshed = summaries_refresh(coach, today)
-    links = (
-        Coaching.objects.current()
-        .filter(coach=coach)
-        .select_related("athlete__runner_profile", "athlete__dashboard_summary")
-        .annotate(
-            group=_latest(
-                AthleteGroup.objects.filter(coach=coach, athlete=OuterRef("athlete_id")), "name"
-            )
-        )
-    )
+    links = Coaching.objects.current().filter(coach=coach).annotate(group=_group_of(coach))
     if group:
         links = links.filter(group=group)
     if query:
@@ -281,17 +276,101 @@ def dashboard_page(
         )
     order = ORDERS.get(sort, ORDERS["name"])
     links = links.order_by(F(f"{_SUMMARY}silent").desc(), *order, "athlete_id")
-    page = Paginator(links, PAGE_SIZE).get_page(number)
-    lines = [
-        DashboardLine(
-            athlete=link.athlete,
-            profile=_profile(link),
-            group=getattr(link, "group", None) or "",
-            summary=link.athlete.dashboard_summary,
+    page = _AthletesPaginator(links, PAGE_SIZE).get_page(number)
+    return DashboardPage(
+        lines=_lines(coach, list(page.object_list)),
+        page=page,
+        groups=_groups(coach),
+        stale_refreshed=refreshed,
+    )
+
+
+def _group_of(coach: User) -> Subquery:
+    return _latest(AthleteGroup.objects.filter(coach=coach, athlete=OuterRef("athlete_id")), "name")
+
+
+def _lines(coach: User, athlete_ids: list[int]) -> list[DashboardLine]:
+    """The lines of one page's athletes, in the page's order. Read apart from the sorting of
+    all the coach's athletes, so that the sort carries ids only and the group is looked up
+    for these athletes alone."""
+    rows = (
+        Coaching.objects.current()
+        .filter(coach=coach, athlete_id__in=athlete_ids)
+        .annotate(group=_group_of(coach))
+        .values(*_LINE_COLUMNS)
+    )
+    by_athlete = {row["athlete_id"]: row for row in rows}
+    return [_line(by_athlete[pk]) for pk in athlete_ids if pk in by_athlete]
+
+
+class _AthletesPaginator(Paginator):  # type: ignore[type-arg]  # not subscriptable at run time
+    """Pages of the sorted links as athlete ids, counted on the links alone: counting the
+    sorting query would join every athlete's row for nothing."""
+
+    def __init__(self, links: QuerySet[Coaching], per_page: int) -> None:
+        super().__init__(links.values_list("athlete_id", flat=True), per_page)
+        self._links = links
+
+    @cached_property
+    def count(self) -> int:
+        return self._links.count()
+
+
+# What a dashboard line reads, as plain columns: no model is built for a page of athletes.
+_LINE_COLUMNS = (
+    "athlete_id",
+    "athlete__display_name",
+    "athlete__email",
+    "athlete__runner_profile__onboarded_at",
+    "athlete__runner_profile__injured",
+    "athlete__runner_profile__injury_area",
+    "group",
+    *(
+        f"{_SUMMARY}{field}"
+        for field in (
+            "silent",
+            "last_activity",
+            "flagged",
+            "minutes_done",
+            "minutes_due",
+            "minutes_week",
+            "sessions_done",
+            "sessions_due",
+            "sessions_week",
+            "race_date",
+            "race_label",
+            "race_days",
         )
-        for link in page.object_list
-    ]
-    return DashboardPage(lines=lines, page=page, groups=_groups(coach), stale_refreshed=refreshed)
+    ),
+)
+_INJURY_AREAS = dict(InjuryArea.choices)
+
+
+def _line(row: dict[str, Any]) -> DashboardLine:
+    def summary(field: str) -> Any:
+        """A stored figure; 0 for a line not stored yet (an athlete who joined this moment)."""
+        value = row[f"{_SUMMARY}{field}"]
+        return 0 if value is None and field.startswith(("minutes_", "sessions_")) else value
+
+    injury = ""
+    if row["athlete__runner_profile__injured"]:
+        injury = _INJURY_AREAS.get(row["athlete__runner_profile__injury_area"], "") or "Injured"
+    return DashboardLine(
+        athlete_id=row["athlete_id"],
+        name=row["athlete__display_name"] or row["athlete__email"],  # as User.__str__
+        onboarded=row["athlete__runner_profile__onboarded_at"] is not None,
+        injury=injury,
+        silent=bool(summary("silent")),
+        silent_days=SILENT_DAYS,
+        last_activity=summary("last_activity"),
+        flagged=summary("flagged") or 0,
+        minutes=SoFar(summary("minutes_done"), summary("minutes_due"), summary("minutes_week")),
+        sessions=SoFar(summary("sessions_done"), summary("sessions_due"), summary("sessions_week")),
+        race_date=summary("race_date"),
+        race_label=summary("race_label") or "",
+        race_days=summary("race_days"),
+        group=row["group"] or "",
+    )
 
 
 def _groups(coach: User) -> list[str]:

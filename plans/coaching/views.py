@@ -15,6 +15,7 @@ from accounts.models import User, Weekday
 from plans.access import assignment_for, coached_session_for, template_for
 from plans.coaching import selectors as coach_selectors
 from plans.coaching import services as coaching
+from plans.coaching.dashboard_rows import row_html
 from plans.coaching.forms import (
     AssignForm,
     CoachSessionEditForm,
@@ -55,12 +56,12 @@ def dashboard(request):
     page = dashboard_page(
         coach, today, group=group, sort=sort, query=query, number=request.GET.get("page")
     )
-    athlete_ids = [line.athlete.pk for line in page.lines]
+    athlete_ids = [line.athlete_id for line in page.lines]
     return render(
         request,
         "plans/coach/dashboard.html",
         {
-            "lines": page.lines,
+            "rows": [row_html(line) for line in page.lines],
             "page": page.page,
             "groups": page.groups,
             "group": group,

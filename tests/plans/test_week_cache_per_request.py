@@ -129,3 +129,36 @@ def test_the_week_is_cached_on_redis_and_a_write_shows(runner, run, django_asser
             connection = caches["default"]._cache.get_client(write=True)
             for key in connection.scan_iter(f"{prefix}:*"):
                 connection.delete(key)
+
+
+def test_a_page_this_process_kept_is_served_when_the_shared_cache_lost_it_and_a_write_still_shows(
+    runner, run, django_assert_num_queries
+):
+    """Pages are kept per process in front of the shared cache, under the same versioned
+    key: losing the shared copy costs nothing, and a write still moves the key past them."""
+    from django.core.cache import cache
+
+    client = Client()
+    client.force_login(runner)
+    client.get(reverse("plans:week"))
+    cache.delete_many([key for key in list(_kept_keys())])  # the shared copies go
+    with django_assert_num_queries(2):  # the user, the profile with the versions: no render
+        assert "Token run" in client.get(reverse("plans:week")).content.decode()
+    client.post(reverse("plans:session_status", args=[run.pk]), {"status": "skipped"})
+    assert 'data-testid="status">Skipped<' in client.get(reverse("plans:week")).content.decode()
+
+
+def test_the_pages_kept_per_process_are_bounded(runner, monkeypatch):
+    from plans import cache as week_cache
+
+    monkeypatch.setattr(week_cache, "LOCAL_PAGES", 2)
+    page = week_cache.WeekPage(head="", body="", tail="")
+    for number in range(5):
+        week_cache.week_store(f"key-{number}", page)
+    assert list(_kept_keys()) == ["key-3", "key-4"]
+
+
+def _kept_keys():
+    from plans import cache as week_cache
+
+    return week_cache._local.keys()

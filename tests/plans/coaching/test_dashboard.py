@@ -331,12 +331,12 @@ def test_a_dashboard_page_costs_the_same_for_30_or_3000_athletes(
     # user (the session is read from the cache), the coach's profile (for their today), the
     # stale lines with their week versions, then to recompute those three the coachings with
     # last activity, the races ahead, their weeks counted by the database and one upsert;
-    # then the count, the page of athletes with their lines and groups, the group names, the
-    # assignments of the athletes on the page.
-    with django_assert_num_queries(11):
+    # then the count, the page's athletes in order, their lines and groups, the group names,
+    # the assignments of the athletes on the page.
+    with django_assert_num_queries(12):
         first = rows(client)
     # The next read finds every line fresh.
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         again = rows(client)
     assert len(first) == min(count, 50)
     assert again == first
