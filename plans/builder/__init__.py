@@ -111,6 +111,7 @@ from plans.builder.season import (
     WeekDone,
     hard_days,
     longest_run,
+    longest_run_on,
     race_km,
     run_minutes,
     season_length,
@@ -178,6 +179,7 @@ __all__ = [
     "eased_runs",
     "estimated_km",
     "longest_run",
+    "longest_run_on",
     "pace_zones",
     "phase_for",
     "race_km",
@@ -242,12 +244,11 @@ def build_season(
             Planner(replace(week_runner, target=target), library).week(), runner.paces
         )
         planned = run_minutes(week)
-        long_run = longest_run(week)
         history = history.plus(
             WeekDone(
                 week.week_start, planned=planned, done=planned, partial=week_runner.first_day > 0
             ),
-            (week.week_start + timedelta(days=6), long_run) if long_run else None,
+            longest_run_on(week),
             hard_days(week),
         )
         season.append(SeasonWeek(week=week, target=target))

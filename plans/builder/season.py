@@ -131,6 +131,16 @@ def longest_run(week: Week) -> int:
     return max((s.minutes for d in week.days for s in d.sessions if s.kind == "run"), default=0)
 
 
+def longest_run_on(week: Week) -> tuple[date, int] | None:
+    """The week's longest run and its day (the later day when two tie): the 30-day window
+    that caps the next runs counts from that day."""
+    runs = [(s.minutes, d.date) for d in week.days for s in d.sessions if s.kind == "run"]
+    if not runs:
+        return None
+    minutes, day = max(runs)
+    return day, minutes
+
+
 HARD_PURPOSES = ("speed", "hill", "threshold")
 
 

@@ -101,3 +101,40 @@ def test_a_marathon_season_of_twenty_weeks_tapers_for_three():
         ("taper", 115, 45, ""),
         ("race_week", 95, 25, ""),
     ]
+
+
+def test_the_30_days_that_cap_a_run_count_from_the_day_of_the_longest_run_not_its_sunday():
+    """A season whose long run falls early in the week: a run 31 days back no longer lets the
+    next runs grow past 10 % of what was run since (it did when each week's longest run was
+    dated on its Sunday). The runner is the one a property test found."""
+    first = date(2026, 1, 5)
+    runner = RunnerInput(
+        runner_type="recreational",
+        week_start=first,
+        days=tuple(
+            Commitment(available=day in (3, 4, 6), minutes=75 if day == 4 else 45)
+            for day in range(7)
+        ),
+        long_run_day=0,
+        race_date=date(2026, 3, 30),
+        race_km=RACE_KM["5k"],
+    )
+    history = History(
+        weeks=tuple(
+            WeekDone(first - timedelta(weeks=k), planned=int(k == 1), done=0)
+            for k in range(6, 0, -1)
+        ),
+        runs=((first - timedelta(days=3), 34),),
+    )
+    done = list(history.runs)
+    for item in build_season(runner, SEEDED, history):
+        since = item.week.week_start - timedelta(days=30)
+        recent = [minutes for day, minutes in done if since <= day < item.week.week_start]
+        ran = [
+            (day.date, session.minutes)
+            for day in item.week.days
+            for session in day.sessions
+            if session.kind == "run"
+        ]
+        assert all(minutes <= max(20, max(recent) * 1.1) for _, minutes in ran), item.week
+        done += ran
