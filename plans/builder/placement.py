@@ -456,8 +456,15 @@ class Planner:
             key=lambda i: (self.drafts[i].spare < SESSION_MIN, -self.drafts[i].spare, i),
         )
         for index in roomy:
-            if strength_left and self.strength.candidates(avoid_legs=self._avoid_legs(index)):
-                self._trim_run(self.drafts[index], SESSION_MIN - self.drafts[index].spare)
+            draft = self.drafts[index]
+            # Asked again: an earlier day's trim may have used the easy minutes this one had.
+            room = draft.spare + self._trimmable(draft) >= SESSION_MIN
+            if (
+                room
+                and strength_left
+                and self.strength.candidates(avoid_legs=self._avoid_legs(index))
+            ):
+                self._trim_run(draft, SESSION_MIN - draft.spare)
                 strength_left -= self._add_strength(index)
         self._strength_note(strength_left)
 

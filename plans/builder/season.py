@@ -256,7 +256,8 @@ def _last_full(runner: RunnerInput, history: History, level: int) -> int:
 
 
 def _peak(runner: RunnerInput, history: History, level: int) -> int:
-    """The most running of a full week in the six weeks before (the level without one)."""
+    """The most running of a full week in the six weeks before runner.week_start (the level
+    without one)."""
     since = runner.week_start - timedelta(weeks=PEAK_LOOKBACK_WEEKS)
     loads = [w.planned for w in _load_weeks(runner, history) if w.week_start >= since]
     return max(loads, default=level)
@@ -277,7 +278,11 @@ def week_target(runner: RunnerInput, history: History) -> WeekTarget:
     if phase in TAPER_PHASES and runner.race_date is not None:
         weeks_to_race = (runner.race_date - runner.week_start).days // 7
         share = TAPER_SHARES.get(weeks_to_race, TAPER_SHARES[max(TAPER_SHARES)])
-        peak = _peak(runner, history, level)
+        # Every week of the taper is cut from the same peak: the one before the taper began.
+        taper_start = runner.week_start - timedelta(
+            weeks=taper_weeks(runner.race_km) - weeks_to_race
+        )
+        peak = _peak(replace(runner, week_start=taper_start), history, level)
         minutes = _round5(peak * share)
         line = (
             "Race week: short and easy, so you start fresh."

@@ -138,3 +138,49 @@ def test_the_30_days_that_cap_a_run_count_from_the_day_of_the_longest_run_not_it
         ]
         assert all(minutes <= max(20, max(recent) * 1.1) for _, minutes in ran), item.week
         done += ran
+
+
+def test_three_quarters_of_the_running_stay_easy_when_strength_takes_minutes_from_two_runs():
+    """Strength sessions were given the easy minutes of two runs where the week could spare
+    them for one only, leaving a hill run over a quarter of the running (found by the property
+    test)."""
+    first = date(2026, 1, 5)
+    runner = RunnerInput(
+        runner_type="competitive",
+        week_start=first,
+        days=tuple(
+            Commitment(available=day >= 3, minutes=60 if day == 6 else 75 if day >= 3 else 0)
+            for day in range(7)
+        ),
+        long_run_day=0,
+        race_date=date(2026, 3, 16),
+        race_km=RACE_KM["5k"],
+    )
+    for item in build_season(runner, SEEDED, History()):
+        ran = [s for d in item.week.days for s in d.sessions if s.kind == "run"]
+        hard = sum(s.minutes for s in ran if s.purpose in ("speed", "hill", "threshold"))
+        assert hard <= 0.25 * sum(s.minutes for s in ran), item.week
+
+
+def test_every_taper_week_is_cut_from_the_peak_before_the_taper_began():
+    """A marathon's race week looked back six weeks from itself, past the peak the taper
+    started from, and asked for less than 40 % of it (found by the property test)."""
+    first = date(2026, 1, 5)
+    runner = RunnerInput(
+        runner_type="recreational",
+        week_start=first,
+        days=tuple(Commitment(available=False, minutes=0) for _ in range(7)),
+        race_date=date(2026, 2, 23),
+        race_km=RACE_KM["marathon"],
+    )
+    history = History(
+        weeks=(WeekDone(first - timedelta(weeks=1), planned=76, done=0),),
+        runs=((first - timedelta(days=3), 20),),
+    )
+    tapering = [
+        item
+        for item in build_season(runner, SEEDED, history)
+        if item.week.phase in ("taper", "race_week")
+    ]
+    # 59, 55 and 45 % of the 76 minutes before the taper, down to five minutes
+    assert [item.target.run_minutes for item in tapering] == [40, 40, 30]
