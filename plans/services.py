@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -14,8 +14,14 @@ from accounts.models import RunnerProfile, User
 from exercises.models import Exercise
 from plans import builder
 from plans.blocks import planned_blocks
-from plans.cache import week_changed
-from plans.inputs import History, library_for, pauses_of, runner_input, season_history
+from plans.cache import week_changed, weeks_changed
+from plans.inputs import (
+    History,
+    libraries_by_runner,
+    pauses_by_runner,
+    runner_input,
+    season_histories,
+)
 from plans.inputs import monday_of as monday_of  # re-exported: other modules import it from here
 from plans.models import (
     MAX_SESSION_MINUTES,
@@ -30,7 +36,7 @@ from plans.models import (
     Source,
     Status,
 )
-from plans.paces import distance_decimal, pace_zones_for
+from plans.paces import distance_decimal, pace_zones_by_runner
 from plans.runs import structure_json
 from plans.signals import run_changed, runs_created
 
@@ -296,49 +302,225 @@ def _planned_run_on(runner: User, run_date: date) -> Session | None:
     )
 
 
-def _profile_for_planning(runner: User) -> RunnerProfile:
-    return RunnerProfile.objects.prefetch_related("commitments", "goals", "injuries").get(
-        user=runner
-    )
+@dataclass(frozen=True)
+class WeekJob:
+    """One runner's week to (re)build, as of their `today`."""
+
+    runner_id: int
+    week_start: date
+    today: date
+
+    @property
+    def dates(self) -> list[date]:
+        return [self.week_start + timedelta(days=offset) for offset in range(7)]
 
 
-def _days_to_keep(runner: User, week_start: date, today: date) -> set[date]:
-    """Past days, days the runner or a coach touched (a session moved touches the day it left
-    too), days an assigned template covers, and today once it holds anything."""
-    dates = [week_start + timedelta(days=offset) for offset in range(7)]
-    sessions = Session.objects.filter(runner=runner, date__range=(dates[0], dates[-1]))
-    moved_from = sessions.filter(moved_from__isnull=False).values_list("moved_from", flat=True)
-    touched = set(sessions.touched().values_list("date", flat=True)) | {
-        day for day in moved_from if day is not None
-    }
-    assigned = Assignment.objects.active().filter(
-        athlete=runner, start__lte=dates[-1], end__gte=dates[0]
-    )
-    covered = {day for day in dates for a in assigned if a.start <= day <= a.end}
-    keep = {day for day in dates if day < today} | touched | covered
-    if sessions.filter(date=today).exists():
-        keep.add(today)
-    return keep
+@dataclass(frozen=True)
+class BuiltWeek:
+    """A week built in memory, and the untouched sessions it replaces."""
+
+    job: WeekJob
+    known: PlanWeek | None
+    planned_from: date
+    plan: builder.Week
+    target: builder.WeekTarget
+    fresh_days: list[builder.Day]
+    stale: list[int]
 
 
-def _session_rows(runner: User, day: builder.Day, activity_ids: dict[str, int]) -> list[Session]:
-    return [
-        Session(
-            runner=runner,
-            date=day.date,
-            position=position,
-            kind=SessionKind.STRENGTH if planned.kind == "post_run_strength" else planned.kind,
-            post_run=planned.kind == "post_run_strength",
-            purpose=planned.purpose or "",
-            title=planned.title,
-            minutes=planned.minutes,
-            activity_id=activity_ids.get(planned.activity) if planned.activity else None,
-            is_new_activity=planned.is_new_activity,
-            structure=structure_json(planned.structure),
-            distance_km=distance_decimal(planned.distance_km),
+def _days_to_keep(jobs: Sequence[WeekJob]) -> dict[int, tuple[set[date], list[int]]]:
+    """For each runner's week: the days to keep — past days, days the runner or a coach
+    touched (a session moved touches the day it left too), days an assigned template covers,
+    and today once it holds anything — and the untouched sessions on the other days. Three
+    queries whatever the number of runners."""
+    weeks = {job.runner_id: job for job in jobs}
+    first = min(job.week_start for job in jobs)
+    last = max(job.week_start for job in jobs) + timedelta(days=6)
+    in_weeks = Session.objects.filter(runner_id__in=weeks, date__range=(first, last))
+    untouched = set(in_weeks.untouched().values_list("pk", flat=True))
+    keep = {pk: {day for day in job.dates if day < job.today} for pk, job in weeks.items()}
+    held: dict[int, list[tuple[int, date]]] = defaultdict(list)
+    for pk, runner_id, day, moved_from in in_weeks.values_list(
+        "pk", "runner_id", "date", "moved_from"
+    ):
+        job = weeks[runner_id]
+        if not job.week_start <= day <= job.week_start + timedelta(days=6):
+            continue
+        held[runner_id].append((pk, day))
+        if pk not in untouched:
+            keep[runner_id].add(day)
+        if moved_from is not None:
+            keep[runner_id].add(moved_from)
+        if day == job.today:
+            keep[runner_id].add(day)
+    for athlete_id, start, end in (
+        Assignment.objects.active()
+        .filter(athlete_id__in=weeks, start__lte=last, end__gte=first)
+        .values_list("athlete_id", "start", "end")
+    ):
+        keep[athlete_id] |= {day for day in weeks[athlete_id].dates if start <= day <= end}
+    return {
+        runner_id: (
+            keep[runner_id],
+            [pk for pk, day in held[runner_id] if pk in untouched and day not in keep[runner_id]],
         )
-        for position, planned in enumerate(day.sessions)
+        for runner_id in weeks
+    }
+
+
+def weeks_build(jobs: Sequence[WeekJob]) -> list[BuiltWeek]:
+    """Build these weeks (one a runner) in memory from what the database holds, reading it in a
+    fixed number of queries whatever the number of runners; nothing is written.
+
+    A week first planned mid-week (a new runner) is built from that day on, so its notes
+    speak of the days the runner sees, not of days that were never planned. The season's
+    target for the week comes from the weeks before it (planned and done) and the race."""
+    if not jobs:
+        return []
+    ids = [job.runner_id for job in jobs]
+    profiles = {
+        profile.user_id: profile
+        for profile in RunnerProfile.objects.filter(user_id__in=ids).prefetch_related(
+            "commitments", "goals", "injuries"
+        )
+    }
+    known = {
+        (week.runner_id, week.week_start): week
+        for week in PlanWeek.objects.filter(
+            runner_id__in=ids, week_start__in={job.week_start for job in jobs}
+        )
+    }
+    first = min(job.week_start for job in jobs)
+    recent = History(ids, first_week=first, last_week=max(job.week_start for job in jobs))
+    pauses = pauses_by_runner(ids, since=first - ONE_WEEK)
+    paces = pace_zones_by_runner(profiles.values())
+    histories = season_histories({job.runner_id: (job.week_start, job.today) for job in jobs})
+    libraries = libraries_by_runner(ids)
+    to_keep = _days_to_keep(jobs)
+    built = []
+    for job in jobs:
+        profile = profiles[job.runner_id]
+        week = known.get((job.runner_id, job.week_start))
+        planned_from = week.planned_from if week else max(job.week_start, job.today)
+        week_input = runner_input(
+            profile,
+            week_start=job.week_start,
+            recent_activities=recent.recent(job.runner_id, job.week_start),
+            first_day=(planned_from - job.week_start).days,
+            paused=tuple(
+                pause for pause in pauses[job.runner_id] if pause[1] >= job.week_start - ONE_WEEK
+            ),
+            paces=paces[job.runner_id],
+        )
+        history = histories[job.runner_id]
+        target = builder.week_target(week_input, history)
+        hard_sunday = job.week_start - timedelta(days=1) in history.hard_days
+        plan = builder.build_week(
+            replace(week_input, target=target, hard_day_before=hard_sunday),
+            libraries[job.runner_id],
+        )
+        keep, stale = to_keep[job.runner_id]
+        built.append(
+            BuiltWeek(
+                job=job,
+                known=week,
+                planned_from=planned_from,
+                plan=plan,
+                target=target,
+                fresh_days=[day for day in plan.days if day.date not in keep],
+                stale=stale,
+            )
+        )
+    return built
+
+
+def weeks_write(built: Sequence[BuiltWeek]) -> dict[int, PlanWeek]:
+    """Write weeks built by `weeks_build`, in bulk: the untouched sessions of their fresh days
+    go, the new sessions, their moves, blocks' links and reminders come, the week versions
+    move; each runner's PlanWeek, by runner id. Call it in a transaction."""
+    if not built:
+        return {}
+    stale = [pk for week in built for pk in week.stale]
+    if stale:
+        Session.objects.untouched().filter(pk__in=stale).delete()
+    planned = [
+        (week.job.runner_id, day, position, item)
+        for week in built
+        for day in week.fresh_days
+        for position, item in enumerate(day.sessions)
     ]
+    slugs = {item.slug for *_, planned_item in planned for item in planned_item.exercises} | {
+        planned_item.activity for *_, planned_item in planned if planned_item.activity
+    }
+    ids = dict(Exercise.objects.filter(slug__in=slugs).values_list("slug", "pk"))
+    sessions = Session.objects.bulk_create(
+        [
+            _session_row(runner_id, day, position, item, ids)
+            for runner_id, day, position, item in planned
+        ]
+    )
+    SessionExercise.objects.bulk_create(
+        [
+            row
+            for session, (*_, item) in zip(sessions, planned, strict=True)
+            for row in _exercise_rows(session, item, ids)
+        ]
+    )
+    blocks_link(sessions)
+    announce_new_runs(sessions)
+    weeks_changed(week.job.runner_id for week in built)
+    now = timezone.now()
+    weeks: dict[int, PlanWeek] = {}
+    for week in built:
+        season = {
+            "phase": week.plan.phase,
+            "notes": list(week.plan.notes),
+            "run_target": week.target.run_minutes,
+            "lighter": week.target.lighter,
+            "why": list(week.target.why),
+            "generated_on": week.job.today,
+        }
+        if week.known is None:
+            weeks[week.job.runner_id] = PlanWeek(
+                runner_id=week.job.runner_id,
+                week_start=week.job.week_start,
+                planned_from=week.planned_from,
+                **season,
+            )
+        else:
+            for name, value in {**season, "generated_at": now}.items():
+                setattr(week.known, name, value)
+            week.known.save(update_fields=[*season, "generated_at"])
+            weeks[week.job.runner_id] = week.known
+    PlanWeek.objects.bulk_create([week for week in weeks.values() if week._state.adding])
+    return weeks
+
+
+@transaction.atomic
+def week_generate(*, runner: User, week_start: date, today: date) -> PlanWeek:
+    """(Re)build one week; past, touched and already-started days are left as they are. The
+    hourly planning builds and writes the same way for many runners at once."""
+    job = WeekJob(runner_id=runner.pk, week_start=week_start, today=today)
+    return weeks_write(weeks_build([job]))[runner.pk]
+
+
+def _session_row(
+    runner_id: int, day: builder.Day, position: int, planned: builder.Session, ids: dict[str, int]
+) -> Session:
+    return Session(
+        runner_id=runner_id,
+        date=day.date,
+        position=position,
+        kind=SessionKind.STRENGTH if planned.kind == "post_run_strength" else planned.kind,
+        post_run=planned.kind == "post_run_strength",
+        purpose=planned.purpose or "",
+        title=planned.title,
+        minutes=planned.minutes,
+        activity_id=ids.get(planned.activity) if planned.activity else None,
+        is_new_activity=planned.is_new_activity,
+        structure=structure_json(planned.structure),
+        distance_km=distance_decimal(planned.distance_km),
+    )
 
 
 def _exercise_rows(
@@ -358,68 +540,6 @@ def _exercise_rows(
         )
         for position, item in enumerate(planned.exercises)
     ]
-
-
-@transaction.atomic
-def week_generate(*, runner: User, week_start: date, today: date) -> PlanWeek:
-    """(Re)build one week; past, touched and already-started days are left as they are.
-
-    A week first planned mid-week (a new runner) is built from that day on, so its notes
-    speak of the days the runner sees, not of days that were never planned. The season's
-    target for the week comes from the weeks before it (planned and done) and the race."""
-    profile = _profile_for_planning(runner)
-    known = PlanWeek.objects.filter(runner=runner, week_start=week_start).first()
-    planned_from = known.planned_from if known else max(week_start, today)
-    week_input = runner_input(
-        profile,
-        week_start=week_start,
-        recent_activities=History([runner.pk], first_week=week_start, last_week=week_start).recent(
-            runner.pk, week_start
-        ),
-        first_day=(planned_from - week_start).days,
-        paused=pauses_of(runner.pk, since=week_start - ONE_WEEK),
-        paces=pace_zones_for(profile),
-    )
-    history = season_history(runner.pk, week_start, today)
-    target = builder.week_target(week_input, history)
-    hard_sunday = week_start - timedelta(days=1) in history.hard_days
-    plan = builder.build_week(
-        replace(week_input, target=target, hard_day_before=hard_sunday), library_for(runner)
-    )
-    keep = _days_to_keep(runner, week_start, today)
-    fresh_days = [day for day in plan.days if day.date not in keep]
-    Session.objects.untouched().filter(
-        runner=runner, date__in=[day.date for day in fresh_days]
-    ).delete()
-    ids = dict(Exercise.objects.visible_to(runner).values_list("slug", "pk"))
-    sessions = Session.objects.bulk_create(
-        [row for day in fresh_days for row in _session_rows(runner, day, ids)]
-    )
-    planned = [item for day in fresh_days for item in day.sessions]
-    SessionExercise.objects.bulk_create(
-        [
-            row
-            for session, item in zip(sessions, planned, strict=True)
-            for row in _exercise_rows(session, item, ids)
-        ]
-    )
-    blocks_link(sessions)
-    announce_new_runs(sessions)
-    week_changed(runner.pk)
-    season = {
-        "phase": plan.phase,
-        "notes": list(plan.notes),
-        "run_target": target.run_minutes,
-        "lighter": target.lighter,
-        "why": list(target.why),
-    }
-    week, _ = PlanWeek.objects.update_or_create(
-        runner=runner,
-        week_start=week_start,
-        defaults={**season, "generated_at": timezone.now(), "generated_on": today},
-        create_defaults={**season, "planned_from": planned_from, "generated_on": today},
-    )
-    return week
 
 
 def _run_minutes(runner: User, week_start: date) -> int:
