@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 
@@ -599,18 +599,82 @@ def weeks_regenerate(*, runner: User, today: date) -> None:
         week_generate(runner=runner, week_start=week_start, today=today)
 
 
+CHUNK_ATTEMPTS = 3
+
+
 def weeks_ensure_for(*, runner_ids: Sequence[int]) -> int:
-    """`weeks_ensure` for a chunk of runners, each planned the way their own first visit would
-    plan them (the season reads each runner's history), so a week is the same whichever path
-    planned it; PlanWeek's unique constraint keeps two planners from doubling a week. How
-    many weeks were planned."""
-    profiles = RunnerProfile.objects.filter(
-        user_id__in=runner_ids, onboarded_at__isnull=False
-    ).select_related("user")
-    return sum(
-        weeks_ensure(runner=profile.user, today=profile.today())
-        for profile in profiles.iterator(chunk_size=100)
+    """`weeks_ensure` for a chunk of runners, with the same weeks as a runner's own visit
+    would plan, in a number of queries that does not grow with the chunk: this week for
+    all who miss it, then next week (built on this week's runs), each read at once, built in
+    memory and written in bulk in one transaction. How many weeks were planned.
+
+    Two planners may take the same runner: the writer checks which weeks meanwhile appeared
+    and leaves those runners out; on PostgreSQL, where the check can race, PlanWeek's unique
+    constraint rolls the whole write back and the chunk starts again without them."""
+    for attempt in range(CHUNK_ATTEMPTS):
+        try:
+            return _weeks_ensure_chunk(runner_ids)
+        except IntegrityError:
+            if attempt == CHUNK_ATTEMPTS - 1:
+                raise
+    return 0
+
+
+def _weeks_ensure_chunk(runner_ids: Sequence[int]) -> int:
+    todays = {
+        profile.user_id: profile.today()
+        for profile in RunnerProfile.objects.filter(
+            user_id__in=runner_ids, onboarded_at__isnull=False
+        ).only("user_id", "time_zone")
+    }
+    starts = {pk: upcoming_week_starts(today) for pk, today in todays.items()}
+    existing = _weeks_of(starts)
+    # A week planned before the week before it ended is planned again runner by runner: rare
+    # (a runner away from the site since), and its note compares the week before and after.
+    replans = [
+        pk
+        for pk, (this_week, _) in starts.items()
+        if (generated_on := existing.get((pk, this_week))) is not None and generated_on < this_week
+    ]
+    planned = (
+        sum(
+            weeks_ensure(runner=runner, today=todays[runner.pk])
+            for runner in User.objects.filter(pk__in=replans).select_related("runner_profile")
+        )
+        if replans
+        else 0
     )
+    for which in (0, 1):
+        jobs = [
+            WeekJob(runner_id=pk, week_start=weeks[which], today=todays[pk])
+            for pk, weeks in starts.items()
+            if pk not in replans and (pk, weeks[which]) not in existing
+        ]
+        if not jobs:
+            continue
+        built = weeks_build(jobs)
+        with transaction.atomic():
+            taken = _weeks_of({job.runner_id: [job.week_start] for job in jobs})
+            planned += len(
+                weeks_write(
+                    [
+                        week
+                        for week in built
+                        if (week.job.runner_id, week.job.week_start) not in taken
+                    ]
+                )
+            )
+    return planned
+
+
+def _weeks_of(starts: dict[int, list[date]]) -> dict[tuple[int, date], date]:
+    """Which of these runners' weeks are planned, and on which day they were."""
+    if not starts:
+        return {}
+    rows = PlanWeek.objects.filter(
+        runner_id__in=starts, week_start__in={day for days in starts.values() for day in days}
+    ).values_list("runner_id", "week_start", "generated_on")
+    return {(pk, week_start): on for pk, week_start, on in rows if week_start in starts[pk]}
 
 
 def _pause_clear(runner: User, first: date, last: date) -> int:
