@@ -89,8 +89,27 @@ TEMPLATES = [
     },
 ]
 
+
+def sqlite_tuned(database: dict) -> dict:
+    """SQLite as the web and worker processes share it: in WAL mode readers go on while one
+    process writes and a commit no longer waits for the disk (synchronous=NORMAL: a power cut
+    may lose the last commits, never the file); a transaction takes the write lock when it
+    begins, so two that read first cannot deadlock upgrading, and a held lock is waited for."""
+    if database["ENGINE"].endswith("sqlite3"):
+        database.setdefault("OPTIONS", {}).update(
+            {
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            }
+        )
+    return database
+
+
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'runstrong.sqlite3'}"),
+    "default": sqlite_tuned(
+        env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'runstrong.sqlite3'}")
+    ),
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
