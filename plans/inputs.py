@@ -169,9 +169,9 @@ def season_histories(weeks: Mapping[int, tuple[date, date]]) -> dict[int, Season
         "runner_id", "date", "status", "minutes", "run_log__duration_seconds", "source", "purpose"
     )
     runs_of: defaultdict[int, list[tuple[date, str, int, int | None, str, str]]] = defaultdict(list)
-    for runner_id, *row in rows:
-        if sinces[runner_id] <= row[0] < weeks[runner_id][0]:
-            runs_of[runner_id].append(tuple(row))  # type: ignore[arg-type]
+    for runner_id, day, status, minutes, seconds, source, purpose in rows:
+        if sinces[runner_id] <= day < weeks[runner_id][0]:
+            runs_of[runner_id].append((day, status, minutes, seconds, source, purpose))
     loose: dict[int, tuple[int, date]] = {}
     for runner_id, day, seconds in RunLog.objects.filter(
         runner_id__in=weeks,

@@ -667,7 +667,7 @@ def _weeks_ensure_chunk(runner_ids: Sequence[int]) -> int:
     return planned
 
 
-def _weeks_of(starts: dict[int, list[date]]) -> dict[tuple[int, date], date]:
+def _weeks_of(starts: dict[int, list[date]]) -> dict[tuple[int, date], date | None]:
     """Which of these runners' weeks are planned, and on which day they were."""
     if not starts:
         return {}
