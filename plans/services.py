@@ -88,6 +88,17 @@ def blocks_link(sessions: Sequence[Session]) -> list[Session]:
     return [run for runs in waiting.values() for run in runs]
 
 
+def blocks_link_unsaved(sessions: Sequence[Session]) -> None:
+    """`blocks_link` for sessions not saved yet: each post-run block (in day order) gets the
+    run before it on its day that has none yet, to be saved after the runs."""
+    waiting: dict[date, list[Session]] = defaultdict(list)
+    for session in sessions:
+        if session.is_run:
+            waiting[session.date].append(session)
+        elif session.post_run and waiting[session.date]:
+            session.for_run = waiting[session.date].pop()
+
+
 def post_run_blocks_add(*, runs: Sequence[Session]) -> list[Session]:
     """Give each run the block the builder's rules choose for it, right after the run and set
     by whoever set the run; a run no move fits goes without (the email still finds one)."""
@@ -317,14 +328,16 @@ class WeekJob:
 
 @dataclass(frozen=True)
 class BuiltWeek:
-    """A week built in memory, and the untouched sessions it replaces."""
+    """A week built in memory: its rows, not saved yet, and the untouched sessions it replaces.
+    `exercises` runs alongside `sessions` (each session's moves)."""
 
     job: WeekJob
     known: PlanWeek | None
     planned_from: date
     plan: builder.Week
     target: builder.WeekTarget
-    fresh_days: list[builder.Day]
+    sessions: list[Session]
+    exercises: list[list[SessionExercise]]
     stale: list[int]
 
 
@@ -397,7 +410,7 @@ def weeks_build(jobs: Sequence[WeekJob]) -> list[BuiltWeek]:
     histories = season_histories({job.runner_id: (job.week_start, job.today) for job in jobs})
     libraries = libraries_by_runner(ids)
     to_keep = _days_to_keep(jobs)
-    built = []
+    plans = []
     for job in jobs:
         profile = profiles[job.runner_id]
         week = known.get((job.runner_id, job.week_start))
@@ -419,7 +432,23 @@ def weeks_build(jobs: Sequence[WeekJob]) -> list[BuiltWeek]:
             replace(week_input, target=target, hard_day_before=hard_sunday),
             libraries[job.runner_id],
         )
+        plans.append((job, week, planned_from, plan, target))
+    items = [item for *_, plan, _ in plans for day in plan.days for item in day.sessions]
+    slugs = {move.slug for item in items for move in item.exercises} | {
+        item.activity for item in items if item.activity
+    }
+    exercise_ids = dict(Exercise.objects.filter(slug__in=slugs).values_list("slug", "pk"))
+    built = []
+    for job, week, planned_from, plan, target in plans:
         keep, stale = to_keep[job.runner_id]
+        planned = [
+            (day, position, item)
+            for day in plan.days
+            if day.date not in keep
+            for position, item in enumerate(day.sessions)
+        ]
+        sessions = [_session_row(job.runner_id, *row, exercise_ids) for row in planned]
+        blocks_link_unsaved(sessions)
         built.append(
             BuiltWeek(
                 job=job,
@@ -427,7 +456,8 @@ def weeks_build(jobs: Sequence[WeekJob]) -> list[BuiltWeek]:
                 planned_from=planned_from,
                 plan=plan,
                 target=target,
-                fresh_days=[day for day in plan.days if day.date not in keep],
+                sessions=sessions,
+                exercises=[_exercise_rows(None, item, exercise_ids) for *_, item in planned],
                 stale=stale,
             )
         )
@@ -443,30 +473,17 @@ def weeks_write(built: Sequence[BuiltWeek]) -> dict[int, PlanWeek]:
     stale = [pk for week in built for pk in week.stale]
     if stale:
         Session.objects.untouched().filter(pk__in=stale).delete()
-    planned = [
-        (week.job.runner_id, day, position, item)
-        for week in built
-        for day in week.fresh_days
-        for position, item in enumerate(day.sessions)
-    ]
-    slugs = {item.slug for *_, planned_item in planned for item in planned_item.exercises} | {
-        planned_item.activity for *_, planned_item in planned if planned_item.activity
-    }
-    ids = dict(Exercise.objects.filter(slug__in=slugs).values_list("slug", "pk"))
-    sessions = Session.objects.bulk_create(
-        [
-            _session_row(runner_id, day, position, item, ids)
-            for runner_id, day, position, item in planned
-        ]
-    )
-    SessionExercise.objects.bulk_create(
-        [
-            row
-            for session, (*_, item) in zip(sessions, planned, strict=True)
-            for row in _exercise_rows(session, item, ids)
-        ]
-    )
-    blocks_link(sessions)
+    sessions = [session for week in built for session in week.sessions]
+    # Runs first, so that the blocks after them go in with their links.
+    Session.objects.bulk_create([session for session in sessions if session.for_run is None])
+    Session.objects.bulk_create([session for session in sessions if session.for_run is not None])
+    moves = []
+    for week in built:
+        for session, rows in zip(week.sessions, week.exercises, strict=True):
+            for row in rows:
+                row.session = session
+                moves.append(row)
+    SessionExercise.objects.bulk_create(moves)
     announce_new_runs(sessions)
     weeks_changed(week.job.runner_id for week in built)
     now = timezone.now()
@@ -524,7 +541,7 @@ def _session_row(
 
 
 def _exercise_rows(
-    session: Session, planned: builder.Session, exercise_ids: dict[str, int]
+    session: Session | None, planned: builder.Session, exercise_ids: dict[str, int]
 ) -> list[SessionExercise]:
     return [
         SessionExercise(
