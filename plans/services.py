@@ -382,8 +382,8 @@ def _days_to_keep(jobs: Sequence[WeekJob]) -> dict[int, tuple[set[date], list[in
 
 
 def weeks_build(jobs: Sequence[WeekJob]) -> list[BuiltWeek]:
-    """Build these weeks (one a runner) in memory from what the database holds, reading it in a
-    fixed number of queries whatever the number of runners; nothing is written.
+    """Build these weeks (at most one per runner) in memory from what the database holds, read
+    in a fixed number of queries whatever the number of runners; nothing is written.
 
     A week first planned mid-week (a new runner) is built from that day on, so its notes
     speak of the days the runner sees, not of days that were never planned. The season's
@@ -488,6 +488,7 @@ def weeks_write(built: Sequence[BuiltWeek]) -> dict[int, PlanWeek]:
     weeks_changed(week.job.runner_id for week in built)
     now = timezone.now()
     weeks: dict[int, PlanWeek] = {}
+    created = []
     for week in built:
         season = {
             "phase": week.plan.phase,
@@ -504,12 +505,13 @@ def weeks_write(built: Sequence[BuiltWeek]) -> dict[int, PlanWeek]:
                 planned_from=week.planned_from,
                 **season,
             )
+            created.append(weeks[week.job.runner_id])
         else:
             for name, value in {**season, "generated_at": now}.items():
                 setattr(week.known, name, value)
             week.known.save(update_fields=[*season, "generated_at"])
             weeks[week.job.runner_id] = week.known
-    PlanWeek.objects.bulk_create([week for week in weeks.values() if week._state.adding])
+    PlanWeek.objects.bulk_create(created)
     return weeks
 
 
@@ -621,13 +623,15 @@ CHUNK_ATTEMPTS = 3
 
 def weeks_ensure_for(*, runner_ids: Sequence[int]) -> int:
     """`weeks_ensure` for a chunk of runners, with the same weeks as a runner's own visit
-    would plan, in a number of queries that does not grow with the chunk: this week for
-    all who miss it, then next week (built on this week's runs), each read at once, built in
-    memory and written in bulk in one transaction. How many weeks were planned.
+    would plan (both go through `weeks_build` and `weeks_write`), in a number of queries that
+    does not grow with the chunk: this week for all who miss it, then next week (built on
+    this week's runs), each read at once and built in memory outside the transaction (so that
+    workers build side by side while SQLite lets one write at a time), then written in bulk
+    in a transaction of its own. How many weeks were planned.
 
     Two planners may take the same runner: the writer checks which weeks meanwhile appeared
     and leaves those runners out; on PostgreSQL, where the check can race, PlanWeek's unique
-    constraint rolls the whole write back and the chunk starts again without them."""
+    constraint rolls that write back whole and the chunk starts again without them."""
     for attempt in range(CHUNK_ATTEMPTS):
         try:
             return _weeks_ensure_chunk(runner_ids)
@@ -653,14 +657,10 @@ def _weeks_ensure_chunk(runner_ids: Sequence[int]) -> int:
         for pk, (this_week, _) in starts.items()
         if (generated_on := existing.get((pk, this_week))) is not None and generated_on < this_week
     ]
-    planned = (
-        sum(
-            weeks_ensure(runner=runner, today=todays[runner.pk])
-            for runner in User.objects.filter(pk__in=replans).select_related("runner_profile")
-        )
-        if replans
-        else 0
-    )
+    planned = 0
+    if replans:
+        for runner in User.objects.filter(pk__in=replans):
+            planned += weeks_ensure(runner=runner, today=todays[runner.pk])
     for which in (0, 1):
         jobs = [
             WeekJob(runner_id=pk, week_start=weeks[which], today=todays[pk])
@@ -672,15 +672,10 @@ def _weeks_ensure_chunk(runner_ids: Sequence[int]) -> int:
         built = weeks_build(jobs)
         with transaction.atomic():
             taken = _weeks_of({job.runner_id: [job.week_start] for job in jobs})
-            planned += len(
-                weeks_write(
-                    [
-                        week
-                        for week in built
-                        if (week.job.runner_id, week.job.week_start) not in taken
-                    ]
-                )
-            )
+            fresh = [
+                week for week in built if (week.job.runner_id, week.job.week_start) not in taken
+            ]
+            planned += len(weeks_write(fresh))
     return planned
 
 
