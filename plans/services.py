@@ -580,7 +580,7 @@ def _exercise_values(
 def _exercises_insert(rows: list[ExerciseValues]) -> None:
     """Insert (session id, *values) rows in one statement run many times: the chunk's moves
     are most of its rows, and building a model and compiling a value for each of their
-    columns was a third of the time a chunk holds SQLite's write lock."""
+    columns was about a quarter of a chunk's time (and of its hold on SQLite's write lock)."""
     if not rows:
         return
     table = SessionExercise._meta.db_table
