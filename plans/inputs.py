@@ -1,7 +1,7 @@
 """Snapshots the pure builder takes, made from the database."""
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -127,28 +127,97 @@ def goal_km(goal: Goal) -> float | None:
 
 def pauses_of(runner_id: int, *, since: date) -> tuple[tuple[date, date], ...]:
     """The runner's pauses that end on or after `since`, as (first day, last day)."""
-    return tuple(
-        PlanPause.objects.filter(runner_id=runner_id, end__gte=since)
-        .order_by("start")
-        .values_list("start", "end")
-    )
+    return pauses_by_runner([runner_id], since=since)[runner_id]
+
+
+def pauses_by_runner(
+    runner_ids: Collection[int], *, since: date
+) -> defaultdict[int, tuple[tuple[date, date], ...]]:
+    """`pauses_of` each of these runners, in one query."""
+    found: defaultdict[int, list[tuple[date, date]]] = defaultdict(list)
+    for runner_id, start, end in (
+        PlanPause.objects.filter(runner_id__in=runner_ids, end__gte=since)
+        .order_by("runner_id", "start", "end")
+        .values_list("runner_id", "start", "end")
+    ):
+        found[runner_id].append((start, end))
+    return defaultdict(tuple, {pk: tuple(pauses) for pk, pauses in found.items()})
 
 
 def season_history(runner_id: int, week_start: date, today: date) -> SeasonHistory:
-    """What the runner planned and ran in the weeks before week_start, and their longest
-    run of the 30 days before it, in three queries. A run's done minutes are its log's when it
-    has one (what the watch measured), else the session's; a run still ahead of `today` and
-    planned counts as done as planned (the Monday re-plan puts the truth in)."""
-    first = week_start - timedelta(weeks=SEASON_HISTORY_WEEKS)
-    since = min(first, week_start - timedelta(days=LONGEST_RUN_DAYS))
+    """`season_histories` for one runner's week."""
+    return season_histories({runner_id: (week_start, today)})[runner_id]
+
+
+def season_histories(weeks: Mapping[int, tuple[date, date]]) -> dict[int, SeasonHistory]:
+    """For each runner id's (week start, today): what the runner planned and ran in the weeks
+    before that week, and their longest run of the 30 days before it, in three queries
+    whatever their number. A run's done minutes are its log's when it has one (what the watch
+    measured), else the session's; a run still ahead of `today` and planned counts as done as
+    planned (the Monday re-plan puts the truth in)."""
+    if not weeks:
+        return {}
+    firsts = {pk: start - timedelta(weeks=SEASON_HISTORY_WEEKS) for pk, (start, _) in weeks.items()}
+    sinces = {
+        pk: min(firsts[pk], start - timedelta(days=LONGEST_RUN_DAYS))
+        for pk, (start, _) in weeks.items()
+    }
+    last = max(start for start, _ in weeks.values())
     rows = Session.objects.filter(
-        runner_id=runner_id, kind=SessionKind.RUN, date__gte=since, date__lt=week_start
-    ).values_list("date", "status", "minutes", "run_log__duration_seconds", "source", "purpose")
+        runner_id__in=weeks, kind=SessionKind.RUN, date__gte=min(sinces.values()), date__lt=last
+    ).values_list(
+        "runner_id", "date", "status", "minutes", "run_log__duration_seconds", "source", "purpose"
+    )
+    runs_of: defaultdict[int, list[tuple[date, str, int, int | None, str, str]]] = defaultdict(list)
+    for runner_id, day, status, minutes, seconds, source, purpose in rows:
+        if sinces[runner_id] <= day < weeks[runner_id][0]:
+            runs_of[runner_id].append((day, status, minutes, seconds, source, purpose))
+    loose: dict[int, tuple[int, date]] = {}
+    for runner_id, day, seconds in RunLog.objects.filter(
+        runner_id__in=weeks,
+        session__isnull=True,
+        date__gte=min(start for start, _ in weeks.values()) - timedelta(days=LONGEST_RUN_DAYS),
+        date__lt=last,
+    ).values_list("runner_id", "date", "duration_seconds"):
+        start = weeks[runner_id][0]
+        if start - timedelta(days=LONGEST_RUN_DAYS) <= day < start:
+            # the longest, and of equally long ones the earliest
+            loose[runner_id] = min(loose.get(runner_id, (-seconds, day)), (-seconds, day))
+    partial: defaultdict[int, set[date]] = defaultdict(set)
+    for runner_id, monday in PlanWeek.objects.filter(
+        runner_id__in=weeks,
+        week_start__gte=min(firsts.values()),
+        planned_from__gt=F("week_start"),
+    ).values_list("runner_id", "week_start"):
+        if monday >= firsts[runner_id]:
+            partial[runner_id].add(monday)
+    return {
+        pk: _season_history(
+            runs_of[pk],
+            loose.get(pk),
+            partial[pk],
+            week_start=start,
+            today=today,
+            first=firsts[pk],
+        )
+        for pk, (start, today) in weeks.items()
+    }
+
+
+def _season_history(
+    rows: list[tuple[date, str, int, int | None, str, str]],
+    loose: tuple[int, date] | None,
+    partial: set[date],
+    *,
+    week_start: date,
+    today: date,
+    first: date,
+) -> SeasonHistory:
     planned: dict[date, int] = defaultdict(int)
     done: dict[date, int] = defaultdict(int)
     longest: tuple[date, int] | None = None
     hard: set[date] = set()
-    for day, status, minutes, seconds, source, purpose in rows:
+    for day, status, minutes, seconds, source, purpose in sorted(rows, key=lambda row: row[0]):
         if purpose in HARD_PURPOSES and status != Status.SKIPPED:
             hard.add(day)
         ran = seconds // 60 if seconds else minutes
@@ -159,25 +228,9 @@ def season_history(runner_id: int, week_start: date, today: date) -> SeasonHisto
             done[monday] += ran
             if day >= week_start - timedelta(days=LONGEST_RUN_DAYS):
                 longest = max(longest or (day, 0), (day, ran), key=lambda pair: pair[1])
-    loose = (
-        RunLog.objects.filter(
-            runner_id=runner_id,
-            session__isnull=True,
-            date__gte=week_start - timedelta(days=LONGEST_RUN_DAYS),
-            date__lt=week_start,
-        )
-        .order_by("-duration_seconds")
-        .values_list("date", "duration_seconds")
-        .first()
-    )
     runs = [longest] if longest else []
     if loose:
-        runs.append((loose[0], loose[1] // 60))
-    partial = set(
-        PlanWeek.objects.filter(
-            runner_id=runner_id, week_start__gte=first, planned_from__gt=F("week_start")
-        ).values_list("week_start", flat=True)
-    )
+        runs.append((loose[1], -loose[0] // 60))
     weeks = tuple(
         WeekDone(monday, planned=planned[monday], done=done[monday], partial=monday in partial)
         for monday in sorted(set(planned) | set(done))
