@@ -47,11 +47,19 @@ def structure_json(steps: Sequence[Step]) -> list[dict[str, Any]]:
 
 
 def run_fields(
-    *, purpose: str, minutes: int, day: date, race_date: date | None, paces: PaceZones | None
+    *,
+    purpose: str,
+    minutes: int,
+    day: date,
+    race_date: date | None,
+    paces: PaceZones | None,
+    race_km: float | None = None,
 ) -> dict[str, Any]:
     """`structure` and `distance_km` for a run a coach, a template or the runner sets: its
-    steps by purpose and by the phase its day falls in."""
-    steps = run_structure(purpose or "easy", minutes, phase_for(_monday(day), race_date), paces)
+    steps by purpose and by the phase its day falls in (the race's distance sets how long the
+    taper is)."""
+    phase = phase_for(_monday(day), race_date, race_km)
+    steps = run_structure(purpose or "easy", minutes, phase, paces)
     km = estimated_km(steps, paces)
     return {
         "structure": structure_json(steps),

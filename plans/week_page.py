@@ -25,6 +25,7 @@ from plans import cache, services
 from plans.builder import phase_for
 from plans.coaching.forms import CoachSessionForm, SaveWeeksForm
 from plans.comeback import comeback_in_week
+from plans.inputs import goal_km
 from plans.models import AthleteGroup, Phase, WeekVersion
 from plans.selectors import week_view
 
@@ -165,7 +166,11 @@ def _week_body(
     context = {
         # From the race date as it is now, even if the week was planned before it changed.
         "phase": Phase(
-            phase_for(week.week_start, race_ahead.goal.race_date if race_ahead else None)
+            phase_for(
+                week.week_start,
+                race_ahead.goal.race_date if race_ahead else None,
+                goal_km(race_ahead.goal) if race_ahead else None,
+            )
         ),
         "runner": runner,
         "profile": profile,

@@ -19,6 +19,7 @@ from accounts.selectors import next_race
 from plans import builder
 from plans.cache import week_changed, weeks_changed
 from plans.comeback import comeback
+from plans.inputs import goal_km
 from plans.models import (
     Assignment,
     AssignmentQuerySet,
@@ -410,6 +411,7 @@ def _structure_set(
         day=session.date,
         race_date=race.goal.race_date if race else None,
         paces=paces,
+        race_km=goal_km(race.goal) if race else None,
     ).items():
         setattr(session, field, value)
 
