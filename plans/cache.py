@@ -19,7 +19,10 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
+from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
@@ -79,11 +82,53 @@ def week_page_key(
     viewer: str,
 ) -> str:
     """`since`: when the runner onboarded, so that a database reset (whose ids and versions
-    start again) never meets a page cached before it."""
+    start again) never meets a page cached before it. The code's digest, so that a deploy (or
+    an edit while developing) that changes how a week is drawn never meets one either."""
     return (
-        f"plans:week:{runner_id}:{since}:{version}:{library}:"
+        f"plans:week:{code_digest()}:{runner_id}:{since}:{version}:{library}:"
         f"{week_start.isoformat()}:{today.isoformat()}:{viewer}"
     )
+
+
+def code_digest() -> str:
+    """A digest of the project's own code and templates. Read once per process from the
+    files' contents; while developing (DEBUG) from their sizes and times on every call, as a
+    template can change under a running server."""
+    if settings.DEBUG:
+        stats = [(path, path.stat()) for path in _code_files()]
+        stamps = [f"{path}:{stat.st_size}:{stat.st_mtime_ns}" for path, stat in stats]
+        return hashlib.sha256("\n".join(stamps).encode()).hexdigest()[:12]
+    return _contents_digest()
+
+
+@functools.cache
+def _contents_digest() -> str:
+    digest = hashlib.sha256()
+    for path in _code_files():
+        digest.update(str(path.relative_to(settings.BASE_DIR)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def template_dirs(engine: dict[str, Any]) -> list[str]:
+    return list(engine.get("DIRS", []))
+
+
+def _code_files() -> list[Path]:
+    """The project's own Python files and templates; Django's and the libraries' (in a virtual
+    environment, even one inside the project) change only with the lock file."""
+    base = Path(settings.BASE_DIR)
+    roots = [Path(config.path) for config in apps.get_app_configs()]
+    roots += [Path(folder) for engine in settings.TEMPLATES for folder in template_dirs(engine)]
+    roots.append(base / "config")  # the project's own package: settings, middleware, views
+    files = {
+        path
+        for root in roots
+        if base in root.parents and "site-packages" not in root.parts
+        for path in root.rglob("*")
+        if path.suffix in (".py", ".html", ".txt")
+    }
+    return sorted(files)
 
 
 def viewer_part(*, viewer_id: int, coach_edits: bool, shown: tuple[object, ...]) -> str:

@@ -7,8 +7,10 @@ import uuid
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
 from django.middleware.csrf import _unmask_cipher_token  # type: ignore[attr-defined]
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from plans.cache import csrf_placeholder, forget_local_pages
@@ -162,3 +164,42 @@ def _kept_keys():
     from plans import cache as week_cache
 
     return week_cache._local.keys()
+
+
+def test_a_deploy_that_changes_the_code_never_meets_a_page_cached_before_it(
+    runner, run, monkeypatch, django_assert_num_queries
+):
+    from plans import cache as week_cache
+
+    client = Client()
+    client.force_login(runner)
+    client.get(reverse("plans:week"))
+    with django_assert_num_queries(2):  # served from the cache
+        client.get(reverse("plans:week"))
+    monkeypatch.setattr(week_cache, "code_digest", lambda: "another-release")
+    with CaptureQueriesContext(connection) as queries:
+        assert "Token run" in client.get(reverse("plans:week")).content.decode()
+    assert len(queries) > 2  # drawn afresh by the new code
+
+
+def test_the_code_digest_covers_the_week_pages_code_and_templates():
+    from django.conf import settings
+
+    from plans import cache as week_cache
+
+    files = {str(path.relative_to(settings.BASE_DIR)) for path in week_cache._code_files()}
+    assert {"plans/week_page.py", "templates/plans/_week.html", "config/urls.py"} <= files
+    assert not [name for name in files if "site-packages" in name or name.startswith(".venv")]
+
+
+def test_while_developing_the_digest_moves_when_a_file_changes(tmp_path, monkeypatch, settings):
+    from plans import cache as week_cache
+
+    settings.DEBUG = True
+    template = tmp_path / "_week.html"
+    template.write_text("<p>before</p>")
+    monkeypatch.setattr(week_cache, "_code_files", lambda: [template])
+    before = week_cache.code_digest()
+    assert week_cache.code_digest() == before
+    template.write_text("<p>after, and longer</p>")
+    assert week_cache.code_digest() != before
