@@ -80,7 +80,8 @@ def test_runner_signs_up_onboards_and_accepts_a_coach_that_another_coach_cannot_
         .inner_text()
         .startswith("10 km race in 70 days")
     )
-    assert runner_page.get_by_test_id("phase").inner_text() == "Build"
+    # ten weeks out a 10 km race is still in its base: it has no taper before race week
+    assert runner_page.get_by_test_id("phase").inner_text() == "Base"
     shot(runner_page, "week-first")
     runner = User.objects.get(email=RUNNER_EMAIL)
     assert runner.runner_profile.injured is False
