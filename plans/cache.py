@@ -110,23 +110,25 @@ def _contents_digest() -> str:
     return digest.hexdigest()[:12]
 
 
-def template_dirs(engine: dict[str, Any]) -> list[str]:
+def _template_dirs(engine: dict[str, Any]) -> list[str]:
     return list(engine.get("DIRS", []))
 
 
 def _code_files() -> list[Path]:
-    """The project's own Python files and templates; Django's and the libraries' (in a virtual
+    """The project's own Python files, templates and static files (a page names its style
+    sheets and scripts by their content's hash); Django's and the libraries' (in a virtual
     environment, even one inside the project) change only with the lock file."""
     base = Path(settings.BASE_DIR)
     roots = [Path(config.path) for config in apps.get_app_configs()]
-    roots += [Path(folder) for engine in settings.TEMPLATES for folder in template_dirs(engine)]
+    roots += [Path(folder) for engine in settings.TEMPLATES for folder in _template_dirs(engine)]
+    roots += [Path(folder) for folder in settings.STATICFILES_DIRS]
     roots.append(base / "config")  # the project's own package: settings, middleware, views
     files = {
         path
         for root in roots
         if base in root.parents and "site-packages" not in root.parts
         for path in root.rglob("*")
-        if path.suffix in (".py", ".html", ".txt")
+        if path.suffix in (".py", ".html", ".txt", ".css", ".js", ".svg")
     }
     return sorted(files)
 

@@ -182,13 +182,18 @@ def test_a_deploy_that_changes_the_code_never_meets_a_page_cached_before_it(
     assert len(queries) > 2  # drawn afresh by the new code
 
 
-def test_the_code_digest_covers_the_week_pages_code_and_templates():
+def test_the_code_digest_covers_the_week_pages_code_templates_and_static_files():
     from django.conf import settings
 
     from plans import cache as week_cache
 
     files = {str(path.relative_to(settings.BASE_DIR)) for path in week_cache._code_files()}
-    assert {"plans/week_page.py", "templates/plans/_week.html", "config/urls.py"} <= files
+    assert {
+        "plans/week_page.py",
+        "templates/plans/_week.html",
+        "config/urls.py",
+        "static/css/app.css",
+    } <= files
     assert not [name for name in files if "site-packages" in name or name.startswith(".venv")]
 
 
